@@ -1,0 +1,394 @@
+#include "content/content.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "content/json_doc.hpp"
+#include "content/schema.hpp"
+#include "content/validate_hours.hpp"
+
+namespace pietura::content {
+
+namespace {
+
+using nlohmann::json;
+
+Text text(const json& j) { return Text{j.at("lv").get<std::string>(), j.at("en").get<std::string>()}; }
+
+Text text_or_empty(const json& j, const char* key) { return j.contains(key) ? text(j[key]) : Text{}; }
+
+TextList text_list(const json& j, const char* key) {
+    TextList t;
+    if (!j.contains(key)) return t;
+    const json& v = j[key];
+    if (v.contains("lv")) t.lv = v["lv"].get<std::vector<std::string>>();
+    if (v.contains("en")) t.en = v["en"].get<std::vector<std::string>>();
+    return t;
+}
+
+std::vector<std::string> ids(const json& j, const char* key) {
+    return j.contains(key) ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// One object read from a file, with enough context to report problems at it.
+struct Record {
+    std::string file;          // display path
+    const JsonDoc* doc;        // owning document
+    std::string pointer;       // "" for a single-object file, "/3" for the 4th in an array
+    const json* value;
+};
+
+class Loader {
+public:
+    Loader(const std::filesystem::path& dir, std::vector<Diagnostic>& diags) : dir_(dir), diags_(diags) {}
+
+    Content run() {
+        Content c;
+        if (!std::filesystem::is_directory(dir_)) {
+            error(display(dir_), {}, "content folder not found");
+            return c;
+        }
+        try {
+            schemas_ = SchemaSet::load(dir_ / "schema");
+        } catch (const std::exception& e) {
+            error(display(dir_ / "schema"), {}, std::string("cannot load the JSON Schemas: ") + e.what());
+            return c;
+        }
+        for (auto& r : read_kind("institutions")) c.institutions.push_back(institution(*r.value));
+        for (auto& r : read_kind("audiences")) c.audiences.push_back(Audience{str(*r.value, "id"), text((*r.value)["title"]), text((*r.value)["summary"])});
+        for (auto& r : read_kind("services")) c.services.push_back(service(*r.value));
+        for (auto& r : read_kind("life-situations")) c.life_situations.push_back(life_situation(*r.value));
+        for (auto& r : read_kind("territories"))
+            c.territories.push_back(Territory{str(*r.value, "id"), str(*r.value, "kind"), text((*r.value)["name"])});
+        for (auto& r : read_kind("places")) {
+            const json& v = *r.value;
+            c.places.push_back(Place{str(v, "id"), str(v, "name"), str(v, "territory"), v["lat"].get<double>(), v["lon"].get<double>()});
+        }
+        for (auto& r : read_kind("contact-points")) c.contact_points.push_back(contact_point(*r.value));
+        for (auto& r : read_kind("holidays", /*keyed_by_id=*/false)) c.holidays.push_back(holiday_year(*r.value));
+
+        std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
+        if (std::filesystem::exists(stops)) c.bus_stops_gtfs = stops.string();
+
+        cross_check(c);
+        sort_all(c);
+        return c;
+    }
+
+private:
+    std::filesystem::path dir_;
+    std::vector<Diagnostic>& diags_;
+    SchemaSet schemas_;
+    std::vector<std::unique_ptr<JsonDoc>> docs_;
+    // Where each entity was defined, to point reference errors at the right line.
+    std::map<std::string, std::map<std::string, Record>> where_;  // kind → id → record
+    std::map<std::string, std::vector<Record>> records_;           // kind → records in file order
+
+    std::string display(const std::filesystem::path& p) const {
+        std::error_code ec;
+        auto rel = std::filesystem::relative(p, dir_.parent_path().empty() ? "." : dir_.parent_path(), ec);
+        return ec || rel.empty() ? p.string() : rel.string();
+    }
+
+    static std::string str(const json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : ""; }
+
+    void error(const std::string& file, Pos pos, std::string msg, Diagnostic::Severity sev = Diagnostic::Severity::error) {
+        diags_.push_back(Diagnostic{sev, file, pos.line, pos.column, std::move(msg)});
+    }
+
+    void error_at(const Record& r, const std::string& sub, std::string msg,
+                  Diagnostic::Severity sev = Diagnostic::Severity::error) {
+        error(r.file, r.doc->where(r.pointer + sub), std::move(msg), sev);
+    }
+
+    std::vector<Record> read_kind(const std::string& kind, bool keyed_by_id = true) {
+        std::vector<Record> good;
+        std::filesystem::path folder = dir_ / kind;
+        if (!std::filesystem::is_directory(folder)) {
+            error(display(folder), {}, "folder for \"" + kind + "\" is missing");
+            return good;
+        }
+        std::vector<std::filesystem::path> files;
+        for (auto& e : std::filesystem::directory_iterator(folder))
+            if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (auto& path : files) {
+            std::string shown = display(path);
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                error(shown, {}, "cannot read the file");
+                continue;
+            }
+            std::stringstream ss;
+            ss << in.rdbuf();
+            JsonError jerr;
+            auto doc = parse_json(ss.str(), &jerr);
+            if (!doc) {
+                error(shown, jerr.pos, "invalid JSON: " + jerr.message);
+                continue;
+            }
+            docs_.push_back(std::make_unique<JsonDoc>(std::move(*doc)));
+            const JsonDoc* d = docs_.back().get();
+            std::vector<Record> recs;
+            if (d->value.is_array()) {
+                for (size_t k = 0; k < d->value.size(); ++k)
+                    recs.push_back(Record{shown, d, "/" + std::to_string(k), &d->value[k]});
+            } else {
+                recs.push_back(Record{shown, d, "", &d->value});
+            }
+            for (auto& r : recs) {
+                auto violations = schemas_.validate(kind, *r.value);
+                for (auto& v : violations) {
+                    std::string field = v.pointer.empty() ? "" : " (" + v.pointer.substr(1) + ")";
+                    error_at(r, v.pointer, v.message + field);
+                }
+                if (!violations.empty()) continue;
+                if (keyed_by_id) {
+                    std::string id = (*r.value)["id"].get<std::string>();
+                    auto [it, inserted] = where_[kind].emplace(id, r);
+                    if (!inserted) {
+                        error_at(r, "/id", "duplicate " + kind + " id \"" + id + "\" (first defined in " +
+                                               it->second.file + ":" +
+                                               std::to_string(it->second.doc->where(it->second.pointer + "/id").line) + ")");
+                        continue;
+                    }
+                    if (r.pointer.empty() && path.stem().string() != id)
+                        error_at(r, "/id", "id \"" + id + "\" differs from the file name \"" + path.filename().string() +
+                                               "\"; keep them equal so people can find things",
+                                 Diagnostic::Severity::warning);
+                }
+                good.push_back(r);
+                records_[kind].push_back(r);
+            }
+        }
+        return good;
+    }
+
+    static Institution institution(const json& v) {
+        Institution i;
+        i.id = str(v, "id");
+        i.abbr = text(v["abbr"]);
+        i.name = text(v["name"]);
+        i.website = str(v, "website");
+        i.basket = v.value("basket", false);
+        i.agreement = v.value("agreement", false);
+        i.keywords = text_list(v, "keywords");
+        return i;
+    }
+
+    static Service service(const json& v) {
+        Service s;
+        s.id = str(v, "id");
+        s.institution = str(v, "institution");
+        s.title = text(v["title"]);
+        s.summary = text(v["summary"]);
+        s.body = text(v["body"]);
+        s.keywords = text_list(v, "keywords");
+        s.audiences = ids(v, "audiences");
+        const json& ch = v["channels"];
+        s.channels.eservice = str(ch, "eservice");
+        s.channels.contact_point = ch.value("contact_point", false);
+        s.channels.remote_consultation = ch.value("remote_consultation", false);
+        s.documents = text_list(v, "documents");
+        s.fee = text(v["fee"]);
+        s.time = text(v["time"]);
+        s.popularity = v["popularity"].get<int>();
+        return s;
+    }
+
+    static LifeSituation life_situation(const json& v) {
+        LifeSituation ls;
+        ls.id = str(v, "id");
+        ls.title = text(v["title"]);
+        ls.summary = text(v["summary"]);
+        ls.audiences = ids(v, "audiences");
+        ls.keywords = text_list(v, "keywords");
+        if (v.contains("questions"))
+            for (auto& q : v["questions"]) ls.questions.push_back(Question{str(q, "id"), text(q["text"])});
+        for (auto& st : v["steps"]) {
+            Step s;
+            s.title = text(st["title"]);
+            s.text = text(st["text"]);
+            s.services = ids(st, "services");
+            if (st.contains("when"))
+                for (auto& [k, b] : st["when"].items()) s.when[k] = b.get<bool>();
+            ls.steps.push_back(std::move(s));
+        }
+        ls.related = ids(v, "related");
+        return ls;
+    }
+
+    static ContactPoint contact_point(const json& v) {
+        ContactPoint cp;
+        cp.id = str(v, "id");
+        cp.kind = str(v, "kind");
+        cp.name = text(v["name"]);
+        cp.address = text(v["address"]);
+        cp.territory = str(v, "territory");
+        cp.lat = v["lat"].get<double>();
+        cp.lon = v["lon"].get<double>();
+        cp.phone = str(v, "phone");
+        cp.email = str(v, "email");
+        cp.hours = str(v, "hours");
+        cp.institutions = ids(v, "institutions");
+        cp.services = ids(v, "services");
+        cp.remote_consultation = ids(v, "remote_consultation");
+        cp.step_free = v["accessibility"]["step_free"].get<bool>();
+        cp.accessibility_notes = text_or_empty(v["accessibility"], "notes");
+        return cp;
+    }
+
+    static HolidayYear holiday_year(const json& v) {
+        HolidayYear y;
+        y.year = v["year"].get<int>();
+        for (auto& e : v["extra"]) y.extra.push_back(HolidayEntry{str(e, "date"), "holiday", text(e["name"])});
+        for (auto& e : v["transfers"]) y.transfers.push_back(HolidayEntry{str(e, "date"), str(e, "kind"), text(e["name"])});
+        return y;
+    }
+
+    // References: every id a record names must exist in the kind it names.
+    void refs(const std::string& kind, const std::string& field, const std::string& target_kind,
+              const std::function<void(const Record&, const std::function<void(const std::string&, const std::string&)>&)>& each) {
+        for (auto& r : records_[kind]) {
+            each(r, [&](const std::string& pointer, const std::string& id) {
+                if (!where_[target_kind].count(id))
+                    error_at(r, pointer, "unknown " + target_kind + " id \"" + id + "\" in " + field);
+            });
+        }
+    }
+
+    void cross_check(const Content& c) {
+        auto list = [](const char* key) {
+            return [key](const Record& r, const std::function<void(const std::string&, const std::string&)>& check) {
+                const json& v = *r.value;
+                if (!v.contains(key)) return;
+                for (size_t k = 0; k < v[key].size(); ++k)
+                    check(std::string("/") + key + "/" + std::to_string(k), v[key][k].get<std::string>());
+            };
+        };
+        auto one = [](const char* key) {
+            return [key](const Record& r, const std::function<void(const std::string&, const std::string&)>& check) {
+                check(std::string("/") + key, (*r.value)[key].get<std::string>());
+            };
+        };
+        refs("services", "institution", "institutions", one("institution"));
+        refs("services", "audiences", "audiences", list("audiences"));
+        refs("life-situations", "audiences", "audiences", list("audiences"));
+        refs("life-situations", "related", "life-situations", list("related"));
+        refs("life-situations", "steps", "services", [](const Record& r, const auto& check) {
+            const json& steps = (*r.value)["steps"];
+            for (size_t s = 0; s < steps.size(); ++s)
+                for (size_t k = 0; k < steps[s]["services"].size(); ++k)
+                    check("/steps/" + std::to_string(s) + "/services/" + std::to_string(k),
+                          steps[s]["services"][k].get<std::string>());
+        });
+        refs("places", "territory", "territories", one("territory"));
+        refs("contact-points", "territory", "territories", one("territory"));
+        refs("contact-points", "institutions", "institutions", list("institutions"));
+        refs("contact-points", "services", "services", list("services"));
+        refs("contact-points", "remote_consultation", "institutions", list("remote_consultation"));
+
+        // Step conditions must name questions of the same life situation.
+        for (auto& r : records_["life-situations"]) {
+            std::set<std::string> qs;
+            const json& v = *r.value;
+            if (v.contains("questions"))
+                for (auto& q : v["questions"]) qs.insert(q["id"].get<std::string>());
+            for (size_t s = 0; s < v["steps"].size(); ++s) {
+                const json& st = v["steps"][s];
+                if (!st.contains("when")) continue;
+                for (auto& [k, b] : st["when"].items())
+                    if (!qs.count(k))
+                        error_at(r, "/steps/" + std::to_string(s) + "/when/" + pointer_token(k),
+                                 "condition names question \"" + k + "\", which this life situation does not ask");
+            }
+        }
+
+        for (auto& r : records_["contact-points"]) {
+            std::string spec = (*r.value)["hours"].get<std::string>();
+            if (auto problem = check_opening_hours(spec)) {
+                Pos p = r.doc->where(r.pointer + "/hours");
+                // Point at the offending character inside the string (+1 for the quote).
+                p.column += 1 + static_cast<int>(problem->column - 1);
+                error(r.file, p, "opening hours: " + problem->message + " in \"" + spec + "\"");
+            }
+        }
+
+        std::set<int> years;
+        for (auto& r : records_["holidays"]) {
+            int y = (*r.value)["year"].get<int>();
+            if (!years.insert(y).second) error_at(r, "/year", "holidays for " + std::to_string(y) + " are defined twice");
+            for (const char* list_name : {"extra", "transfers"}) {
+                const json& arr = (*r.value)[list_name];
+                for (size_t k = 0; k < arr.size(); ++k)
+                    if (arr[k]["date"].get<std::string>().substr(0, 4) != std::to_string(y))
+                        error_at(r, std::string("/") + list_name + "/" + std::to_string(k) + "/date",
+                                 "date is not in " + std::to_string(y));
+            }
+        }
+
+        // A service nobody can reach is not an error, but editors want to know.
+        std::set<std::string> reached;
+        for (auto& ls : c.life_situations)
+            for (auto& st : ls.steps) reached.insert(st.services.begin(), st.services.end());
+        (void)reached;  // surfaced by `pietura check` (quality report)
+    }
+
+    static void sort_all(Content& c) {
+        auto by_id = [](auto& v) { std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.id < b.id; }); };
+        by_id(c.institutions);
+        by_id(c.audiences);
+        by_id(c.services);
+        by_id(c.life_situations);
+        by_id(c.territories);
+        by_id(c.places);
+        by_id(c.contact_points);
+        std::sort(c.holidays.begin(), c.holidays.end(), [](auto& a, auto& b) { return a.year < b.year; });
+    }
+};
+
+template <class T>
+const T* find_by_id(const std::vector<T>& v, const std::string& id) {
+    auto it = std::lower_bound(v.begin(), v.end(), id, [](const T& a, const std::string& b) { return a.id < b; });
+    return it != v.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace
+
+std::string Diagnostic::format() const {
+    std::string out = file;
+    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+    out += severity == Severity::error ? ": error: " : ": warning: ";
+    return out + message;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diags) {
+    return std::any_of(diags.begin(), diags.end(), [](auto& d) { return d.severity == Diagnostic::Severity::error; });
+}
+
+Content Content::load(const std::filesystem::path& dir, std::vector<Diagnostic>& diags) {
+    return Loader(dir, diags).run();
+}
+
+const Institution* Content::institution(const std::string& id) const { return find_by_id(institutions, id); }
+const Service* Content::service(const std::string& id) const { return find_by_id(services, id); }
+const LifeSituation* Content::life_situation(const std::string& id) const { return find_by_id(life_situations, id); }
+const Audience* Content::audience(const std::string& id) const { return find_by_id(audiences, id); }
+const Territory* Content::territory(const std::string& id) const { return find_by_id(territories, id); }
+const ContactPoint* Content::contact_point(const std::string& id) const { return find_by_id(contact_points, id); }
+
+std::vector<const Service*> Content::services_at(const ContactPoint& cp) const {
+    std::vector<const Service*> out;
+    for (auto& s : services) {
+        bool by_institution = s.channels.contact_point &&
+                              std::find(cp.institutions.begin(), cp.institutions.end(), s.institution) != cp.institutions.end();
+        bool extra = std::find(cp.services.begin(), cp.services.end(), s.id) != cp.services.end();
+        if (by_institution || extra) out.push_back(&s);
+    }
+    return out;
+}
+
+}  // namespace pietura::content

@@ -1,0 +1,159 @@
+// content/content.hpp — the catalogue as editors write it, loaded and checked.
+//
+// `Content::load("content")` reads every kind folder (institutions, services,
+// life situations, audiences, territories, places, contact points, holidays),
+// validates each object against its JSON Schema, checks what a schema cannot
+// (duplicate ids, unknown references, opening-hours syntax), and returns typed
+// records sorted by id so everything built from them is deterministic.
+// Problems are collected, never thrown: the editor sees all of them at once as
+// `file:line:column: error: message`.
+//
+//   std::vector<Diagnostic> diags;
+//   Content c = Content::load("content", diags);
+//   if (has_errors(diags)) ...
+//
+// It does not render pages or write the snapshot (site/ and snapshot/ do).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "i18n/lang.hpp"
+
+namespace pietura::content {
+
+struct Text {
+    std::string lv, en;
+    const std::string& operator[](Lang l) const { return l == Lang::lv ? lv : en; }
+};
+
+struct TextList {
+    std::vector<std::string> lv, en;
+    const std::vector<std::string>& operator[](Lang l) const { return l == Lang::lv ? lv : en; }
+};
+
+struct Institution {
+    std::string id;
+    Text abbr, name;
+    std::string website;
+    bool basket = false, agreement = false;
+    TextList keywords;
+};
+
+struct Audience {
+    std::string id;
+    Text title, summary;
+};
+
+struct Channels {
+    std::string eservice;  // level 0, empty when there is none
+    bool contact_point = false;        // level 1
+    bool remote_consultation = false;  // level 2
+};
+
+struct Service {
+    std::string id, institution;
+    Text title, summary, body;
+    TextList keywords;
+    std::vector<std::string> audiences;
+    Channels channels;
+    TextList documents;
+    Text fee, time;
+    int popularity = 0;
+};
+
+struct Question {
+    std::string id;
+    Text text;
+};
+
+struct Step {
+    Text title, text;
+    std::vector<std::string> services;
+    std::map<std::string, bool> when;  // question id → required answer
+};
+
+struct LifeSituation {
+    std::string id;
+    Text title, summary;
+    std::vector<std::string> audiences;
+    TextList keywords;
+    std::vector<Question> questions;
+    std::vector<Step> steps;
+    std::vector<std::string> related;
+};
+
+struct Territory {
+    std::string id, kind;  // kind: "state-city" | "municipality"
+    Text name;
+};
+
+struct Place {
+    std::string id, name, territory;
+    double lat = 0, lon = 0;
+};
+
+struct ContactPoint {
+    std::string id, kind;  // kind: "vpvkac" | "library" | "institution"
+    Text name, address;
+    std::string territory;
+    double lat = 0, lon = 0;
+    std::string phone, email, hours;
+    std::vector<std::string> institutions, services, remote_consultation;
+    bool step_free = false;
+    Text accessibility_notes;  // empty when there are none
+};
+
+struct HolidayEntry {
+    std::string date;  // YYYY-MM-DD
+    std::string kind;  // "holiday" for extra days; "day-off" | "working-day" for transfers
+    Text name;
+};
+
+struct HolidayYear {
+    int year = 0;
+    std::vector<HolidayEntry> extra, transfers;
+};
+
+struct Diagnostic {
+    enum class Severity { error, warning };
+    Severity severity = Severity::error;
+    std::string file;  // relative to the content folder's parent, as editors see it
+    int line = 0, column = 0;
+    std::string message;
+
+    std::string format() const;  // "content/services/x.json:3:5: error: ..."
+};
+
+bool has_errors(const std::vector<Diagnostic>& diags);
+
+struct Content {
+    std::vector<Institution> institutions;
+    std::vector<Audience> audiences;
+    std::vector<Service> services;
+    std::vector<LifeSituation> life_situations;
+    std::vector<Territory> territories;
+    std::vector<Place> places;
+    std::vector<ContactPoint> contact_points;
+    std::vector<HolidayYear> holidays;
+    std::string bus_stops_gtfs;  // path to a GTFS stops.txt, empty when none
+
+    // Loads and checks `dir`; every problem goes to `diags`. Records that failed
+    // their schema are left out, so the result is only safe to use without errors.
+    static Content load(const std::filesystem::path& dir, std::vector<Diagnostic>& diags);
+
+    const Institution* institution(const std::string& id) const;
+    const Service* service(const std::string& id) const;
+    const LifeSituation* life_situation(const std::string& id) const;
+    const Audience* audience(const std::string& id) const;
+    const Territory* territory(const std::string& id) const;
+    const ContactPoint* contact_point(const std::string& id) const;
+
+    // Services a contact point accepts: its institutions' contact-point services plus extras.
+    std::vector<const Service*> services_at(const ContactPoint& cp) const;
+};
+
+}  // namespace pietura::content

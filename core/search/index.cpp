@@ -1,0 +1,167 @@
+// Building the search index into the snapshot.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "search/detail.hpp"
+#include "search/search.hpp"
+#include "text/text.hpp"
+
+namespace pietura::search {
+namespace {
+
+using namespace detail;
+
+// search_docs: what a hit shows; its rowid is the FTS rowid. Rowids go by language,
+//   then popularity (most popular first), so that ties in ranking go to the more
+//   popular document without looking it up.
+// search_rank: per language, the ranking function's per-document bytes (RankInput).
+// search_fts_*: contentless (the display text is in search_docs; the terms are only
+//   needed in the index) with column detail: the ranking function asks which columns
+//   a term occurs in, which FTS5 answers from the index alone, and positions would
+//   only make the index bigger and every query slower. No column sizes either: the
+//   one that ranking uses, the title's, is in search_rank. Also a two-letter prefix
+//   index (the first keystrokes of a word are the most expensive prefix queries) and
+//   the ascii tokenizer: the text we insert is already terms separated by spaces,
+//   and it keeps any non-ASCII bytes in a term.
+// search_terms, search_typo: the typo vocabulary and its deletion neighbourhoods.
+constexpr const char* kSchema = R"(
+DROP TABLE IF EXISTS search_docs;
+DROP TABLE IF EXISTS search_fts_lv;
+DROP TABLE IF EXISTS search_fts_en;
+DROP TABLE IF EXISTS search_terms;
+DROP TABLE IF EXISTS search_typo;
+DROP TABLE IF EXISTS search_rank;
+CREATE TABLE search_docs(rowid INTEGER PRIMARY KEY, lang TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+  title TEXT NOT NULL, summary TEXT NOT NULL, url TEXT NOT NULL, weight REAL NOT NULL);
+CREATE VIRTUAL TABLE search_fts_lv USING fts5(title, keywords, body,
+  content='', detail='column', columnsize=0, prefix='2', tokenize='ascii');
+CREATE VIRTUAL TABLE search_fts_en USING fts5(title, keywords, body,
+  content='', detail='column', columnsize=0, prefix='2', tokenize='ascii');
+CREATE TABLE search_terms(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL);
+CREATE TABLE search_typo(key INTEGER NOT NULL, term INTEGER NOT NULL, PRIMARY KEY(key, term)) WITHOUT ROWID;
+CREATE TABLE search_rank(lang TEXT PRIMARY KEY, first INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
+)";
+
+// The keywords and body columns: terms separated by spaces. Ranking only asks whether
+// a term occurs in a column, never how often or next to what, so each term is kept
+// once (in order of first use): far smaller postings for the common words, which are
+// exactly the ones that make queries slow.
+std::string joined_terms(std::string_view text, Lang lang, std::set<std::string>* vocab) {
+    std::string out;
+    std::set<std::string> seen;
+    for (auto& t : text::terms(text, lang)) {
+        if (!seen.insert(t).second) continue;
+        if (vocab && t.size() >= kMinTypoTerm) vocab->insert(t);
+        if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+// The title column: each word's stem, then the word as written (folded) where that
+// differs, so that a title with exactly the form typed ("deklarācija") outranks one
+// that only shares the stem ("deklarēšana"). `words` counts the stems only.
+std::string title_terms(std::string_view title, Lang lang, std::set<std::string>& vocab, std::size_t& words) {
+    std::string out;
+    auto add = [&](const std::string& t) {
+        if (!out.empty()) out += ' ';
+        out += t;
+    };
+    for (auto& t : text::tokenize(title)) {
+        if (text::is_stopword(t.text, lang)) continue;
+        std::string s = text::stem(t.text, lang);
+        add(s);
+        ++words;
+        if (s.size() >= kMinTypoTerm) vocab.insert(s);
+        if (s != t.text) add(t.text);
+    }
+    return out;
+}
+
+double clamp_weight(double w) { return std::isfinite(w) ? std::clamp(w, 0.0, 100.0) : 0.0; }
+
+void build(sqlite3* db, const std::vector<Doc>& docs) {
+    exec(db, kSchema);
+
+    // A fixed order, whatever order the caller had: rowids and every page depend on it.
+    std::vector<const Doc*> order;
+    order.reserve(docs.size());
+    for (auto& d : docs) order.push_back(&d);
+    std::sort(order.begin(), order.end(), [](const Doc* a, const Doc* b) {
+        if (a->lang != b->lang) return a->lang < b->lang;
+        double wa = clamp_weight(a->weight), wb = clamp_weight(b->weight);
+        if (wa != wb) return wa > wb;  // most popular first
+        return std::tie(a->kind, a->id, a->title, a->keywords, a->body, a->summary, a->url) <
+               std::tie(b->kind, b->id, b->title, b->keywords, b->body, b->summary, b->url);
+    });
+
+    Stmt ins_doc(db, "INSERT INTO search_docs VALUES(?,?,?,?,?,?,?,?)");
+    Stmt ins_lv(db, "INSERT INTO search_fts_lv(rowid, title, keywords, body) VALUES(?,?,?,?)");
+    Stmt ins_en(db, "INSERT INTO search_fts_en(rowid, title, keywords, body) VALUES(?,?,?,?)");
+    std::map<std::pair<Lang, std::string>, std::int64_t> df;
+
+    std::map<Lang, std::pair<std::int64_t, std::string>> rank;  // first rowid, RankInput::data
+    std::int64_t rowid = 0;
+    for (const Doc* d : order) {
+        ++rowid;
+        ins_doc.bind(1, rowid).bind(2, code(d->lang)).bind(3, d->kind).bind(4, d->id).bind(5, d->title);
+        ins_doc.bind(6, d->summary).bind(7, d->url).bind(8, clamp_weight(d->weight)).run();
+
+        std::set<std::string> vocab;  // this document's title and keyword terms
+        std::size_t title_words = 0;
+        std::string title = title_terms(d->title, d->lang, vocab, title_words);
+        Stmt& fts = d->lang == Lang::lv ? ins_lv : ins_en;
+        fts.bind(1, rowid)
+            .bind(2, title)
+            .bind(3, joined_terms(d->keywords, d->lang, &vocab))
+            .bind(4, joined_terms(d->body, d->lang, nullptr))
+            .run();
+        auto& r = rank.try_emplace(d->lang, rowid, std::string()).first->second;
+        r.second += static_cast<char>(static_cast<unsigned char>(std::lround(clamp_weight(d->weight))));
+        r.second += static_cast<char>(static_cast<unsigned char>(std::min<std::size_t>(title_words, 255)));
+        for (auto& t : vocab) ++df[{d->lang, t}];
+    }
+    Stmt ins_rank(db, "INSERT INTO search_rank VALUES(?,?,?)");
+    for (auto& [lang, r] : rank) ins_rank.bind(1, code(lang)).bind(2, r.first).blob(3, r.second).run();
+
+    // One segment per table: smaller, faster to query, and the same every time.
+    exec(db, "INSERT INTO search_fts_lv(search_fts_lv) VALUES('optimize');"
+             "INSERT INTO search_fts_en(search_fts_en) VALUES('optimize');");
+
+    // Typo vocabulary: title and keyword terms only, which is what people try to name;
+    // body words are many, rarely the target, and would multiply the table's size.
+    Stmt ins_term(db, "INSERT INTO search_terms VALUES(?,?,?,?)");
+    std::vector<std::pair<std::int64_t, std::int64_t>> typo;
+    std::int64_t term_id = 0;
+    for (auto& [lt, n] : df) {
+        ++term_id;
+        ins_term.bind(1, term_id).bind(2, code(lt.first)).bind(3, lt.second).bind(4, n).run();
+        for (auto& v : neighbourhood(lt.second)) typo.emplace_back(typo_key(lt.first, v), term_id);
+    }
+    std::sort(typo.begin(), typo.end());
+    typo.erase(std::unique(typo.begin(), typo.end()), typo.end());
+    Stmt ins_typo(db, "INSERT INTO search_typo VALUES(?,?)");
+    for (auto& [k, t] : typo) ins_typo.bind(1, k).bind(2, t).run();
+}
+
+}  // namespace
+
+void build_index(sqlite3* db, const std::vector<Doc>& docs) {
+    if (!db) throw std::runtime_error("search index: no database");
+    // A savepoint nests inside the snapshot writer's transaction and is one on its own.
+    exec(db, "SAVEPOINT pietura_search_index");
+    try {
+        build(db, docs);
+    } catch (...) {
+        sqlite3_exec(db, "ROLLBACK TO pietura_search_index; RELEASE pietura_search_index", nullptr, nullptr,
+                     nullptr);
+        throw;
+    }
+    exec(db, "RELEASE pietura_search_index");
+}
+
+}  // namespace pietura::search

@@ -1,0 +1,56 @@
+// search/search.hpp — the catalogue search index: built ahead of time into the
+// snapshot by the native tools, queried by the browser (wasm) and the CLI through
+// this same code.
+//
+// `build_index()` writes per-language FTS5 tables of terms that text/ has folded and
+// stemmed (title, keywords, body), a side table of what a hit shows, and a typo table
+// (deletion neighbourhoods of title and keyword terms). `query()` sends the query
+// through the same text pipeline and writes the FTS5 expression itself, so user
+// input never reaches FTS syntax: all words must match, the word being typed matches
+// as a prefix, an unknown word of 5+ letters is corrected by one edit, and if nothing
+// matches every word, any word will do. Ranking (rank.cpp): term rarity × where it
+// occurs (title and keywords far above body), scaled a little by popularity.
+//
+// It opens and writes no files (the snapshot does) and never searches across languages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/lang.hpp"
+
+struct sqlite3;
+
+namespace pietura::search {
+
+struct Doc {
+    std::string id;
+    std::string kind;      // "service" | "situation" | "contact-point"
+    Lang lang = Lang::lv;
+    std::string title;
+    std::string keywords;  // synonyms, abbreviations, institution names; any separators
+    std::string body;
+    std::string summary;   // shown under the title in results
+    std::string url;
+    double weight = 0;     // popularity 0..100, a tie-breaker in ranking
+};
+
+// Creates (replacing) the search_* tables in `db` and fills them. Runs inside a
+// savepoint, so it can be part of the caller's transaction. The same documents in
+// any order give byte-identical tables. Throws std::runtime_error on SQLite errors.
+void build_index(sqlite3* db, const std::vector<Doc>& docs);
+
+struct Hit {
+    std::string id, kind, title, url, summary;
+    double score = 0;        // higher is better; only comparable within one query
+    std::string title_html;  // HTML-escaped title with matched words in <mark>…</mark>
+};
+
+// The best `limit` (at most 100) documents of language `lang` for what the user has
+// typed so far. Any query text is safe: empty, punctuation-only, invalid UTF-8 or FTS
+// syntax give an empty or sensible list, never an exception. Throws
+// std::runtime_error only when `db` has no search index.
+std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit = 10);
+
+}  // namespace pietura::search

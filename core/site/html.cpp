@@ -1,0 +1,96 @@
+#include "site/html.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+namespace pietura::site {
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char ch : text) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+namespace html {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+void flush(std::string& out, std::string& para) {
+    std::string_view t = trim(para);
+    if (!t.empty()) {
+        out += "<p>";
+        bool first = true;
+        size_t start = 0;
+        while (start <= t.size()) {
+            size_t nl = t.find('\n', start);
+            std::string_view line = trim(t.substr(start, nl == std::string_view::npos ? t.npos : nl - start));
+            if (!first) out += "<br>";
+            out += escape_html(line);
+            first = false;
+            if (nl == std::string_view::npos) break;
+            start = nl + 1;
+        }
+        out += "</p>\n";
+    }
+    para.clear();
+}
+
+}  // namespace
+
+std::string paragraphs(std::string_view text) {
+    std::string out, para;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t nl = text.find('\n', start);
+        std::string_view line = text.substr(start, nl == std::string_view::npos ? text.npos : nl - start);
+        if (trim(line).empty()) flush(out, para);
+        else {
+            if (!para.empty()) para += '\n';
+            para += line;
+        }
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    flush(out, para);
+    return out;
+}
+
+bool is_web_url(std::string_view url) {
+    auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p && url.size() > p.size(); };
+    return starts("https://") || starts("http://");
+}
+
+std::string fixed(double value, int digits) {
+    // Integer arithmetic instead of printf: a tool that set a locale with a
+    // decimal comma must not change coordinates in the pages.
+    bool neg = value < 0;
+    double scale = std::pow(10.0, digits);
+    auto n = static_cast<std::int64_t>(std::llround(std::fabs(value) * scale));
+    auto whole = n / static_cast<std::int64_t>(scale);
+    auto frac = n % static_cast<std::int64_t>(scale);
+    std::string f = std::to_string(frac);
+    if (static_cast<int>(f.size()) < digits) f.insert(0, digits - f.size(), '0');
+    std::string out = (neg && n != 0 ? "-" : "") + std::to_string(whole);
+    if (digits > 0) out += "." + f;
+    return out;
+}
+
+}  // namespace html
+}  // namespace pietura::site

@@ -1,0 +1,278 @@
+// Folding, tokenizing and the stop-word lists. The stemmers live in stem_lv.cpp and
+// stem_en.cpp.
+#include "text/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace pietura::text {
+namespace {
+
+// Decodes one code point at s[i]. Returns its length in bytes, or 0 when the bytes
+// there are not well-formed UTF-8 (the caller then skips a single byte).
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const std::size_t n = s.size() - i;
+    const unsigned c = b(0);
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    auto cont = [&](std::size_t k) { return k < n && (b(k) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (!cont(1)) return 0;
+        cp = ((c & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        cp = ((c & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;  // overlong or surrogate
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        cp = ((c & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+        if (cp < 0x10000 || cp > 0x10FFFF) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// U+00C0..U+00FF without their accents; nullptr for × and ÷, which are not letters.
+constexpr std::array<const char*, 64> kLatin1 = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",       // C0
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",       // E0
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y",   // F0
+};
+
+// U+0100..U+017F (Latin Extended-A, where every Latvian letter with a diacritic lives):
+// each pair is upper/lower case of the same base letter. Ĳ and Œ are spelled out below.
+constexpr std::string_view kLatinExtA =
+    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk"
+    "llllllllll" "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww"
+    "yyy" "zzzzzz" "s";
+static_assert(kLatinExtA.size() == 0x80, "one base letter per code point U+0100..U+017F");
+
+enum class Cls : std::uint8_t { sep, word, hyphen, drop };
+
+// How one code point folds: the bytes to emit (up to 4) and what it is to the tokenizer.
+struct Fold {
+    char buf[4];
+    std::uint8_t len;
+    Cls cls;
+};
+
+Fold ascii_fold(char c, Cls cls) { return Fold{{c, 0, 0, 0}, 1, cls}; }
+
+Fold fold_cp(char32_t cp) {
+    if (cp < 0x80) {
+        char c = static_cast<char>(cp);
+        if (c >= 'A' && c <= 'Z') return ascii_fold(static_cast<char>(c + 32), Cls::word);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return ascii_fold(c, Cls::word);
+        return ascii_fold(c, c == '-' ? Cls::hyphen : Cls::sep);
+    }
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        if (const char* m = kLatin1[cp - 0xC0]) {
+            Fold f{{m[0], m[1], 0, 0}, static_cast<std::uint8_t>(m[1] ? 2 : 1), Cls::word};
+            return f;
+        }
+    } else if (cp >= 0x100 && cp <= 0x17F) {
+        if (cp == 0x132 || cp == 0x133) return Fold{{'i', 'j', 0, 0}, 2, Cls::word};
+        if (cp == 0x152 || cp == 0x153) return Fold{{'o', 'e', 0, 0}, 2, Cls::word};
+        return ascii_fold(kLatinExtA[cp - 0x100], Cls::word);
+    } else if (cp >= 0x218 && cp <= 0x21B) {  // Romanian comma-below Ș ș Ț ț
+        return ascii_fold(cp < 0x21A ? 's' : 't', Cls::word);
+    } else if (cp == 0x1E9E) {  // capital sharp s
+        return Fold{{'s', 's', 0, 0}, 2, Cls::word};
+    } else if (cp == 0xA0) {  // no-break space
+        return ascii_fold(' ', Cls::sep);
+    } else if (cp == 0x2010 || cp == 0x2011) {  // typographic hyphens join compounds like '-'
+        return ascii_fold('-', Cls::hyphen);
+    } else if (cp == 0xAD || (cp >= 0x300 && cp <= 0x36F) || cp == 0x200C || cp == 0x200D) {
+        // Soft hyphens and joiners sit inside words; combining marks are decomposed
+        // diacritics (ā typed as a + U+0304): all vanish without splitting the word.
+        return Fold{{0, 0, 0, 0}, 0, Cls::drop};
+    }
+    char32_t lower = cp;
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) lower = cp + 0x20;  // Greek capitals
+    else if (cp >= 0x410 && cp <= 0x42F) lower = cp + 0x20;             // Cyrillic А..Я
+    else if (cp >= 0x400 && cp <= 0x40F) lower = cp + 0x50;             // Ѐ..Џ
+    if (lower == 0x451) lower = 0x435;                                  // ё → е
+    bool letter = (lower >= 0xC0 && lower <= 0x24F && lower != 0xD7 && lower != 0xF7) ||
+                  (lower >= 0x370 && lower <= 0x3FF) || (lower >= 0x400 && lower <= 0x52F) ||
+                  (lower >= 0x1E00 && lower <= 0x1EFF);
+    Fold f{{0, 0, 0, 0}, 0, letter ? Cls::word : Cls::sep};
+    std::string tmp;
+    encode(lower, tmp);
+    for (char c : tmp) f.buf[f.len++] = c;
+    return f;
+}
+
+constexpr std::string_view kStopLv[] = {
+    "ar", "ari", "bet", "bija", "bus", "es", "gan", "ir", "ja", "jo", "ka", "kad", "kas", "ko",
+    "kur", "lai", "lidz", "man", "mana", "mans", "ne", "nav", "no", "pa", "par", "pec", "pie",
+    "ta", "tas", "tie", "to", "un", "uz", "vai",
+};
+constexpr std::string_view kStopEn[] = {
+    "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for",
+    "from", "how", "i", "in", "is", "it", "me", "my", "of", "on", "or", "the", "to", "what",
+    "when", "where", "which", "who", "with", "you", "your",
+};
+
+}  // namespace
+
+bool valid_utf8(std::string_view s) {
+    char32_t cp;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {  // the common case, per keystroke: no decoding
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {
+            ++i;
+            continue;
+        }
+        Fold f = fold_cp(cp);
+        out.append(f.buf, f.len);
+        i += n;
+    }
+    return out;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    Token cur;
+    bool in_word = false;
+    // A compound is a chain of words joined by single hyphens with nothing between.
+    std::size_t chain_first = 0;  // index in `out` of the chain's first part
+    std::size_t chain_parts = 0;
+    bool after_hyphen = false;  // a word ended and exactly one hyphen followed it
+
+    auto end_chain = [&] {
+        if (chain_parts >= 2) {
+            Token joined;
+            joined.compound = true;
+            joined.begin = out[chain_first].begin;
+            joined.end = out.back().end;
+            for (std::size_t k = chain_first; k < out.size(); ++k) {
+                if (joined.text.size() + out[k].text.size() > kMaxTokenBytes) break;
+                joined.text += out[k].text;
+            }
+            out.push_back(std::move(joined));
+        }
+        chain_parts = 0;
+    };
+    auto end_word = [&] {
+        if (!in_word) return;
+        out.push_back(std::move(cur));
+        cur = Token{};
+        in_word = false;
+        ++chain_parts;
+    };
+
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {  // an invalid byte is dropped like in fold(): it neither adds nor splits
+            ++i;
+            if (in_word) cur.end = i;
+            continue;
+        }
+        Fold f = fold_cp(cp);
+        switch (f.cls) {
+            case Cls::word:
+                if (!in_word) {
+                    if (!after_hyphen) {
+                        end_chain();
+                        chain_first = out.size();
+                    }
+                    after_hyphen = false;
+                    in_word = true;
+                    cur.begin = i;
+                }
+                if (cur.text.size() + f.len <= kMaxTokenBytes) cur.text.append(f.buf, f.len);
+                cur.end = i + n;
+                break;
+            case Cls::drop:
+                if (in_word) cur.end = i + n;
+                break;
+            case Cls::hyphen:
+                if (in_word) {
+                    end_word();
+                    after_hyphen = true;
+                } else {
+                    after_hyphen = false;  // "--" or " -": not a compound
+                }
+                break;
+            case Cls::sep:
+                end_word();
+                after_hyphen = false;
+                break;
+        }
+        i += n;
+    }
+    end_word();
+    end_chain();
+    return out;
+}
+
+std::string stem(std::string_view folded, Lang lang) {
+    return lang == Lang::lv ? stem_lv(folded) : stem_en(folded);
+}
+
+bool is_stopword(std::string_view folded, Lang lang) {
+    if (lang == Lang::lv) return std::find(std::begin(kStopLv), std::end(kStopLv), folded) != std::end(kStopLv);
+    return std::find(std::begin(kStopEn), std::end(kStopEn), folded) != std::end(kStopEn);
+}
+
+std::vector<std::string> terms(std::string_view utf8, Lang lang) {
+    std::vector<std::string> out;
+    for (auto& t : tokenize(utf8)) {
+        if (is_stopword(t.text, lang)) continue;
+        std::string s = stem(t.text, lang);
+        bool is_prefix = t.text.compare(0, s.size(), s) == 0;
+        out.push_back(std::move(s));
+        if (!is_prefix) out.push_back(t.text);
+    }
+    return out;
+}
+
+}  // namespace pietura::text

@@ -1,0 +1,63 @@
+// text/text.hpp — Latvian-aware text normalisation for search.
+//
+// People type Latvian without diacritics ("slimibas pabalsts"), in any case form
+// ("pabalstu", "deklarācijas") and spell "e-paraksts" three ways, so the index and
+// the query must both be reduced to the same terms: fold (lower case, no
+// diacritics) → tokenize (letter/digit runs, hyphenated compounds also joined) →
+// drop stop words → stem (a light Latvian suffix stripper, a Porter-style English
+// one). `terms()` is that whole pipeline; search/ uses it when building the index
+// and the same pieces when parsing a query, so both sides always agree.
+//
+// Everything works on UTF-8 and never throws on bad input: invalid bytes are
+// dropped. It is not a general Unicode library (only Latin, Greek and Cyrillic
+// letters are recognised and only Latin is stripped of accents), not a
+// morphological analyser (the stemmers only need to conflate word forms, their
+// stems are not dictionary words), and knows nothing about SQLite.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/lang.hpp"
+
+namespace pietura::text {
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool valid_utf8(std::string_view s);
+
+// Lower-cases and strips diacritics: "Dzīvesvietas DEKLARĒŠANA" → "dzivesvietas deklaresana",
+// "Größe" → "grosse". Non-letters pass through, invalid bytes, combining marks and soft
+// hyphens are dropped, so the result is always valid UTF-8.
+std::string fold(std::string_view utf8);
+
+// Longer words (a pasted URL, 10,000 x's) are cut: nobody searches for them whole.
+inline constexpr std::size_t kMaxTokenBytes = 64;
+
+struct Token {
+    std::string text;        // folded, at most kMaxTokenBytes bytes
+    std::size_t begin = 0;   // byte span in the *original* input, for highlighting
+    std::size_t end = 0;
+    bool compound = false;   // the joined form of a hyphenated word; its parts come just before it
+};
+
+// Splits into runs of letters and digits. "e-paraksts" gives "e", "paraksts" and the
+// compound "eparaksts", so that it matches "eParaksts" and "eparaksts".
+std::vector<Token> tokenize(std::string_view utf8);
+
+// Stemmers take one folded token. Stems are for matching only: they need not be words.
+std::string stem_lv(std::string_view folded);  // "pabalstiem" → "pabalst", "deklaresana" → "deklar"
+std::string stem_en(std::string_view folded);  // "benefits" → "benefit", "children" → "child"
+std::string stem(std::string_view folded, Lang lang);
+
+// Function words that carry no meaning in a catalogue query ("un", "par", "of", "the").
+bool is_stopword(std::string_view folded, Lang lang);
+
+// The terms a text is indexed under: stems of every non-stop-word token (compound
+// parts and joined forms included), plus the folded word itself when its stem is not
+// a prefix of it ("people" → "person", "people"), so that as-you-type prefixes still
+// reach irregular forms.
+std::vector<std::string> terms(std::string_view utf8, Lang lang);
+
+}  // namespace pietura::text

@@ -1,0 +1,126 @@
+// `pietura build` end to end, through the real command-line tool.
+#define BOOST_TEST_MODULE build
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "fixture.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string output;
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string(PIETURA_CLI) + " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    int status = pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string build_args(const fs::path& content, const fs::path& out) {
+    fs::path src = PIETURA_SOURCE_DIR;
+    return "build --quiet --content " + content.string() + " --out " + out.string() + " --i18n " +
+           (src / "i18n").string() + " --web " + (src / "web").string() + " --wasm " +
+           (src / "build-wasm" / "wasm").string();
+}
+
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (auto& e : fs::recursive_directory_iterator(dir)) {
+        if (!e.is_regular_file()) continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        files[fs::relative(e.path(), dir).string()] = ss.str();
+    }
+    return files;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(version_and_help) {
+    auto v = run("--version");
+    BOOST_TEST(v.code == 0);
+    BOOST_TEST(v.output.find("pietura ") == 0u);
+    auto h = run("build --help");
+    BOOST_TEST(h.code == 0);
+    BOOST_TEST(h.output.find("--content") != std::string::npos);
+    BOOST_TEST(run("build --no-such-option").code == 2);
+    BOOST_TEST(run("frobnicate").code == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(build)
+
+BOOST_AUTO_TEST_CASE(writes_site_snapshot_and_manifest) {
+    auto content = fixture::mini_content("build");
+    auto out = content.parent_path() / "dist";
+    auto r = run(build_args(content, out));
+    BOOST_TEST(r.code == 0, r.output);
+    for (const char* f : {"manifest.json", "catalogue.sqlite", "lv/index.html", "en/index.html",
+                          "lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html",
+                          "en/services/vsaa-slimibas-pabalsts/index.html",
+                          "lv/dzives-situacijas/pensionesanas/index.html",
+                          "en/contact-points/vpvkac-cesis/index.html", "assets/pietura.css"})
+        BOOST_TEST(fs::exists(out / f), f);
+}
+
+BOOST_AUTO_TEST_CASE(is_deterministic) {
+    auto content = fixture::mini_content("det");
+    auto a = content.parent_path() / "a", b = content.parent_path() / "b";
+    BOOST_REQUIRE(run(build_args(content, a)).code == 0);
+    BOOST_REQUIRE(run(build_args(content, b)).code == 0);
+    auto ta = tree(a), tb = tree(b);
+    BOOST_TEST(ta.size() == tb.size());
+    for (auto& [path, data] : ta) BOOST_TEST((tb[path] == data), path << " differs between two builds");
+    BOOST_REQUIRE(run(build_args(content, a)).code == 0);  // rebuilding in place is identical too
+    BOOST_TEST((tree(a) == tb));
+}
+
+BOOST_AUTO_TEST_CASE(bad_content_exits_1_and_lists_every_problem) {
+    auto content = fixture::mini_content("bad");
+    fixture::write(content / "audiences/seniors.json", "{\"id\": \"seniors\",}");
+    fixture::write(content / "territories/cesu-novads.json", "{\"id\": \"cesu-novads\", \"kind\": \"x\", \"name\": {\"lv\": \"a\", \"en\": \"b\"}}");
+    auto out = content.parent_path() / "dist";
+    auto r = run(build_args(content, out));
+    BOOST_TEST(r.code == 1);
+    BOOST_TEST(r.output.find("audiences/seniors.json:1:18: error: invalid JSON") != std::string::npos, r.output);
+    BOOST_TEST(r.output.find("territories/cesu-novads.json:1:31: error:") != std::string::npos, r.output);
+    BOOST_TEST(r.output.find("nothing was written") != std::string::npos);
+    BOOST_TEST(!fs::exists(out));
+}
+
+BOOST_AUTO_TEST_CASE(warnings_do_not_stop_the_build) {
+    auto content = fixture::mini_content("warn");
+    fs::rename(content / "audiences/seniors.json", content / "audiences/old-name.json");
+    auto r = run(build_args(content, content.parent_path() / "dist"));
+    BOOST_TEST(r.code == 0, r.output);
+    BOOST_TEST(r.output.find("warning: id \"seniors\" differs from the file name") != std::string::npos, r.output);
+}
+
+BOOST_AUTO_TEST_CASE(never_empties_a_folder_that_is_not_a_build) {
+    auto content = fixture::mini_content("guard");
+    auto out = content.parent_path() / "precious";
+    fixture::write(out / "thesis.txt", "do not delete");
+    auto r = run(build_args(content, out));
+    BOOST_TEST(r.code == 1);
+    BOOST_TEST(fs::exists(out / "thesis.txt"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,236 @@
+#define BOOST_TEST_MODULE content
+#include <boost/test/unit_test.hpp>
+
+#include "content/content.hpp"
+#include "content/json_doc.hpp"
+#include "content/schema.hpp"
+#include "fixture.hpp"
+
+using namespace pietura::content;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<Diagnostic> load_errors(const fs::path& dir) {
+    std::vector<Diagnostic> diags;
+    Content::load(dir, diags);
+    return diags;
+}
+
+// True when some diagnostic mentions `needle` at `file_suffix:line:column`.
+bool reported(const std::vector<Diagnostic>& diags, const std::string& file_suffix, int line, int column,
+              const std::string& needle) {
+    for (auto& d : diags) {
+        bool file_ok = d.file.size() >= file_suffix.size() &&
+                       d.file.compare(d.file.size() - file_suffix.size(), file_suffix.size(), file_suffix) == 0;
+        if (file_ok && d.line == line && (column == 0 || d.column == column) &&
+            d.message.find(needle) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+std::string dump(const std::vector<Diagnostic>& diags) {
+    std::string s;
+    for (auto& d : diags) s += d.format() + "\n";
+    return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(json_positions)
+
+BOOST_AUTO_TEST_CASE(records_line_and_column_of_every_value) {
+    JsonError err;
+    auto doc = parse_json("{\n  \"a\": [1,\n    {\"ā\": \"x\"}]\n}", &err);
+    BOOST_REQUIRE(doc);
+    BOOST_TEST(doc->where("/a").line == 2);
+    BOOST_TEST(doc->where("/a").column == 8);
+    BOOST_TEST(doc->where("/a/1/ā").line == 3);
+    BOOST_TEST(doc->where("/a/1/ā").column == 11);  // columns count characters, not bytes
+    BOOST_TEST(doc->where("/a/1/missing").column == 5);  // falls back to the parent
+}
+
+BOOST_AUTO_TEST_CASE(syntax_errors_have_positions) {
+    struct Case {
+        const char* text;
+        int line, column;
+        const char* message;
+    } cases[] = {
+        {"{\"a\": 1,}", 1, 9, "trailing comma"},
+        {"{\"a\": 1 \"b\": 2}", 1, 9, "expected ',' or '}'"},
+        {"[1, 2", 1, 6, "expected ',' or ']'"},
+        {"{\"a\": \"x\n\"}", 1, 9, "line break inside a string"},
+        {"{\"a\": tru}", 1, 7, "expected a value"},
+        {"{\"a\": 1, \"a\": 2}", 1, 10, "duplicate field"},
+        {"{\"a\": 01}", 1, 8, "expected ',' or '}'"},
+        {"{\"a\": \"\\q\"}", 1, 10, "unknown escape"},
+        {"{\"a\": \"\xff\"}", 1, 8, "invalid UTF-8"},
+        {"{} x", 1, 4, "unexpected text"},
+        {"", 1, 1, "unexpected end of file"},
+    };
+    for (auto& c : cases) {
+        JsonError err;
+        BOOST_TEST_CONTEXT(c.text) {
+            BOOST_TEST(!parse_json(c.text, &err));
+            BOOST_TEST(err.pos.line == c.line);
+            BOOST_TEST(err.pos.column == c.column);
+            BOOST_TEST(err.message.find(c.message) != std::string::npos, err.message);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(decodes_escapes_and_surrogate_pairs) {
+    JsonError err;
+    auto doc = parse_json(R"(["\u0101", "\ud83d\ude00", "a\/b"])", &err);
+    BOOST_REQUIRE(doc);
+    BOOST_TEST(doc->value[0].get<std::string>() == "ā");
+    BOOST_TEST(doc->value[1].get<std::string>() == "\xF0\x9F\x98\x80");
+    BOOST_TEST(doc->value[2].get<std::string>() == "a/b");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_absurd_nesting_without_crashing) {
+    std::string deep(100000, '[');
+    JsonError err;
+    BOOST_TEST(!parse_json(deep, &err));
+    BOOST_TEST(err.message.find("nesting") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(schema_validation)
+
+BOOST_AUTO_TEST_CASE(enforces_the_subset_the_content_schemas_use) {
+    SchemaSet set = SchemaSet::load(fs::path(PIETURA_SOURCE_DIR) / "content" / "schema");
+    nlohmann::json bad = {{"id", "Bad Id"},
+                          {"kind", "village"},
+                          {"name", {{"lv", ""}, {"en", "x"}, {"de", "y"}}},
+                          {"extra", 1}};
+    auto v = set.validate("territories", bad);
+    auto has = [&](const std::string& ptr, const std::string& msg) {
+        for (auto& x : v)
+            if (x.pointer == ptr && x.message.find(msg) != std::string::npos) return true;
+        return false;
+    };
+    BOOST_TEST(has("/id", "not a valid id"));
+    BOOST_TEST(has("/kind", "not one of the allowed values"));
+    BOOST_TEST(has("/name/lv", "must not be empty"));
+    BOOST_TEST(has("/name/de", "unknown field"));
+    BOOST_TEST(has("/extra", "unknown field"));
+    nlohmann::json good = {{"id", "riga"}, {"kind", "state-city"}, {"name", {{"lv", "Rīga"}, {"en", "Riga"}}}};
+    BOOST_TEST(set.validate("territories", good).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(loading)
+
+BOOST_AUTO_TEST_CASE(loads_the_fixture_without_problems) {
+    std::vector<Diagnostic> diags;
+    Content c = Content::load(fixture::mini_content("ok"), diags);
+    BOOST_TEST(diags.empty(), dump(diags));
+    BOOST_TEST(c.services.size() == 2u);
+    BOOST_TEST(c.services[0].id == "vsaa-slimibas-pabalsts");  // sorted by id
+    BOOST_TEST(c.life_situations[0].steps[1].when.at("worked") == true);
+    BOOST_TEST(c.services_at(c.contact_points[0]).size() == 2u);
+    BOOST_TEST(c.places.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_default_content_is_valid) {
+    std::vector<Diagnostic> diags;
+    Content c = Content::load(fs::path(PIETURA_SOURCE_DIR) / "content", diags);
+    BOOST_TEST(!has_errors(diags), dump(diags));
+    BOOST_TEST(c.institutions.size() == 13u);
+    BOOST_TEST(c.services.size() >= 60u);
+    BOOST_TEST(c.life_situations.size() >= 12u);
+    BOOST_TEST(c.contact_points.size() >= 40u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_content)
+
+BOOST_AUTO_TEST_CASE(invalid_json_points_at_the_character) {
+    auto dir = fixture::mini_content("badjson");
+    fixture::write(dir / "audiences/seniors.json", "{\"id\": \"seniors\",\n  \"title\": {\"lv\": \"S\" \"en\": \"S\"}}");
+    BOOST_TEST(reported(load_errors(dir), "audiences/seniors.json", 2, 23, "invalid JSON"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_translation_names_the_field) {
+    auto dir = fixture::mini_content("missinglang");
+    fixture::write(dir / "territories/cesu-novads.json",
+                   "{\"id\": \"cesu-novads\", \"kind\": \"municipality\",\n \"name\": {\"lv\": \"Cēsu novads\"}}");
+    auto diags = load_errors(dir);
+    BOOST_TEST(reported(diags, "territories/cesu-novads.json", 2, 10, "missing required field \"en\""), dump(diags));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_reference_points_at_the_reference) {
+    auto dir = fixture::mini_content("unknownref");
+    std::string s = R"({"id": "pensionesanas", "title": {"lv": "P", "en": "R"}, "summary": {"lv": "P", "en": "R"},
+ "audiences": ["seniors"],
+ "steps": [{"title": {"lv": "a", "en": "a"}, "text": {"lv": "a", "en": "a"},
+            "services": ["vsaa-vecuma-pensija", "vsaa-nav-tada"]}]}
+)";
+    fixture::write(dir / "life-situations/pensionesanas.json", s);
+    auto diags = load_errors(dir);
+    BOOST_TEST(reported(diags, "life-situations/pensionesanas.json", 4, 49, "unknown services id \"vsaa-nav-tada\""),
+               dump(diags));
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_id_names_the_first_definition) {
+    auto dir = fixture::mini_content("dup");
+    fs::copy(dir / "services/vsaa-vecuma-pensija.json", dir / "services/copy.json");
+    auto diags = load_errors(dir);
+    BOOST_TEST(reported(diags, "services/vsaa-vecuma-pensija.json", 2, 9, "duplicate services id"), dump(diags));
+}
+
+BOOST_AUTO_TEST_CASE(coordinates_outside_latvia) {
+    auto dir = fixture::mini_content("coords");
+    fixture::write(dir / "places/cesu-novads.json",
+                   R"([{"id": "cesis", "name": "Cēsis", "territory": "cesu-novads", "lat": 59.43, "lon": 24.75}])");
+    auto diags = load_errors(dir);
+    BOOST_TEST(reported(diags, "places/cesu-novads.json", 1, 70, "must be at most 58.09"), dump(diags));
+}
+
+BOOST_AUTO_TEST_CASE(schema_violation_unknown_field) {
+    auto dir = fixture::mini_content("unknownfield");
+    fixture::write(dir / "audiences/seniors.json", R"({"id": "seniors", "title": {"lv": "S", "en": "S"},
+  "summary": {"lv": "S", "en": "S"}, "colour": "red"}
+)");
+    BOOST_TEST(reported(load_errors(dir), "audiences/seniors.json", 2, 48, "unknown field \"colour\""));
+}
+
+BOOST_AUTO_TEST_CASE(step_condition_must_name_a_question) {
+    auto dir = fixture::mini_content("when");
+    std::string s = R"({"id": "pensionesanas", "title": {"lv": "P", "en": "R"}, "summary": {"lv": "P", "en": "R"},
+ "audiences": ["seniors"],
+ "steps": [{"title": {"lv": "a", "en": "a"}, "text": {"lv": "a", "en": "a"},
+            "services": [], "when": {"employed": true}}]}
+)";
+    fixture::write(dir / "life-situations/pensionesanas.json", s);
+    BOOST_TEST(reported(load_errors(dir), "life-situations/pensionesanas.json", 4, 0, "question \"employed\""));
+}
+
+BOOST_AUTO_TEST_CASE(opening_hours_syntax_error_points_inside_the_string) {
+    auto dir = fixture::mini_content("hours");
+    fixture::write(dir / "contact-points/vpvkac-cesis.json", R"({
+  "id": "vpvkac-cesis", "name": {"lv": "C", "en": "C"}, "kind": "vpvkac", "territory": "cesu-novads",
+  "address": {"lv": "a", "en": "a"}, "lat": 57.3, "lon": 25.27, "phone": "+371 64100000", "email": "a@b.lv",
+  "hours": "Mo-Th 08:00-25:00",
+  "institutions": [], "remote_consultation": [], "accessibility": {"step_free": false}
+}
+)");
+    auto diags = load_errors(dir);
+    BOOST_TEST(reported(diags, "contact-points/vpvkac-cesis.json", 4, 0, "opening hours"), dump(diags));
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_reported_not_just_the_first) {
+    auto dir = fixture::mini_content("many");
+    fixture::write(dir / "audiences/seniors.json", "{");
+    fixture::write(dir / "territories/cesu-novads.json", R"({"id": "X"})");
+    auto diags = load_errors(dir);
+    BOOST_TEST(diags.size() >= 3u, dump(diags));
+    BOOST_TEST(has_errors(diags));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

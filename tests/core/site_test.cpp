@@ -1,0 +1,395 @@
+// Tests for the static site renderer: addresses, the page frame every page must
+// have (language, one h1, alternates, skip link, search form), escaping, the
+// step-by-step guide's conditions, determinism, and the UI string files.
+#define BOOST_TEST_MODULE site
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <unistd.h>
+
+#include "site/collate.hpp"
+#include "site/site.hpp"
+
+using namespace pietura;
+using namespace pietura::site;
+namespace fs = std::filesystem;
+
+namespace {
+
+content::Text T(std::string lv, std::string en) { return {std::move(lv), std::move(en)}; }
+
+content::Content sample() {
+    content::Content c;
+    c.institutions.push_back({"pmlp", T("PMLP", "OCMA"), T("Pilsonības un migrācijas lietu pārvalde", "Office of Citizenship and Migration Affairs"),
+                              "https://www.pmlp.gov.lv", true, false, {}});
+    c.institutions.push_back({"vsaa", T("VSAA", "SSIA"), T("Valsts sociālās apdrošināšanas aģentūra", "State Social Insurance Agency"),
+                              "https://www.vsaa.gov.lv", true, false, {}});
+    c.audiences.push_back({"vecaki", T("Jaunie vecāki", "New parents"), T("Bērna gaidīšana un pirmie gadi.", "Expecting a child and the first years.")});
+
+    content::Service a;
+    a.id = "vsaa-slimibas-pabalsts";
+    a.institution = "vsaa";
+    a.title = T("Slimības pabalsts", "Sickness benefit");
+    a.summary = T("Nauda, kamēr slimojat.", "Money while you are ill.");
+    a.body = T("Pirmā rindkopa.\n\nOtrā rindkopa.", "First paragraph.\n\nSecond paragraph.");
+    a.audiences = {"vecaki"};
+    a.channels = {"https://www.latvija.gov.lv/x", true, true};
+    a.documents = {{"Pase"}, {"Passport"}};
+    a.fee = T("Bez maksas", "Free");
+    a.time = T("10 darbdienas", "10 working days");
+    a.popularity = 90;
+    content::Service b = a;
+    b.id = "vsaa-berna-kopsanas-pabalsts";
+    b.title = T("Čeks <script>alert(1)</script>", "Childcare <script>alert(1)</script>");
+    b.channels = {"", true, false};
+    b.documents = {};
+    b.popularity = 70;
+    content::Service d = a;
+    d.id = "pmlp-deklaracija";
+    d.institution = "pmlp";
+    d.title = T("Ārsta izziņa & deklarācija", "Declaring your place of residence");
+    d.channels = {"javascript:alert(1)", false, false};
+    d.popularity = 95;
+    c.services = {d, b, a};  // sorted by id, as Content::load returns them
+
+    content::LifeSituation ls;
+    ls.id = "slimiba";
+    ls.title = T("Slimība", "Sickness");
+    ls.summary = T("Ko darīt, ja saslimstat.", "What to do when you fall ill.");
+    ls.audiences = {"vecaki"};
+    ls.questions = {{"employed", T("Vai esat nodarbināts?", "Were you employed when you fell ill?")}};
+    content::Step s1;
+    s1.title = T("Saņemiet darbnespējas lapu", "Get a sick note");
+    s1.text = T("Ārsts to izsniedz.", "Your doctor issues it.");
+    content::Step s2;
+    s2.title = T("Piesakiet pabalstu", "Apply for the benefit");
+    s2.text = T("Pieteikums.", "Apply.");
+    s2.services = {"vsaa-slimibas-pabalsts", "vsaa-berna-kopsanas-pabalsts"};
+    s2.when = {{"employed", true}};
+    ls.steps = {s1, s2};
+    ls.related = {"slimiba"};
+    c.life_situations = {ls};
+
+    c.territories.push_back({"cesu-novads", "municipality", T("Cēsu novads", "Cēsis Municipality")});
+
+    content::ContactPoint cp;
+    cp.id = "cesis-vpvkac";
+    cp.kind = "vpvkac";
+    cp.name = T("Cēsu VPVKAC", "Cēsis one-stop centre");
+    cp.address = T("Bērzaines iela 4, Cēsis", "Bērzaines iela 4, Cēsis");
+    cp.territory = "cesu-novads";
+    cp.lat = 57.3119;
+    cp.lon = 25.2706;
+    cp.phone = "+371 64161800";
+    cp.email = "cesis@example.lv";
+    cp.hours = "Mo-Th 08:00-17:00; Fr 08:00-14:00; PH off";
+    cp.institutions = {"vsaa"};
+    cp.services = {"pmlp-deklaracija"};
+    cp.remote_consultation = {"vsaa"};
+    cp.step_free = true;
+    c.contact_points = {cp};
+    return c;
+}
+
+const Strings& real_strings() {
+    static Strings s = Strings::load(fs::path(PIETURA_SOURCE_DIR) / "i18n");
+    return s;
+}
+
+std::map<std::string, std::string> render_map(const content::Content& c, const Options& o = {"v1", true}) {
+    std::map<std::string, std::string> m;
+    for (auto& p : render(c, real_strings(), o)) {
+        BOOST_TEST_REQUIRE(!m.count(p.path), "two pages at " << p.path);
+        m[p.path] = p.html;
+    }
+    return m;
+}
+
+size_t count(const std::string& hay, const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+    return n;
+}
+
+// Every element opened is closed in order (void elements excepted): a cheap guard
+// against broken nesting, which screen readers and browsers repair unpredictably.
+std::string nesting_problem(const std::string& html) {
+    static const std::set<std::string> void_tags = {"meta", "link", "input", "br", "hr", "img"};
+    static const std::regex tag(R"(<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>)");
+    std::vector<std::string> stack;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it) {
+        std::string name = (*it)[2];
+        if (void_tags.count(name)) continue;
+        if ((*it)[1] == "") stack.push_back(name);
+        else {
+            if (stack.empty() || stack.back() != name)
+                return "</" + name + "> closes <" + (stack.empty() ? "nothing" : stack.back()) + ">";
+            stack.pop_back();
+        }
+    }
+    return stack.empty() ? "" : "<" + stack.back() + "> never closed";
+}
+
+std::string alternate(const std::string& html, const std::string& lang) {
+    std::regex re("<link rel=\"alternate\" hreflang=\"" + lang + "\" href=\"([^\"]*)\">");
+    std::smatch m;
+    return std::regex_search(html, m, re) ? m[1].str() : "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(urls_are_stable) {
+    BOOST_TEST(url_for(Lang::lv, Kind::home) == "/lv/");
+    BOOST_TEST(url_for(Lang::en, Kind::home) == "/en/");
+    BOOST_TEST(url_for(Lang::lv, Kind::service, "vsaa-x") == "/lv/pakalpojumi/vsaa-x/");
+    BOOST_TEST(url_for(Lang::en, Kind::service, "vsaa-x") == "/en/services/vsaa-x/");
+    BOOST_TEST(url_for(Lang::lv, Kind::situations) == "/lv/dzives-situacijas/");
+    BOOST_TEST(url_for(Lang::en, Kind::situation, "a") == "/en/life-situations/a/");
+    BOOST_TEST(url_for(Lang::lv, Kind::contact_point, "c") == "/lv/klientu-centri/c/");
+    BOOST_TEST(url_for(Lang::en, Kind::contact_points) == "/en/contact-points/");
+    BOOST_TEST(url_for(Lang::lv, Kind::audience, "x") == "/lv/auditorijas/x/");
+    BOOST_TEST(url_for(Lang::en, Kind::audience, "x") == "/en/audiences/x/");
+    BOOST_TEST(url_for(Lang::lv, Kind::search) == "/lv/meklet/");
+    BOOST_TEST(url_for(Lang::en, Kind::search) == "/en/search/");
+    BOOST_TEST(path_for("/lv/pakalpojumi/x/") == "lv/pakalpojumi/x/index.html");
+    BOOST_TEST(path_for("/") == "index.html");
+}
+
+BOOST_AUTO_TEST_CASE(pages_exist_in_both_languages) {
+    auto pages = render_map(sample());
+    const char* expected[] = {
+        "index.html",
+        "lv/index.html", "en/index.html",
+        "lv/meklet/index.html", "en/search/index.html",
+        "lv/dzives-situacijas/index.html", "en/life-situations/index.html",
+        "lv/dzives-situacijas/slimiba/index.html", "en/life-situations/slimiba/index.html",
+        "lv/pakalpojumi/index.html", "en/services/index.html",
+        "lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html", "en/services/vsaa-slimibas-pabalsts/index.html",
+        "lv/pakalpojumi/vsaa-berna-kopsanas-pabalsts/index.html", "en/services/pmlp-deklaracija/index.html",
+        "lv/klientu-centri/index.html", "en/contact-points/index.html",
+        "lv/klientu-centri/cesis-vpvkac/index.html", "en/contact-points/cesis-vpvkac/index.html",
+        "lv/auditorijas/index.html", "en/audiences/index.html",
+        "lv/auditorijas/vecaki/index.html", "en/audiences/vecaki/index.html",
+    };
+    for (auto* p : expected) BOOST_TEST(pages.count(p) == 1u, "missing " << p);
+    // 1 root + per language: home, search, 4 lists, 1 situation, 3 services, 1 contact point, 1 audience.
+    BOOST_TEST(pages.size() == 1u + 2u * 12u);
+    BOOST_TEST(pages["index.html"].find("<meta http-equiv=\"refresh\" content=\"0; url=/lv/\">") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_page_has_the_frame) {
+    for (auto& [path, html] : render_map(sample())) {
+        if (path == "index.html") continue;
+        BOOST_TEST_CONTEXT(path) {
+            std::string lang = path.substr(0, 2);
+            BOOST_TEST(html.rfind("<!doctype html>\n", 0) == 0u);
+            BOOST_TEST(count(html, "<html lang=\"" + lang + "\">") == 1u);
+            BOOST_TEST(count(html, "<h1") == 1u);
+            BOOST_TEST(count(html, "<meta name=\"viewport\"") == 1u);
+            BOOST_TEST(std::regex_search(html, std::regex("<title>[^<]+ – Pietura</title>")));
+            BOOST_TEST(count(html, "<a class=\"skip-link\" href=\"#main\">") == 1u);
+            BOOST_TEST(count(html, "<main id=\"main\"") == 1u);
+            BOOST_TEST(count(html, "<form role=\"search\" action=\"/" + lang + "/") == 1u);
+            BOOST_TEST(count(html, "<input type=\"search\" name=\"q\" id=\"q\" autocomplete=\"off\"") == 1u);
+            BOOST_TEST(count(html, "<label for=\"q\">") == 1u);
+            BOOST_TEST(count(html, "<nav class=\"breadcrumbs wrap\" aria-label=") == 1u);
+            BOOST_TEST(count(html, "<footer") == 1u);
+            BOOST_TEST(count(html, "<meta name=\"pietura-content-version\" content=\"v1\">") == 1u);
+            // Strict CSP: no inline script or style, nothing from another origin.
+            BOOST_TEST(count(html, "<script") == 1u);
+            BOOST_TEST(count(html, "<script type=\"module\" src=\"/assets/app.js\"></script>") == 1u);
+            BOOST_TEST(count(html, "<style") == 0u);
+            BOOST_TEST(count(html, " style=") == 0u);
+            BOOST_TEST(count(html, "<link rel=\"stylesheet\" href=\"/assets/pietura.css\">") == 1u);
+            BOOST_TEST(!std::regex_search(html, std::regex("<(link|script|img)[^>]*(src|href)=\"(https?:)?//")));
+            BOOST_TEST(nesting_problem(html) == "");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(alternates_point_at_each_other) {
+    auto pages = render_map(sample());
+    size_t checked = 0;
+    for (auto& [path, html] : pages) {
+        if (path == "index.html") continue;
+        std::string lang = path.substr(0, 2), other = lang == "lv" ? "en" : "lv";
+        std::string self = alternate(html, lang), alt = alternate(html, other);
+        BOOST_TEST_CONTEXT(path) {
+            BOOST_TEST(path_for(self) == path);
+            BOOST_TEST_REQUIRE(pages.count(path_for(alt)) == 1u);
+            BOOST_TEST(alternate(pages[path_for(alt)], lang) == self);
+            // The visible language switch goes to the same page, marked with its language.
+            BOOST_TEST(count(html, "<a href=\"" + alt + "\" lang=\"" + other + "\" hreflang=\"" + other + "\">") == 1u);
+            ++checked;
+        }
+    }
+    BOOST_TEST(checked == 24u);
+    BOOST_TEST(alternate(pages["lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"], "en") ==
+               "/en/services/vsaa-slimibas-pabalsts/");
+}
+
+BOOST_AUTO_TEST_CASE(content_is_escaped) {
+    auto pages = render_map(sample());
+    for (auto& [path, html] : pages) {
+        BOOST_TEST(html.find("<script>alert") == std::string::npos, path);
+        BOOST_TEST(html.find("javascript:") == std::string::npos, path);  // a bad e-service URL is never linked
+    }
+    const auto& svc = pages["en/services/vsaa-berna-kopsanas-pabalsts/index.html"];
+    BOOST_TEST(svc.find("<h1>Childcare &lt;script&gt;alert(1)&lt;/script&gt;</h1>") != std::string::npos);
+    BOOST_TEST(svc.find("<title>Childcare &lt;script&gt;alert(1)&lt;/script&gt; – Pietura</title>") != std::string::npos);
+    BOOST_TEST(pages["lv/pakalpojumi/pmlp-deklaracija/index.html"].find("Ārsta izziņa &amp; deklarācija") != std::string::npos);
+    BOOST_TEST(escape_html("a\"b'c<&>") == "a&quot;b&#39;c&lt;&amp;&gt;");
+}
+
+BOOST_AUTO_TEST_CASE(life_situation_is_a_step_by_step_guide) {
+    auto pages = render_map(sample());
+    const auto& en = pages["en/life-situations/slimiba/index.html"];
+    const auto& lv = pages["lv/dzives-situacijas/slimiba/index.html"];
+    BOOST_TEST(count(en, "<ol class=\"steps\">") == 1u);
+    BOOST_TEST(count(en, "<li class=\"step\"") == 2u);
+    // The question, answerable without JavaScript being needed to see every step.
+    BOOST_TEST(count(en, "<form method=\"get\" class=\"questions\" id=\"questions\"") == 1u);
+    BOOST_TEST(count(en, "<legend>Were you employed when you fell ill?</legend>") == 1u);
+    BOOST_TEST(count(en, "type=\"radio\" name=\"employed\"") == 2u);
+    // Only the conditional step carries its condition, written out and for the script.
+    BOOST_TEST(count(en, "data-when=") == 1u);
+    BOOST_TEST(count(en, "<li class=\"step\" id=\"step-2\" data-when='{\"employed\":true}'>") == 1u);
+    BOOST_TEST(count(en, "<strong>Only if:</strong> Were you employed when you fell ill? — Yes</p>") == 1u);
+    BOOST_TEST(count(lv, "<strong>Tikai tad, ja:</strong> Vai esat nodarbināts? — Jā</p>") == 1u);
+    // Services in the step: linked, with institution, channels and facts.
+    BOOST_TEST(count(en, "<a href=\"/en/services/vsaa-slimibas-pabalsts/\">Sickness benefit</a> <abbr class=\"inst\"") == 1u);
+    BOOST_TEST(count(en, "href=\"https://www.latvija.gov.lv/x\"") == 1u);
+    BOOST_TEST(count(en, "Get help at your nearest contact point") == 1u);
+    BOOST_TEST(count(en, "What often comes next") == 1u);
+    BOOST_TEST(count(en, "data-steps-status=\"Showing {shown} of {total} steps\"") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(service_and_contact_point_pages) {
+    auto pages = render_map(sample());
+    const auto& svc = pages["en/services/vsaa-slimibas-pabalsts/index.html"];
+    BOOST_TEST(count(svc, "<p>First paragraph.</p>\n<p>Second paragraph.</p>") == 1u);
+    BOOST_TEST(count(svc, "<li>Passport</li>") == 1u);
+    BOOST_TEST(count(svc, "href=\"https://www.vsaa.gov.lv\"") == 1u);
+    BOOST_TEST(count(svc, "href=\"/en/life-situations/slimiba/\"") == 1u);
+    BOOST_TEST(count(svc, "Contact points that offer this service: 1") == 1u);
+
+    const auto& cp = pages["lv/klientu-centri/cesis-vpvkac/index.html"];
+    BOOST_TEST(count(cp, "href=\"tel:+37164161800\"") == 1u);
+    BOOST_TEST(count(cp, "href=\"mailto:cesis@example.lv\"") == 1u);
+    BOOST_TEST(count(cp, "href=\"geo:57.31190,25.27060\"") == 1u);
+    BOOST_TEST(count(cp, "href=\"https://www.openstreetmap.org/?mlat=57.31190&amp;mlon=25.27060#map=16/57.31190/25.27060\"") == 1u);
+    BOOST_TEST(count(cp, "<code>Mo-Th 08:00-17:00; Fr 08:00-14:00; PH off</code>") == 1u);
+    BOOST_TEST(count(cp, "<p id=\"open-status\"") == 1u);
+    BOOST_TEST(count(cp, "data-hours=\"Mo-Th 08:00-17:00; Fr 08:00-14:00; PH off\"") == 1u);
+    // Services grouped by institution: VSAA's through the institution, PMLP's as an extra.
+    BOOST_TEST(count(cp, "<h3>Valsts sociālās apdrošināšanas aģentūra (VSAA)</h3>") == 1u);
+    BOOST_TEST(count(cp, "<h3>Pilsonības un migrācijas lietu pārvalde (PMLP)</h3>") == 1u);
+    BOOST_TEST(count(cp, "href=\"/lv/pakalpojumi/pmlp-deklaracija/\"") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(search_page_is_an_a_to_z_of_everything) {
+    auto pages = render_map(sample());
+    const auto& lv = pages["lv/meklet/index.html"];
+    for (auto* url : {"/lv/dzives-situacijas/slimiba/", "/lv/pakalpojumi/vsaa-slimibas-pabalsts/",
+                      "/lv/pakalpojumi/vsaa-berna-kopsanas-pabalsts/", "/lv/pakalpojumi/pmlp-deklaracija/",
+                      "/lv/klientu-centri/cesis-vpvkac/"})
+        BOOST_TEST(count(lv, std::string("href=\"") + url + "\"") == 1u, url);
+    // Latvian alphabet: Ā sorts with A, Č is a letter of its own after C, before S.
+    size_t a = lv.find("<h2 id=\"az-a\">A</h2>"), c = lv.find("<h2 id=\"az-c\">C</h2>"),
+           ch = lv.find("<h2 id=\"az-ch\">Č</h2>"), s = lv.find("<h2 id=\"az-s\">S</h2>");
+    BOOST_TEST_REQUIRE(a != std::string::npos);
+    BOOST_TEST_REQUIRE(c != std::string::npos);
+    BOOST_TEST_REQUIRE(ch != std::string::npos);
+    BOOST_TEST_REQUIRE(s != std::string::npos);
+    BOOST_TEST((a < c && c < ch && ch < s));
+    BOOST_TEST(count(lv, "<a href=\"#az-ch\">Č</a>") == 1u);
+    BOOST_TEST(count(lv, "<section id=\"live-results\"") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(latvian_collation) {
+    using collate::sort_key;
+    auto lt = [](const char* x, const char* y) { return sort_key(Lang::lv, x) < sort_key(Lang::lv, y); };
+    BOOST_TEST(lt("Cits", "Čeks"));
+    BOOST_TEST(lt("Čeks", "Dators"));
+    BOOST_TEST(lt("Ārsts", "Bērns"));
+    BOOST_TEST(lt("arsts", "Ārsts"));
+    BOOST_TEST(lt("Zeme", "Žurnāls"));
+    BOOST_TEST(lt("E-paraksts", "Eparaksts2"));
+    BOOST_TEST(!lt("Čeks", "Cits"));
+    // English folds accents: Č is just C.
+    BOOST_TEST(sort_key(Lang::en, "Čeks") < sort_key(Lang::en, "Cits"));
+    BOOST_TEST(collate::first_letter(Lang::lv, "«Ērglis»").label == "E");
+    BOOST_TEST(collate::first_letter(Lang::lv, "šķērslis").label == "Š");
+    BOOST_TEST(collate::first_letter(Lang::en, "šķērslis").label == "S");
+    BOOST_TEST(collate::first_letter(Lang::lv, "112").label == "0–9");
+}
+
+BOOST_AUTO_TEST_CASE(output_is_deterministic) {
+    auto c = sample();
+    auto one = render(c, real_strings(), {"v1", true});
+    auto two = render(c, real_strings(), {"v1", true});
+    BOOST_TEST_REQUIRE(one.size() == two.size());
+    for (size_t i = 0; i < one.size(); ++i) {
+        BOOST_TEST(one[i].path == two[i].path);
+        BOOST_TEST(one[i].html == two[i].html, one[i].path);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(without_wasm_there_is_no_script) {
+    for (auto& [path, html] : render_map(sample(), {"v1", false})) BOOST_TEST(count(html, "<script") == 0u, path);
+}
+
+BOOST_AUTO_TEST_CASE(real_strings_have_identical_keys) {
+    const Strings& s = real_strings();
+    auto lv = s.keys(Lang::lv), en = s.keys(Lang::en);
+    BOOST_TEST(lv.size() > 50u);
+    BOOST_TEST(lv == en, boost::test_tools::per_element());
+    BOOST_TEST(s.get(Lang::lv, "answer.yes") == "Jā");
+    BOOST_TEST(s.get(Lang::en, "answer.yes") == "Yes");
+    BOOST_CHECK_THROW(s.get(Lang::lv, "no.such.key"), std::runtime_error);
+    BOOST_TEST(s.format(Lang::en, "step.label", {{"n", "3"}}) == "Step 3:");
+}
+
+namespace {
+
+struct TempDir {
+    fs::path dir = fs::temp_directory_path() / ("pietura-site-test-" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(dir); }
+    ~TempDir() { fs::remove_all(dir); }
+    void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+    std::string load_error() const {
+        try {
+            Strings::load(dir);
+        } catch (const std::runtime_error& e) {
+            return e.what();
+        }
+        return "";
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(bad_string_files_are_reported_with_positions) {
+    TempDir t;
+    t.write("lv.json", "{\n  \"a\": \"A\",\n  \"b\": \"B\"\n}\n");
+    t.write("en.json", "{\n  \"a\": \"A\"\n}\n");
+    std::string err = t.load_error();
+    BOOST_TEST(err.find("lv.json:3:8: error: \"b\" is missing in ") != std::string::npos, err);
+    BOOST_TEST(err.find("en.json") != std::string::npos, err);
+
+    t.write("en.json", "{\n  \"a\": \"A\",\n  \"b\": \"B\",\n}\n");
+    err = t.load_error();
+    BOOST_TEST(err.find("en.json:4:1: error:") != std::string::npos, err);
+
+    t.write("en.json", "{\n  \"a\": \"A\",\n  \"b\": {\"c\": \"C\"}\n}\n");
+    err = t.load_error();
+    BOOST_TEST(err.find("en.json:3:8: error: \"b\" must be a string") != std::string::npos, err);
+
+    t.write("en.json", "{\n  \"a\": \"A\",\n  \"b\": \"B\"\n}\n");
+    BOOST_TEST(t.load_error() == "");
+}

@@ -1,0 +1,93 @@
+// End to end in Debian's headless Chromium against the real `pietura serve`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser } from './helpers.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const pages = {
+  lv: ['/lv/', '/lv/dzives-situacijas/berna-piedzimsana/', '/lv/pakalpojumi/vsaa-slimibas-pabalsts/',
+    '/lv/klientu-centri/vpvkac-cesis/', '/lv/meklet/'],
+  en: ['/en/', '/en/life-situations/berna-piedzimsana/', '/en/services/vsaa-slimibas-pabalsts/',
+    '/en/contact-points/vpvkac-cesis/', '/en/search/'],
+};
+
+for (const lang of ['lv', 'en']) {
+  test(`${lang}: home, life situation, service and contact point pages render`, async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    for (const path of pages[lang]) {
+      const res = await page.goto(server.url + path);
+      assert.equal(res.status(), 200, path);
+      assert.equal(await page.getAttribute('html', 'lang'), lang, path);
+      assert.equal(await page.locator('h1').count(), 1, `one h1 on ${path}`);
+      assert.ok((await page.locator('h1').innerText()).trim().length > 0);
+      assert.ok(await page.locator('main#main').count(), `main landmark on ${path}`);
+    }
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+    await ctx.close();
+  });
+
+  test(`${lang}: the language switch keeps you on the same page`, async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + pages[lang][2]);
+    const other = lang === 'lv' ? 'en' : 'lv';
+    await page.locator(`header a[hreflang="${other}"]`).first().click();
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, pages[other][2]);
+    await page.close();
+  });
+
+  test(`${lang}: the search box is answered by the wasm core as you type`, async () => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url + pages[lang][3]);
+    await page.locator('#q').fill(lang === 'lv' ? 'slimibas pabalsts' : 'sickness benefit');
+    const first = page.locator('#search-results a').first();
+    await first.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await first.getAttribute('href'), /vsaa-slimibas-pabalsts/);
+    // The result count is announced to screen readers through the live region.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('#search-status').textContent), null, { timeout: 5000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('without JavaScript the search form leads to the A–Z index', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/lv/');
+  await page.locator('#q').fill('pabalsts');
+  await page.locator('form#search [type=submit]').click();
+  await page.waitForLoadState();
+  assert.equal(new URL(page.url()).pathname, '/lv/meklet/');
+  assert.ok(await page.locator('a[href="/lv/pakalpojumi/vsaa-slimibas-pabalsts/"]').count() > 0);
+  await ctx.close();
+});
+
+test('the server sends wasm, compression, caching and security headers', async () => {
+  const wasm = await fetch(server.url + '/assets/pietura.wasm', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.equal(wasm.headers.get('content-encoding'), 'gzip');
+  assert.ok(wasm.headers.get('etag'));
+  const home = await fetch(server.url + '/lv/');
+  assert.match(home.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
+  const again = await fetch(server.url + '/lv/', { headers: { 'if-none-match': home.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  assert.equal((await fetch(server.url + '/no-such-page/')).status, 404);
+  assert.equal((await fetch(server.url + '/lv', { redirect: 'manual' })).status, 301);
+  assert.equal((await fetch(server.url + '/%2e%2e/etc/passwd')).status === 200, false);
+});

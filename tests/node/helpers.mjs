@@ -1,0 +1,47 @@
+// Shared fixtures for the Node.js tests: paths, the real server, the browser.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const dist = join(root, 'dist');
+export const cli = join(root, 'build/bin/pietura');
+
+// The Emscripten glue is a classic script (ENVIRONMENT=web,worker); in Node we
+// hand it the wasm bytes so it never tries to fetch them.
+export async function loadCore() {
+  const require = createRequire(import.meta.url);
+  const createPietura = require(join(dist, 'assets/pietura.js'));
+  return createPietura({ wasmBinary: readFileSync(join(dist, 'assets/pietura.wasm')) });
+}
+
+export function snapshotBytes() {
+  return new Uint8Array(readFileSync(join(dist, 'catalogue.sqlite')));
+}
+
+// Starts `pietura serve` on a free port and resolves with its base URL.
+export function startServer(dir = dist) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(cli, ['serve', '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { proc.kill(); reject(new Error('server did not start: ' + out)); }, 10000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolve({ url: `http://127.0.0.1:${m[1]}`, proc, stop: () => proc.kill('SIGTERM') }); }
+    });
+    proc.stderr.on('data', (d) => { out += d; });
+    proc.on('exit', (code) => { clearTimeout(timer); if (!out.includes('Serving')) reject(new Error(`server exited ${code}: ${out}`)); });
+  });
+}
+
+// Debian's Chromium, driven by playwright-core; never a downloaded browser.
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,0 +1,190 @@
+// pietura build — content/ → dist/ (static site, wasm core, snapshot, manifest).
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+#include "content/content.hpp"
+#include "site/site.hpp"
+#include "snapshot/sha256.hpp"
+#include "snapshot/snapshot.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pietura::cli {
+
+namespace {
+
+const char* kBuildHelp = R"(pietura build — check the content and write the portal to an output folder
+
+Usage: pietura build [options]
+
+  --content DIR          content folder (default: content)
+  --i18n DIR             UI strings folder (default: i18n)
+  --web DIR              static assets copied as they are (default: web)
+  --wasm DIR             folder with the browser core pietura.js + pietura.wasm
+                         (default: build-wasm/wasm; if missing, pages work without search-as-you-type)
+  --out DIR              output folder (default: dist); its previous build is replaced
+  --content-version V    version shown on pages (default: derived from the content's SHA-256)
+  --check                only check the content; write nothing
+  --quiet                no progress lines
+
+Problems are printed as file:line:column: error: message. Exit code 1 when
+content has errors (nothing is written), 2 for a wrong command line.
+)";
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& data) {
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), std::streamsize(data.size()));
+    if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+std::vector<fs::path> files_under(const fs::path& dir) {
+    std::vector<fs::path> out;
+    if (!fs::is_directory(dir)) return out;
+    for (auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The content version names exactly what was built: a digest over every content
+// file's path and bytes, so two editors building the same content agree.
+std::string content_digest(const fs::path& dir) {
+    snapshot::Sha256 h;
+    for (auto& p : files_under(dir)) {
+        std::string rel = fs::relative(p, dir).generic_string();
+        h.update(rel);
+        h.update("\0", 1);
+        std::string data = read_file(p);
+        h.update(data);
+    }
+    return h.hex();
+}
+
+// Only a folder we built before (or an empty one) is emptied: never delete
+// something that is not ours because of a mistyped --out.
+void clean_output(const fs::path& out) {
+    if (!fs::exists(out)) return;
+    if (!fs::is_directory(out)) throw std::runtime_error(out.string() + " exists and is not a folder");
+    bool empty = fs::is_empty(out);
+    if (!empty && !fs::exists(out / "manifest.json"))
+        throw std::runtime_error(out.string() + " is not empty and holds no previous build (manifest.json); choose another --out");
+    for (auto& e : fs::directory_iterator(out)) fs::remove_all(e.path());
+}
+
+}  // namespace
+
+int cmd_build(int argc, char** argv) {
+    Args args(argc, argv, {"content", "i18n", "web", "wasm", "out", "content-version"}, {"check", "quiet", "help"});
+    if (!args.ok()) return usage_error("build", args.error());
+    if (args.flag("help")) {
+        std::cout << kBuildHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) return usage_error("build", "unexpected argument '" + args.positional()[0] + "'");
+
+    fs::path content_dir = args.get_or("content", "content");
+    fs::path i18n_dir = args.get_or("i18n", "i18n");
+    fs::path web_dir = args.get_or("web", "web");
+    fs::path wasm_dir = args.get_or("wasm", "build-wasm/wasm");
+    fs::path out = args.get_or("out", "dist");
+    Progress progress(args.flag("quiet"));
+
+    progress.step("Checking content");
+    std::vector<content::Diagnostic> diags;
+    content::Content c = content::Content::load(content_dir, diags);
+    size_t n_err = 0, n_warn = 0;
+    for (auto& d : diags) {
+        std::cerr << d.format() << "\n";
+        (d.severity == content::Diagnostic::Severity::error ? n_err : n_warn)++;
+    }
+    if (n_err) {
+        std::cerr << "pietura build: " << n_err << " error(s), " << n_warn << " warning(s); nothing was written\n";
+        return 1;
+    }
+    progress.done(std::to_string(c.services.size()) + " services, " + std::to_string(c.life_situations.size()) +
+                  " life situations, " + std::to_string(c.contact_points.size()) + " contact points");
+    if (args.flag("check")) {
+        std::cout << "content is valid (" << n_warn << " warning(s))\n";
+        return 0;
+    }
+
+    try {
+        std::string version = args.get_or("content-version", content_digest(content_dir).substr(0, 12));
+        bool with_wasm = fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm");
+        if (!with_wasm)
+            std::cerr << "warning: browser core not found in " << wasm_dir.string()
+                      << " (build the wasm preset); pages will work without search-as-you-type\n";
+
+        progress.step("Loading UI strings");
+        site::Strings strings = site::Strings::load(i18n_dir);
+        progress.done();
+
+        progress.step("Rendering pages");
+        site::Options opts;
+        opts.content_version = version;
+        opts.with_wasm = with_wasm;
+        std::vector<site::Page> pages = site::render(c, strings, opts);
+        progress.done(std::to_string(pages.size()) + " pages");
+
+        progress.step("Writing " + out.string());
+        clean_output(out);
+        fs::create_directories(out);
+        for (auto& p : pages) write_file(out / p.path, p.html);
+        for (auto& f : files_under(web_dir)) {
+            fs::path dest = out / fs::relative(f, web_dir);
+            fs::create_directories(dest.parent_path());
+            fs::copy_file(f, dest, fs::copy_options::overwrite_existing);
+        }
+        if (with_wasm)
+            for (const char* f : {"pietura.js", "pietura.wasm"})
+                fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
+        progress.done();
+
+        progress.step("Building the snapshot");
+        snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version});
+        progress.done();
+
+        // The manifest lists every file with its digest; browsers use the snapshot's
+        // digest as its identity (offline cache, update check).
+        nlohmann::ordered_json manifest;
+        manifest["generator"] = std::string("pietura ") + PIETURA_VERSION;
+        manifest["content_version"] = version;
+        std::string snap = read_file(out / "catalogue.sqlite");
+        manifest["snapshot"] = {{"path", "catalogue.sqlite"},
+                                {"sha256", snapshot::sha256_hex(snap)},
+                                {"bytes", snap.size()},
+                                {"format", snapshot::kFormatVersion}};
+        manifest["with_wasm"] = with_wasm;
+        nlohmann::ordered_json files = nlohmann::ordered_json::array();
+        for (auto& f : files_under(out)) {
+            std::string data = read_file(f);
+            files.push_back({{"path", fs::relative(f, out).generic_string()},
+                             {"sha256", snapshot::sha256_hex(data)},
+                             {"bytes", data.size()}});
+        }
+        manifest["files"] = files;
+        write_file(out / "manifest.json", manifest.dump(2) + "\n");
+        std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
+                  << " bytes, content version " << version << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "pietura build: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace pietura::cli

@@ -1,0 +1,398 @@
+// pietura hours / pietura holidays — the hours core from a terminal, so editors
+// can check a contact point's opening_hours and a year's holidays exactly as
+// the browser will evaluate them.
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+#include "hours/hours.hpp"
+
+namespace pietura::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+const char* kHoursHelp = R"(pietura hours — evaluate an opening_hours specification at an instant
+
+Usage: pietura hours --spec SPEC [--at INSTANT] [options]
+
+  --spec SPEC      an OpenStreetMap opening_hours value, e.g.
+                   "Mo-Th 08:00-12:00,13:00-17:00; Fr 08:00-14:00; PH off"
+  --at INSTANT     the instant to evaluate, ISO 8601 with its UTC offset:
+                   2026-12-24T10:30+02:00, 2026-12-24T08:30:00Z; or "now"
+                   (default: now)
+  --lang lv|en     language of the sentence and the description (default: lv)
+  --week           also show the 7 days starting on the date of --at
+  --holidays DIR   folder of <year>.json files with one-off holidays and Cabinet
+                   working-day transfers (default: content/holidays; when the
+                   default folder is missing only the rules of the law are used)
+  --json           print one JSON object instead of text
+
+Prints open or closed, the current interval, when it closes or next opens and
+the next change, all in Riga time (EET UTC+2 / EEST UTC+3), plus the day's
+hours (with holidays and the hour-shorter pre-holiday day) and a description.
+
+Exit codes: 0 done; 1 a holiday file is invalid; 2 wrong command line,
+including a SPEC or INSTANT that does not parse (the error gives its column).
+)";
+
+const char* kHolidaysHelp = R"(pietura holidays — Latvian public holidays and shortened working days of a year
+
+Usage: pietura holidays --year YYYY [options]
+
+  --year YYYY      the year to list (1900-2200)
+  --holidays DIR   folder of <year>.json files with one-off holidays and Cabinet
+                   working-day transfers (default: content/holidays; when the
+                   default folder is missing only the rules of the law are used)
+  --json           print one JSON object instead of a table
+
+Lists public holidays (fixed, Easter-based, the Monday after a weekend 4 May or
+18 November, one-off ones), Cabinet transfers (a weekday made a day off, a
+Saturday made a working day) and the working days before a holiday, which the
+Labour Law shortens by one hour. Names are given in Latvian and English.
+
+Exit codes: 0 done; 1 a holiday file is invalid; 2 wrong command line.
+)";
+
+std::string hhmm(int minute_of_day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+    return buf;
+}
+
+std::string utc_iso(hours::Instant t) {
+    std::int64_t days = t / 86400, secs = t % 86400;
+    if (secs < 0) secs += 86400, --days;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+    return hours::Date::from_days(days).iso() + buf;
+}
+
+// "2026-12-23 13:00 Wed (UTC+02:00)": what a person in Riga reads on the clock.
+std::string riga_text(hours::Instant t) {
+    auto lt = hours::to_riga(t);
+    return lt.date.iso() + " " + hhmm(lt.minute_of_day()) + " " +
+           std::string(hours::weekday_abbr(lt.date.weekday(), Lang::en)) + (lt.summer_time() ? " (UTC+03:00)" : " (UTC+02:00)");
+}
+
+const char* state_word(hours::State s) {
+    switch (s) {
+        case hours::State::open: return "open";
+        case hours::State::closed: return "closed";
+        case hours::State::unknown: return "unknown";
+    }
+    return "closed";
+}
+
+const char* kind_word(hours::HolidayKind k) {
+    switch (k) {
+        case hours::HolidayKind::statutory: return "holiday";
+        case hours::HolidayKind::substitute: return "substitute";
+        case hours::HolidayKind::extra: return "extra";
+    }
+    return "holiday";
+}
+
+const char* transfer_word(hours::Transfer k) { return k == hours::Transfer::day_off ? "day-off" : "working-day"; }
+
+// Reads every <year>.json of the folder into the calendar. Returns "" or the
+// first problem as "file: where: what".
+std::string load_holiday_files(const fs::path& dir, hours::Calendar& cal, int& files) {
+    std::vector<fs::path> paths;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.size() == 9 && name.substr(4) == ".json" && std::isdigit(static_cast<unsigned char>(name[0])))
+            paths.push_back(entry.path());
+    }
+    if (ec) return dir.string() + ": " + ec.message();
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) {
+        std::string file = path.string();
+        int file_year = std::stoi(path.filename().string().substr(0, 4));
+        std::ifstream in(path, std::ios::binary);
+        ordered_json doc;
+        try {
+            doc = ordered_json::parse(in);
+        } catch (const std::exception& e) {
+            return file + ": not valid JSON: " + e.what();
+        }
+        auto problem = [&](const std::string& where, const std::string& what) { return file + ": " + where + ": " + what; };
+        if (!doc.is_object()) return problem("/", "expected an object");
+        if (!doc.contains("year") || !doc["year"].is_number_integer() || doc["year"].get<int>() != file_year)
+            return problem("year", "must be " + std::to_string(file_year) + ", the year in the file name");
+        auto date_of = [&](const ordered_json& item, const std::string& where, hours::Date& out) -> std::string {
+            if (!item.is_object() || !item.contains("date") || !item["date"].is_string())
+                return problem(where, "needs a \"date\" (YYYY-MM-DD)");
+            hours::ParseError err;
+            auto d = hours::Date::parse(item["date"].get<std::string>(), &err);
+            if (!d) return problem(where + ".date", err.message);
+            if (d->year != file_year) return problem(where + ".date", "is not in " + std::to_string(file_year));
+            out = *d;
+            return "";
+        };
+        auto names_of = [&](const ordered_json& item, const std::string& where, std::string& lv, std::string& en) {
+            if (!item.contains("name") || !item["name"].is_object() || !item["name"].contains("lv") ||
+                !item["name"].contains("en") || !item["name"]["lv"].is_string() || !item["name"]["en"].is_string())
+                return problem(where + ".name", "needs {\"lv\": \"...\", \"en\": \"...\"}");
+            lv = item["name"]["lv"].get<std::string>();
+            en = item["name"]["en"].get<std::string>();
+            return std::string();
+        };
+        for (const char* key : {"extra", "transfers"})
+            if (!doc.contains(key) || !doc[key].is_array()) return problem(key, "must be an array");
+        for (std::size_t k = 0; k < doc["extra"].size(); ++k) {
+            std::string where = "extra[" + std::to_string(k) + "]", lv, en;
+            hours::Date d;
+            if (auto p = date_of(doc["extra"][k], where, d); !p.empty()) return p;
+            if (auto p = names_of(doc["extra"][k], where, lv, en); !p.empty()) return p;
+            try {
+                cal.add_extra(d, lv, en);
+            } catch (const std::invalid_argument& e) {
+                return problem(where, e.what());
+            }
+        }
+        for (std::size_t k = 0; k < doc["transfers"].size(); ++k) {
+            const auto& item = doc["transfers"][k];
+            std::string where = "transfers[" + std::to_string(k) + "]", lv, en;
+            hours::Date d;
+            if (auto p = date_of(item, where, d); !p.empty()) return p;
+            if (auto p = names_of(item, where, lv, en); !p.empty()) return p;
+            std::string kind = item.contains("kind") && item["kind"].is_string() ? item["kind"].get<std::string>() : "";
+            if (kind != "day-off" && kind != "working-day")
+                return problem(where + ".kind", "must be \"day-off\" or \"working-day\"");
+            try {
+                cal.add_transfer(d, kind == "day-off" ? hours::Transfer::day_off : hours::Transfer::working_day, lv, en);
+            } catch (const std::invalid_argument& e) {
+                return problem(where, e.what());
+            }
+        }
+        ++files;
+    }
+    return "";
+}
+
+// Shared by both commands: --holidays DIR, defaulting to content/holidays.
+// Returns an exit code (0 = go on).
+int calendar_from_args(const Args& args, const std::string& cmd, hours::Calendar& cal, int& files) {
+    auto given = args.get("holidays");
+    fs::path dir = given ? fs::path(*given) : fs::path("content/holidays");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        if (given) return usage_error(cmd, "--holidays: no such folder: " + *given);
+        return 0;  // no content folder here: the rules of the law alone
+    }
+    std::string problem = load_holiday_files(dir, cal, files);
+    if (!problem.empty()) {
+        std::cerr << "pietura " << cmd << ": " << problem << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+ordered_json day_json(const hours::Day& d) {
+    ordered_json j;
+    j["date"] = d.date.iso();
+    j["weekday"] = std::string(hours::weekday_abbr(d.date.weekday(), Lang::en));
+    ordered_json iv = ordered_json::array();
+    for (const auto& x : d.intervals) {
+        ordered_json i{{"start", hhmm(x.start)}, {"end", hhmm(x.end)}, {"state", state_word(x.state)}};
+        if (!x.comment.empty()) i["comment"] = x.comment;
+        iv.push_back(i);
+    }
+    j["intervals"] = iv;
+    j["holiday"] = d.holiday ? ordered_json{{"kind", kind_word(d.holiday->kind)},
+                                            {"name", {{"lv", d.holiday->name_lv}, {"en", d.holiday->name_en}}}}
+                             : ordered_json(nullptr);
+    j["transfer"] = d.transfer ? ordered_json{{"kind", transfer_word(d.transfer->kind)},
+                                              {"name", {{"lv", d.transfer->name_lv}, {"en", d.transfer->name_en}}}}
+                               : ordered_json(nullptr);
+    j["shortened"] = d.shortened;
+    j["shortened_applied"] = d.shortened_applied;
+    if (!d.note.empty()) j["note"] = d.note;
+    return j;
+}
+
+std::string day_text(const hours::Day& d) {
+    std::string out;
+    for (const auto& x : d.intervals) {
+        if (!out.empty()) out += ", ";
+        out += hhmm(x.start) + "-" + hhmm(x.end);
+        if (x.state == hours::State::unknown) out += " (unknown)";
+        if (!x.comment.empty()) out += " \"" + x.comment + "\"";
+    }
+    if (out.empty()) out = "closed";
+    if (!d.note.empty() && d.intervals.empty()) out += " \"" + d.note + "\"";
+    if (d.holiday) out += "  [holiday: " + d.holiday->name_lv + " / " + d.holiday->name_en + "]";
+    if (d.transfer)
+        out += std::string("  [") + (d.transfer->kind == hours::Transfer::day_off ? "Cabinet day off" : "Cabinet working day") +
+               ": " + d.transfer->name_en + "]";
+    if (d.shortened_applied) out += "  [shortened by 1 hour: the day before a public holiday]";
+    else if (d.shortened) out += "  [pre-holiday day; the spec's hours apply]";
+    return out;
+}
+
+}  // namespace
+
+int cmd_hours(int argc, char** argv) {
+    Args args(argc, argv, {"spec", "at", "lang", "holidays"}, {"json", "week", "help"});
+    if (!args.ok()) return usage_error("hours", args.error());
+    if (args.flag("help")) {
+        std::cout << kHoursHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) return usage_error("hours", "unexpected argument '" + args.positional()[0] + "'");
+    auto spec_text = args.get("spec");
+    if (!spec_text) return usage_error("hours", "--spec is required, e.g. --spec \"Mo-Fr 08:00-17:00; PH off\"");
+    auto lang = parse_lang(args.get_or("lang", "lv"));
+    if (!lang) return usage_error("hours", "--lang must be lv or en");
+
+    hours::Instant at = 0;
+    std::string at_text = args.get_or("at", "now");
+    if (at_text == "now") {
+        at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    } else {
+        hours::ParseError err;
+        auto parsed = hours::parse_instant(at_text, &err);
+        if (!parsed) return usage_error("hours", "--at \"" + at_text + "\": " + err.to_string());
+        at = *parsed;
+    }
+
+    hours::ParseError err;
+    auto spec = hours::Schedule::parse(*spec_text, &err);
+    if (!spec) {
+        std::cerr << "pietura hours: --spec: " << err.to_string() << "\n  " << *spec_text << "\n  "
+                  << std::string(err.column - 1, ' ') << "^\n";
+        return 2;
+    }
+
+    hours::Calendar cal;
+    int files = 0;
+    if (int rc = calendar_from_args(args, "hours", cal, files)) return rc;
+
+    auto st = spec->status(at, cal);
+    auto local = hours::to_riga(at);
+    auto today = spec->day(local.date, cal);
+    std::optional<hours::State> next_state;
+    if (st.next_change) next_state = spec->status(*st.next_change, cal).state;
+    std::string summary = hours::describe_status(st, at, *lang);
+    std::string description = spec->describe(*lang);
+
+    if (args.flag("json")) {
+        auto instant = [](const std::optional<hours::Instant>& t) {
+            return t ? ordered_json(hours::format_riga(*t)) : ordered_json(nullptr);
+        };
+        ordered_json j;
+        j["spec"] = *spec_text;
+        j["at"] = hours::format_riga(at);
+        j["at_utc"] = utc_iso(at);
+        j["state"] = state_word(st.state);
+        j["open"] = st.open();
+        j["comment"] = st.comment.empty() ? ordered_json(nullptr) : ordered_json(st.comment);
+        j["interval"] = {{"start", hhmm(st.current.start)}, {"end", hhmm(st.current.end)}, {"state", state_word(st.current.state)}};
+        j["closes_at"] = instant(st.closes_at);
+        j["opens_at"] = instant(st.opens_at);
+        j["next_change"] = instant(st.next_change);
+        j["next_state"] = next_state ? ordered_json(state_word(*next_state)) : ordered_json(nullptr);
+        j["today"] = day_json(today);
+        j["summary"] = summary;
+        j["description"] = description;
+        j["lang"] = std::string(code(*lang));
+        j["holiday_files"] = files;
+        if (args.flag("week")) {
+            ordered_json w = ordered_json::array();
+            for (const auto& d : spec->week(local.date, cal)) w.push_back(day_json(d));
+            j["week"] = w;
+        }
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+
+    auto line = [](const char* label, const std::string& value) {
+        std::cout << label << std::string(11 - std::string(label).size(), ' ') << value << "\n";
+    };
+    line("at", riga_text(at));
+    line("status", summary);
+    line("state", state_word(st.state));
+    line("interval", hhmm(st.current.start) + "-" + hhmm(st.current.end) + " " + state_word(st.current.state) +
+                         (st.comment.empty() ? "" : " \"" + st.comment + "\""));
+    if (st.open()) line("closes", st.closes_at ? riga_text(*st.closes_at) : "not within a year");
+    else line("opens", st.opens_at ? riga_text(*st.opens_at) : "not within a year");
+    line("next", st.next_change ? riga_text(*st.next_change) + " -> " + state_word(*next_state) : "no change within a year");
+    line("today", day_text(today));
+    line("hours", description);
+    if (args.flag("week")) {
+        std::cout << "week\n";
+        for (const auto& d : spec->week(local.date, cal))
+            std::cout << "  " << d.date.iso() << " " << hours::weekday_abbr(d.date.weekday(), Lang::en) << "  "
+                      << day_text(d) << "\n";
+    }
+    return 0;
+}
+
+int cmd_holidays(int argc, char** argv) {
+    Args args(argc, argv, {"year", "holidays"}, {"json", "help"});
+    if (!args.ok()) return usage_error("holidays", args.error());
+    if (args.flag("help")) {
+        std::cout << kHolidaysHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) return usage_error("holidays", "unexpected argument '" + args.positional()[0] + "'");
+    auto year_text = args.get("year");
+    if (!year_text) return usage_error("holidays", "--year is required, e.g. --year 2026");
+    int year = 0;
+    if (year_text->size() != 4 || year_text->find_first_not_of("0123456789") != std::string::npos ||
+        (year = std::stoi(*year_text)) < 1900 || year > 2200)
+        return usage_error("holidays", "--year must be a year from 1900 to 2200");
+
+    hours::Calendar cal;
+    int files = 0;
+    if (int rc = calendar_from_args(args, "holidays", cal, files)) return rc;
+
+    struct Row {
+        hours::Date date;
+        std::string kind, lv, en;
+    };
+    std::vector<Row> rows;
+    for (const auto& h : cal.holidays(year)) rows.push_back({h.date, kind_word(h.kind), h.name_lv, h.name_en});
+    for (const auto& t : cal.transfers(year)) rows.push_back({t.date, transfer_word(t.kind), t.name_lv, t.name_en});
+    for (const auto& d : cal.shortened_days(year)) {
+        auto next = cal.holiday(d.plus(1));
+        rows.push_back({d, "shortened", "Pirmssvētku diena, par 1 stundu īsāka (rīt: " + next->name_lv + ")",
+                        "Day before a public holiday, 1 hour shorter (next day: " + next->name_en + ")"});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date < b.date; });
+
+    if (args.flag("json")) {
+        ordered_json j;
+        j["year"] = year;
+        j["holiday_files"] = files;
+        ordered_json days = ordered_json::array();
+        for (const auto& r : rows)
+            days.push_back({{"date", r.date.iso()},
+                            {"weekday", std::string(hours::weekday_abbr(r.date.weekday(), Lang::en))},
+                            {"kind", r.kind},
+                            {"name", {{"lv", r.lv}, {"en", r.en}}}});
+        j["days"] = days;
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "Latvian public holidays, Cabinet transfers and shortened days, " << year
+              << (files ? "" : " (rules of the law only; no holiday files loaded)") << "\n";
+    for (const auto& r : rows)
+        std::cout << r.date.iso() << " " << hours::weekday_abbr(r.date.weekday(), Lang::en) << "  " << r.kind
+                  << std::string(r.kind.size() < 12 ? 12 - r.kind.size() : 1, ' ') << r.lv << " | " << r.en << "\n";
+    return 0;
+}
+
+}  // namespace pietura::cli

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what Pietura needs to build and test, and nothing when it is all there.
+#   Debian packages: compilers, Emscripten, Boost.Test, nlohmann/json, cpp-httplib,
+#                    zlib, SQLite shell, Chromium (browser tests use Debian's browser).
+#   npm (pinned by package-lock.json): the SQLite amalgamation, playwright-core,
+#                    axe-core, MiniSearch (benchmark peer).
+# Safe to run again: a second run installs and downloads nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  g++ cmake ninja-build pkg-config git ca-certificates
+  emscripten
+  libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
+  sqlite3 chromium fonts-dejavu-core
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+stamp=node_modules/.pietura-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing npm packages (package-lock.json)"
+  # Install scripts stay off (.npmrc): nothing may download a browser or a binary.
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+
+# The SQLite amalgamation is compiled into our core: verify it is the pinned one.
+sha256sum --quiet -c tools/deps.sha256 || { echo "setup: SQLite amalgamation checksum mismatch" >&2; exit 1; }

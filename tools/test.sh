@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The test command: install what is missing, build, run every test — C++ unit tests
+# (Boost.Test), the wasm core under Node.js, browser end-to-end tests in Debian's
+# headless Chromium — print the benchmark report, and end with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh || exit 1
+tools/build.sh || exit 1
+
+passed=0
+failed=0
+log=build/test-logs
+rm -rf "$log" && mkdir -p "$log"
+
+echo "== C++ unit tests (Boost.Test)"
+for t in build/tests/*_test; do
+  name=$(basename "$t")
+  if "$t" --report_level=short --color_output=no > "$log/$name.txt" 2>&1; then rc=0; else rc=$?; fi
+  p=$(grep -oE '[0-9]+ test cases? out of [0-9]+ passed' "$log/$name.txt" | head -1 | grep -oE '^[0-9]+' || true)
+  f=$(grep -oE '[0-9]+ test cases? out of [0-9]+ failed' "$log/$name.txt" | head -1 | grep -oE '^[0-9]+' || true)
+  a=$(grep -oE '[0-9]+ test cases? out of [0-9]+ aborted' "$log/$name.txt" | head -1 | grep -oE '^[0-9]+' || true)
+  p=${p:-0}; f=$(( ${f:-0} + ${a:-0} ))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed before reporting
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -eq 0 ]; then echo "  ok   $name ($p)"; else echo "  FAIL $name ($p passed, $f failed)"; sed 's/^/       /' "$log/$name.txt" | tail -40; fi
+done
+
+echo "== Node.js tests (wasm core, browser end-to-end)"
+node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$log/node.tap" \
+  tests/node/ 2>&1 | grep -vE '^\s*$' | sed 's/^/  /'
+np=$(grep -E '^# pass ' "$log/node.tap" | awk '{print $3}')
+nf=$(grep -E '^# fail ' "$log/node.tap" | awk '{print $3}')
+if [ -z "$np" ]; then nf=1; np=0; fi
+passed=$((passed + np)); failed=$((failed + ${nf:-0}))
+
+echo "== Benchmark report"
+node tools/bench.mjs || echo "  (benchmark report failed)"
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
