@@ -1,5 +1,7 @@
 #include "content/json_doc.hpp"
 
+#include "text/text.hpp"
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -141,23 +143,6 @@ private:
         }
     }
 
-    static void put_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     unsigned hex4() {
         unsigned v = 0;
@@ -223,7 +208,7 @@ private:
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         fail("unpaired surrogate in \\u escape");
                     }
-                    put_utf8(out, cp);
+                    text::append_utf8(cp, out);
                     break;
                 }
                 default: fail("unknown escape sequence in string");

@@ -343,18 +343,6 @@ private:
     RankInput input_;
 };
 
-void escape_html(std::string_view s, std::string& out) {
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
 
 // The terms that matched, to highlight them in titles.
 struct Marks {
@@ -393,13 +381,13 @@ std::string highlight(std::string_view title, Lang lang, const Marks& m) {
         auto [b, e] = spans[i];
         // A compound and its parts overlap: mark the widest run once.
         for (++i; i < spans.size() && spans[i].first <= e; ++i) e = std::max(e, spans[i].second);
-        escape_html(title.substr(at, b - at), out);
+        text::append_escaped_html(title.substr(at, b - at), out);
         out += "<mark>";
-        escape_html(title.substr(b, e - b), out);
+        text::append_escaped_html(title.substr(b, e - b), out);
         out += "</mark>";
         at = e;
     }
-    escape_html(title.substr(at), out);
+    text::append_escaped_html(title.substr(at), out);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "site/html.hpp"
 
+#include "text/text.hpp"
+
 #include <cmath>
 #include <cstdint>
 
@@ -8,16 +10,7 @@ namespace pietura::site {
 std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char ch : text) {
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += ch;
-        }
-    }
+    text::append_escaped_html(text, out);
     return out;
 }
 

@@ -40,23 +40,6 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return 0;
 }
 
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // U+00C0..U+00FF without their accents; nullptr for × and ÷, which are not letters.
 constexpr std::array<const char*, 64> kLatin1 = {
@@ -124,7 +107,7 @@ Fold fold_cp(char32_t cp) {
                   (lower >= 0x1E00 && lower <= 0x1EFF);
     Fold f{{0, 0, 0, 0}, 0, letter ? Cls::word : Cls::sep};
     std::string tmp;
-    encode(lower, tmp);
+    append_utf8(lower, tmp);
     for (char c : tmp) f.buf[f.len++] = c;
     return f;
 }
@@ -273,6 +256,37 @@ std::vector<std::string> terms(std::string_view utf8, Lang lang) {
         if (!is_prefix) out.push_back(t.text);
     }
     return out;
+}
+
+void append_utf8(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void append_escaped_html(std::string_view s, std::string& out) {
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
 }
 
 }  // namespace pietura::text

@@ -27,6 +27,12 @@ namespace pietura::text {
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool valid_utf8(std::string_view s);
 
+// Appends code point `cp` as UTF-8 (shared by the JSON reader and the folder).
+void append_utf8(char32_t cp, std::string& out);
+
+// Appends `s` with & < > " ' escaped, for text placed in HTML (highlighted titles, pages).
+void append_escaped_html(std::string_view s, std::string& out);
+
 // Lower-cases and strips diacritics: "Dzīvesvietas DEKLARĒŠANA" → "dzivesvietas deklaresana",
 // "Größe" → "grosse". Non-letters pass through, invalid bytes, combining marks and soft
 // hyphens are dropped, so the result is always valid UTF-8.
