@@ -1,7 +1,7 @@
 // Benchmark report printed by the test command: sizes that decide how fast the
 // portal first loads on a slow connection, measured against a peer in the same run.
 // Figures are reported, never asserted: a shared machine makes timings noisy.
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -46,3 +46,96 @@ const home = sizes(join(dist, 'lv/index.html'));
 const css = sizes(join(dist, 'assets/pietura.css'));
 const app = existsSync(join(dist, 'assets/app.js')) ? sizes(join(dist, 'assets/app.js')) : { raw: 0, gzip: 0 };
 console.log(`  first view without search (home + css + app.js): ${kb(home.gzip + css.gzip + app.gzip)} gzip`);
+
+// --- search speed: the wasm core (in Node.js) and native, against MiniSearch ---------
+// As-you-type: every prefix (from 2 characters) of every query in the relevance set.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import MiniSearch from 'minisearch';
+
+const require = createRequire(import.meta.url);
+const cli = join(root, 'build/bin/pietura');
+const rows = readFileSync(join(root, 'tests/search/relevance.tsv'), 'utf8').split('\n').slice(1)
+  .filter((l) => l.trim()).map((l) => l.split('\t'));
+const prefixes = { lv: [], en: [] };
+for (const [lang, q] of rows) for (let i = 2; i <= q.length; i++) prefixes[lang].push(q.slice(0, i));
+
+function stats(ms) {
+  ms.sort((a, b) => a - b);
+  const at = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+function time(fn, queries) {
+  for (const q of queries) fn(q);  // warm-up
+  const ms = [];
+  for (const q of queries) { const t = performance.now(); fn(q); ms.push(performance.now() - t); }
+  return stats(ms);
+}
+const fmt = (s) => `median ${s.median.toFixed(3)} ms, p95 ${s.p95.toFixed(3)} ms`;
+
+function contentDocs(dir) {
+  const read = (k) => readdirSync(join(dir, k)).filter((f) => f.endsWith('.json'))
+    .flatMap((f) => [].concat(JSON.parse(readFileSync(join(dir, k, f), 'utf8'))));
+  const docs = [];
+  for (const s of read('services'))
+    for (const l of ['lv', 'en'])
+      docs.push({ id: `${l}:${s.id}`, lang: l, title: s.title[l], keywords: s.keywords[l].join(' '), body: s.summary[l] + ' ' + s.body[l] });
+  for (const s of read('life-situations'))
+    for (const l of ['lv', 'en'])
+      docs.push({ id: `${l}:${s.id}`, lang: l, title: s.title[l], keywords: (s.keywords?.[l] ?? []).join(' '), body: s.summary[l] + ' ' + s.steps.map((x) => x.title[l]).join(' ') });
+  for (const c of read('contact-points'))
+    for (const l of ['lv', 'en'])
+      docs.push({ id: `${l}:${c.id}`, lang: l, title: c.name[l], keywords: '', body: c.address[l] });
+  return docs;
+}
+
+async function benchSearch(label, contentDir, distDir) {
+  const snapshot = join(distDir, 'catalogue.sqlite');
+  const indexBytes = Number(execFileSync('sqlite3', ['-readonly', snapshot,
+    "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'"], { encoding: 'utf8' }).trim());
+  const docs = contentDocs(contentDir);
+  console.log(`  search, ${label}: ${docs.length} documents, index in snapshot ${kb(indexBytes)}, ` +
+    `${prefixes.lv.length + prefixes.en.length} as-you-type queries`);
+
+  const createPietura = require(join(distDir, 'assets/pietura.js'));
+  const M = await createPietura({ wasmBinary: readFileSync(join(distDir, 'assets/pietura.wasm')) });
+  const cat = new M.Catalogue(new Uint8Array(readFileSync(snapshot)));
+  const all = (fn) => [...prefixes.lv.map((q) => [q, 'lv']), ...prefixes.en.map((q) => [q, 'en'])];
+  const wasm = time(([q, l]) => cat.search(q, l, 10), all());
+  cat.delete();
+
+  const tmp = mkdtempSync(join(tmpdir(), 'pietura-bench-'));
+  const nat = { lv: null, en: null };
+  for (const l of ['lv', 'en']) {
+    writeFileSync(join(tmp, l + '.txt'), prefixes[l].join('\n') + '\n');
+    nat[l] = JSON.parse(execFileSync(cli, ['search', '--bench', join(tmp, l + '.txt'), '--lang', l, '--snapshot', snapshot], { encoding: 'utf8' }));
+  }
+
+  const t0 = performance.now();
+  const mini = {};
+  for (const l of ['lv', 'en']) {
+    mini[l] = new MiniSearch({ fields: ['title', 'keywords', 'body'], storeFields: ['title'],
+      searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, keywords: 2 } } });
+    mini[l].addAll(docs.filter((d) => d.lang === l));
+  }
+  const miniBuild = performance.now() - t0;
+  const miniIndex = Buffer.byteLength(JSON.stringify(mini.lv)) + Buffer.byteLength(JSON.stringify(mini.en));
+  const ms = time(([q, l]) => mini[l].search(q).slice(0, 10), all());
+
+  console.log(`    pietura wasm (Node.js)   ${fmt(wasm)}`);
+  console.log(`    pietura native           median ${((nat.lv.median_ms + nat.en.median_ms) / 2).toFixed(3)} ms, p95 ${Math.max(nat.lv.p95_ms, nat.en.p95_ms).toFixed(3)} ms`);
+  console.log(`    peer MiniSearch 7.2      ${fmt(ms)} (index built in browser: ${miniBuild.toFixed(0)} ms, serialised ${kb(miniIndex)})`);
+  console.log(`    wasm p95 / MiniSearch p95 = ${(wasm.p95 / ms.p95).toFixed(2)}; target wasm p95 < 5 ms: ${wasm.p95 < 5 ? 'met' : 'NOT met'}`);
+}
+
+await benchSearch('default content', join(root, 'content'), dist);
+const big = mkdtempSync(join(tmpdir(), 'pietura-big-'));
+execFileSync('node', [join(root, 'tools/gen-catalogue.mjs'), join(big, 'content'), '--services', '3400']);
+const t = performance.now();
+execFileSync(cli, ['build', '--quiet', '--content', join(big, 'content'), '--out', join(big, 'dist'),
+  '--i18n', join(root, 'i18n'), '--web', join(root, 'web'), '--wasm', join(root, 'build-wasm/wasm')], { stdio: 'ignore' });
+console.log(`  build of the generated 3,400-service catalogue: ${((performance.now() - t) / 1000).toFixed(1)} s, snapshot ${kb(statSync(join(big, 'dist/catalogue.sqlite')).size)}`);
+await benchSearch('3,400 services × 2 languages', join(big, 'content'), join(big, 'dist'));
+rmSync(big, { recursive: true, force: true });
