@@ -91,3 +91,25 @@ test('the server sends wasm, compression, caching and security headers', async (
   assert.equal((await fetch(server.url + '/lv', { redirect: 'manual' })).status, 301);
   assert.equal((await fetch(server.url + '/%2e%2e/etc/passwd')).status === 200, false);
 });
+
+test('issue 3: life-situation questions filter the steps instantly, and all steps show without JavaScript', async () => {
+  const path = '/lv/dzives-situacijas/darba-zaudesana/';
+  const page = await browser.newPage();
+  await page.goto(server.url + path);
+  assert.ok(await page.locator('#step-2').isVisible());
+  assert.ok(await page.locator('#step-3').isVisible());
+  await page.locator('input[name="employed-12-months"][value="yes"]').check();
+  await page.waitForFunction(() => !document.querySelector('#step-3').checkVisibility());
+  assert.ok(await page.locator('#step-2').isVisible(), 'the benefit step stays');
+  assert.equal(await page.locator('#step-3').isVisible(), false, 'the other branch hides');
+  await page.locator('input[name="employed-12-months"][value="no"]').check();
+  await page.waitForFunction(() => !document.querySelector('#step-2').checkVisibility());
+  assert.ok(await page.locator('#step-3').isVisible());
+  await page.close();
+
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await ctx.newPage();
+  await plain.goto(server.url + path);
+  for (const id of ['#step-1', '#step-2', '#step-3', '#step-6']) assert.ok(await plain.locator(id).isVisible(), id);
+  await ctx.close();
+});
