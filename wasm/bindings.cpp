@@ -4,6 +4,7 @@
 //   const M = await createPietura({ locateFile: f => '/assets/' + f });
 //   const cat = new M.Catalogue(new Uint8Array(await (await fetch('/catalogue.sqlite')).arrayBuffer()));
 //   cat.search('pabalsts', 'lv', 10)   // → [{id, kind, title, titleHtml, url, summary, score}]
+//   cat.openingStatus('vpvkac-cesis', Date.now(), 'lv')  // → {state, text, hours} or null
 //   cat.contentVersion()               // → "3f2a…"
 //   cat.delete()                       // frees the database (embind objects are not GC'd)
 //
@@ -47,6 +48,20 @@ public:
         return out;
     }
 
+    // `nowMs` is Date.now(): the core turns it into Latvian time itself, whatever
+    // time zone the browser or PC is set to.
+    val openingStatus(const std::string& id, double nowMs, const std::string& lang) const {
+        auto l = pietura::parse_lang(lang);
+        if (!l) return val::null();
+        auto s = cat_.opening_status(id, static_cast<std::int64_t>(nowMs / 1000.0), *l);
+        if (!s) return val::null();
+        val o = val::object();
+        o.set("state", s->state);
+        o.set("text", s->text);
+        o.set("hours", s->hours);
+        return o;
+    }
+
     std::string contentVersion() const { return cat_.meta("content_version"); }
     int count(const std::string& table) const { return cat_.count(table); }
 
@@ -76,6 +91,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
     emscripten::class_<Catalogue>("Catalogue")
         .constructor<const val&>()
         .function("search", &Catalogue::search)
+        .function("openingStatus", &Catalogue::openingStatus)
         .function("contentVersion", &Catalogue::contentVersion)
         .function("count", &Catalogue::count);
 }

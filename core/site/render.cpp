@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hours/hours.hpp"
 #include "site/collate.hpp"
 #include "site/html.hpp"
 #include "site/site.hpp"
@@ -455,9 +456,11 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
 
     // The hours module (JS + wasm) fills #open-status; its words come from here.
     m += "<h2>" + x.e("cp.hours") + "</h2>\n";
-    m += "<p id=\"open-status\" class=\"open-status\" aria-live=\"polite\" data-hours=\"" + esc(cp.hours) +
+    m += "<p id=\"open-status\" class=\"open-status\" aria-live=\"polite\" data-id=\"" + esc(cp.id) + "\" data-hours=\"" + esc(cp.hours) +
          "\" data-open-now=\"" + x.e("hours.open_now") + "\" data-closed-now=\"" + x.e("hours.closed_now") +
          "\" data-closes-at=\"" + x.e("hours.closes_at") + "\" data-opens-at=\"" + x.e("hours.opens_at") + "\"></p>\n";
+    // The weekly pattern in words is known at build time, so it works without JavaScript.
+    if (auto schedule = hours::Schedule::parse(cp.hours)) m += "<p class=\"hours-text\">" + esc(schedule->describe(x.lang)) + "</p>\n";
     m += "<p class=\"hours\"><code>" + esc(cp.hours) + "</code></p>\n";
 
     m += "<h2>" + x.e("cp.access") + "</h2>\n<p>" + x.e(cp.step_free ? "cp.step_free.yes" : "cp.step_free.no") +

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "hours/hours.hpp"
 #include "site/site.hpp"
 
 namespace pietura::snapshot {
@@ -289,6 +290,50 @@ Catalogue::~Catalogue() { sqlite3_close(db_); }
 
 std::vector<search::Hit> Catalogue::search(std::string_view query, Lang lang, int limit) const {
     return search::query(db_, query, lang, limit);
+}
+
+std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::string& id, std::int64_t at,
+                                                                  Lang lang) const {
+    sqlite3_stmt* st = nullptr;
+    std::optional<std::string> spec;
+    if (sqlite3_prepare_v2(db_, "SELECT hours FROM contact_points WHERE id=?", -1, &st, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) spec = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    if (!spec) return std::nullopt;
+
+    // The calendar is the built-in law plus what content maintains year by year.
+    hours::Calendar cal;
+    if (sqlite3_prepare_v2(db_, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
+        SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
+            auto date = hours::Date::parse(col(0));
+            if (!date) continue;
+            try {
+                std::string kind = col(1);
+                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
+                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
+                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
+            } catch (const std::exception&) {
+                // An impossible fact (checked at build time) must not hide the hours.
+            }
+        }
+    }
+    sqlite3_finalize(st);
+
+    OpeningStatus out;
+    auto schedule = hours::Schedule::parse(*spec);
+    if (!schedule) {
+        out.state = "unknown";
+        return out;
+    }
+    auto s = schedule->status(at, cal);
+    out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
+    out.text = hours::describe_status(s, at, lang);
+    out.hours = schedule->describe(lang);
+    return out;
 }
 
 std::string Catalogue::meta(const std::string& key) const {

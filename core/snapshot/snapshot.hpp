@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,16 @@ public:
     ~Catalogue();
 
     std::vector<search::Hit> search(std::string_view query, Lang lang, int limit = 10) const;
+
+    // Is a contact point open at `at` (unix seconds), in Latvian time with the
+    // holidays and transfers of the snapshot? `text` is a sentence for people
+    // ("Open, closes at 16:00"); std::nullopt for an unknown id.
+    struct OpeningStatus {
+        std::string state;  // "open" | "closed" | "unknown"
+        std::string text;
+        std::string hours;  // the weekly pattern in words
+    };
+    std::optional<OpeningStatus> opening_status(const std::string& contact_point, std::int64_t at, Lang lang) const;
 
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table

@@ -102,3 +102,21 @@ BOOST_AUTO_TEST_CASE(rejects_truncated_and_foreign_files) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(opening_status)
+
+BOOST_AUTO_TEST_CASE(uses_riga_time_and_the_snapshot_holidays) {
+    auto dir = fixture::temp_dir("status");
+    snapshot::write(mini("status"), dir / "c.sqlite", {"v"});
+    auto cat = snapshot::Catalogue::open(dir / "c.sqlite");
+    // Mo-Th 08:00-12:00,12:30-17:00; Fr 08:00-14:00; PH off
+    auto lunch = cat.opening_status("vpvkac-cesis", 1795428600 /* 2026-11-23 12:10 Riga */, Lang::en);
+    BOOST_REQUIRE(lunch);
+    BOOST_TEST(lunch->state == "closed");
+    BOOST_TEST(lunch->text.find("12:30") != std::string::npos, lunch->text);
+    auto morning = cat.opening_status("vpvkac-cesis", 1795420800 /* 2026-11-23 10:00 Riga */, Lang::lv);
+    BOOST_TEST(morning->state == "open");
+    BOOST_TEST(!cat.opening_status("nav-tada", 1795413600, Lang::lv));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

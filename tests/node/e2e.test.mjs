@@ -113,3 +113,15 @@ test('issue 3: life-situation questions filter the steps instantly, and all step
   for (const id of ['#step-1', '#step-2', '#step-3', '#step-6']) assert.ok(await plain.locator(id).isVisible(), id);
   await ctx.close();
 });
+
+test('issue 4: a contact-point page says whether it is open now, in Latvian time', async () => {
+  // The browser runs in New York time; the answer must still be Riga's.
+  const ctx = await browser.newContext({ timezoneId: 'America/New_York' });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/en/contact-points/vpvkac-cesis/');
+  assert.match(await page.locator('.hours-text').innerText(), /Mon–Thu 8:00–17:00/);
+  await page.waitForFunction(() => document.querySelector('#open-status').textContent.length > 0, null, { timeout: 15000 });
+  const state = await page.getAttribute('#open-status', 'data-state');
+  assert.ok(['open', 'closed'].includes(state), state);
+  await ctx.close();
+});

@@ -50,3 +50,19 @@ test('rejects a truncated snapshot with a clear Error', () => {
   assert.throws(() => new M.Catalogue(new Uint8Array(4096)), /snapshot rejected/);
   assert.throws(() => new M.Catalogue('not bytes'), /Uint8Array/);
 });
+
+test('issue 4: opening status in Latvian time, whatever the machine time zone', () => {
+  // Mon 2026-11-23 10:00 in Riga (UTC+2) and the same instant seen from anywhere.
+  const monMorning = Date.parse('2026-11-23T08:00:00Z');
+  const open = cat.openingStatus('vpvkac-cesis', monMorning, 'lv');
+  assert.equal(open.state, 'open');
+  assert.match(open.text, /17[.:]00/);
+  // Saturday: closed, next opening on Monday.
+  const sat = cat.openingStatus('vpvkac-cesis', Date.parse('2026-11-28T10:00:00Z'), 'en');
+  assert.equal(sat.state, 'closed');
+  assert.match(sat.text, /Monday/);
+  // 18 November is a public holiday (Proclamation Day): closed on a Wednesday.
+  assert.equal(cat.openingStatus('vpvkac-cesis', Date.parse('2026-11-18T09:00:00Z'), 'lv').state, 'closed');
+  assert.equal(cat.openingStatus('no-such-point', monMorning, 'lv'), null);
+  assert.equal(cat.openingStatus('vpvkac-cesis', monMorning, 'de'), null);
+});

@@ -188,3 +188,19 @@ if (printButton) {
   printButton.hidden = false;
   printButton.addEventListener('click', () => window.print());
 }
+
+// --- open now? on contact-point pages ------------------------------------------------------
+// The core answers in Latvian time with the snapshot's holidays; the text changes
+// only when the answer does, so screen readers are not told the same thing each minute.
+const openStatus = doc.getElementById('open-status');
+if (openStatus && openStatus.dataset.id) {
+  const show = async () => {
+    const cat = await loadCore();
+    const s = cat && cat.openingStatus(openStatus.dataset.id, Date.now(), lang);
+    if (!s || !s.text || openStatus.textContent === s.text) return;
+    openStatus.textContent = s.text;
+    openStatus.dataset.state = s.state;
+  };
+  show();
+  setInterval(show, 60000);
+}
