@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -303,8 +304,13 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     sqlite3_finalize(st);
     if (!spec) return std::nullopt;
 
+    return status_of(*spec, at, lang);
+}
+
+Catalogue::OpeningStatus Catalogue::status_of(const std::string& spec, std::int64_t at, Lang lang) const {
     // The calendar is the built-in law plus what content maintains year by year.
     hours::Calendar cal;
+    sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db_, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
         SQLITE_OK) {
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -324,7 +330,7 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     sqlite3_finalize(st);
 
     OpeningStatus out;
-    auto schedule = hours::Schedule::parse(*spec);
+    auto schedule = hours::Schedule::parse(spec);
     if (!schedule) {
         out.state = "unknown";
         return out;
@@ -333,6 +339,39 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
     out.text = hours::describe_status(s, at, lang);
     out.hours = schedule->describe(lang);
+    return out;
+}
+
+std::vector<Catalogue::Nearby> Catalogue::nearest(geo::Point from, int n, Lang lang, std::int64_t now,
+                                                  const std::string& service, bool only_open) const {
+    std::string sql = lang == Lang::lv ? "SELECT id, name_lv, url_lv, lat, lon, hours FROM contact_points"
+                                       : "SELECT id, name_en, url_en, lat, lon, hours FROM contact_points";
+    if (!service.empty())
+        sql += " WHERE id IN (SELECT contact_point FROM contact_point_services WHERE service = ?1)";
+    sqlite3_stmt* st = nullptr;
+    std::vector<std::pair<Nearby, std::string>> all;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) fail(db_, "nearest");
+    if (!service.empty()) sqlite3_bind_text(st, 1, service.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
+        Nearby nb;
+        nb.id = col(0);
+        nb.name = col(1);
+        nb.url = col(2);
+        nb.distance_m = geo::distance_m(from, {sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)});
+        all.emplace_back(std::move(nb), col(5));
+    }
+    sqlite3_finalize(st);
+    std::sort(all.begin(), all.end(), [](auto& a, auto& b) {
+        return a.first.distance_m != b.first.distance_m ? a.first.distance_m < b.first.distance_m : a.first.id < b.first.id;
+    });
+    std::vector<Nearby> out;
+    for (auto& [nb, spec] : all) {
+        if (int(out.size()) >= n) break;
+        nb.status = status_of(spec, now, lang);
+        if (only_open && nb.status.state != "open") continue;
+        out.push_back(std::move(nb));
+    }
     return out;
 }
 

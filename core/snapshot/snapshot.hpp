@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "content/content.hpp"
+#include "geo/geo.hpp"
 #include "i18n/lang.hpp"
 #include "search/search.hpp"
 
@@ -65,6 +66,18 @@ public:
     };
     std::optional<OpeningStatus> opening_status(const std::string& contact_point, std::int64_t at, Lang lang) const;
 
+    // Contact points nearest to `from` by great-circle distance, closest first.
+    // `service` (an id) keeps only points that accept it; `open_at` keeps only
+    // points open at that instant. Each carries its opening status at `open_at`
+    // (or at `now` when no filter is asked).
+    struct Nearby {
+        std::string id, name, url;
+        double distance_m = 0;
+        OpeningStatus status;
+    };
+    std::vector<Nearby> nearest(geo::Point from, int n, Lang lang, std::int64_t now,
+                                const std::string& service = "", bool only_open = false) const;
+
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table
 
@@ -73,6 +86,7 @@ public:
 private:
     explicit Catalogue(sqlite3* db) : db_(db) {}
     static void check_format(sqlite3* db);
+    OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang) const;
     sqlite3* db_ = nullptr;
 };
 

@@ -120,3 +120,32 @@ BOOST_AUTO_TEST_CASE(uses_riga_time_and_the_snapshot_holidays) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(nearest)
+
+BOOST_AUTO_TEST_CASE(great_circle_distance) {
+    // Rīga Dom Square to Cēsis centre: about 80 km in a straight line.
+    double d = geo::distance_m({56.9496, 24.1052}, {57.3119, 25.2706});
+    BOOST_TEST(d > 79000);
+    BOOST_TEST(d < 82000);
+    BOOST_TEST(geo::distance_m({57.0, 25.0}, {57.0, 25.0}) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(filters_by_service_and_opening) {
+    auto dir = fixture::temp_dir("near");
+    snapshot::write(mini("near"), dir / "c.sqlite", {"v"});
+    auto cat = snapshot::Catalogue::open(dir / "c.sqlite");
+    std::int64_t monday = 1795420800;  // 2026-11-23 10:00 Riga
+    auto all = cat.nearest({57.30, 25.27}, 5, Lang::lv, monday);
+    BOOST_REQUIRE(all.size() == 1u);
+    BOOST_TEST(all[0].id == "vpvkac-cesis");
+    BOOST_TEST(all[0].distance_m > 1000);
+    BOOST_TEST(all[0].distance_m < 1500);
+    BOOST_TEST(cat.nearest({57.3, 25.27}, 5, Lang::lv, monday, "vsaa-slimibas-pabalsts").size() == 1u);
+    BOOST_TEST(cat.nearest({57.3, 25.27}, 5, Lang::lv, monday, "nav-tada").empty());
+    std::int64_t saturday = monday + 5 * 86400;
+    BOOST_TEST(cat.nearest({57.3, 25.27}, 5, Lang::lv, saturday, "", /*only_open=*/true).empty());
+    BOOST_TEST(cat.nearest({57.3, 25.27}, 5, Lang::lv, monday, "", /*only_open=*/true).size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

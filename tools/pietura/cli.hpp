@@ -15,6 +15,7 @@ namespace pietura::cli {
 int cmd_build(int argc, char** argv);
 int cmd_serve(int argc, char** argv);
 int cmd_search(int argc, char** argv);
+int cmd_nearest(int argc, char** argv);
 int cmd_hours(int argc, char** argv);
 int cmd_holidays(int argc, char** argv);
 

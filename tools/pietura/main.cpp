@@ -17,6 +17,7 @@ Commands:
              snapshot database to dist/
   serve      serve dist/ on http://localhost:8080
   search     search the snapshot as the browser does
+  nearest    contact points nearest to a latitude/longitude, with open status
   hours      evaluate an opening_hours specification at an instant
   holidays   list Latvian public holidays and shortened working days of a year
 
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     if (cmd == "build") return cmd_build(sub_argc, sub_argv);
     if (cmd == "serve") return cmd_serve(sub_argc, sub_argv);
     if (cmd == "search") return cmd_search(sub_argc, sub_argv);
+    if (cmd == "nearest") return cmd_nearest(sub_argc, sub_argv);
     if (cmd == "hours") return cmd_hours(sub_argc, sub_argv);
     if (cmd == "holidays") return cmd_holidays(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
