@@ -143,7 +143,6 @@ private:
         }
     }
 
-
     unsigned hex4() {
         unsigned v = 0;
         for (int k = 0; k < 4; ++k) {

@@ -343,7 +343,6 @@ private:
     RankInput input_;
 };
 
-
 // The terms that matched, to highlight them in titles.
 struct Marks {
     std::vector<std::string> exact;

@@ -190,6 +190,44 @@ std::vector<search::Doc> search_docs(const Content& c) {
     return docs;
 }
 
+// The calendar is the built-in law plus what content maintains year by year.
+hours::Calendar load_calendar(sqlite3* db) {
+    hours::Calendar cal;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
+        SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
+            auto date = hours::Date::parse(col(0));
+            if (!date) continue;
+            try {
+                std::string kind = col(1);
+                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
+                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
+                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
+            } catch (const std::exception&) {
+                // An impossible fact (checked at build time) must not hide the hours.
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    return cal;
+}
+
+Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
+    Catalogue::OpeningStatus out;
+    auto schedule = hours::Schedule::parse(spec);
+    if (!schedule) {
+        out.state = "unknown";
+        return out;
+    }
+    auto s = schedule->status(at, cal);
+    out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
+    out.text = hours::describe_status(s, at, lang);
+    out.hours = schedule->describe(lang);
+    return out;
+}
+
 }  // namespace
 
 void write(const Content& c, const std::filesystem::path& file, const BuildInfo& info) {
@@ -303,43 +341,7 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     }
     sqlite3_finalize(st);
     if (!spec) return std::nullopt;
-
-    return status_of(*spec, at, lang);
-}
-
-Catalogue::OpeningStatus Catalogue::status_of(const std::string& spec, std::int64_t at, Lang lang) const {
-    // The calendar is the built-in law plus what content maintains year by year.
-    hours::Calendar cal;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
-        SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
-            auto date = hours::Date::parse(col(0));
-            if (!date) continue;
-            try {
-                std::string kind = col(1);
-                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
-                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
-                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
-            } catch (const std::exception&) {
-                // An impossible fact (checked at build time) must not hide the hours.
-            }
-        }
-    }
-    sqlite3_finalize(st);
-
-    OpeningStatus out;
-    auto schedule = hours::Schedule::parse(spec);
-    if (!schedule) {
-        out.state = "unknown";
-        return out;
-    }
-    auto s = schedule->status(at, cal);
-    out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
-    out.text = hours::describe_status(s, at, lang);
-    out.hours = schedule->describe(lang);
-    return out;
+    return status_of(*spec, at, lang, load_calendar(db_));
 }
 
 std::vector<Catalogue::Nearby> Catalogue::nearest(geo::Point from, int n, Lang lang, std::int64_t now,
@@ -365,10 +367,12 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(geo::Point from, int n, Lang l
     std::sort(all.begin(), all.end(), [](auto& a, auto& b) {
         return a.first.distance_m != b.first.distance_m ? a.first.distance_m < b.first.distance_m : a.first.id < b.first.id;
     });
+    // One calendar for the whole answer, not one per contact point.
+    const hours::Calendar cal = load_calendar(db_);
     std::vector<Nearby> out;
     for (auto& [nb, spec] : all) {
         if (int(out.size()) >= n) break;
-        nb.status = status_of(spec, now, lang);
+        nb.status = status_of(spec, now, lang, cal);
         if (only_open && nb.status.state != "open") continue;
         out.push_back(std::move(nb));
     }

@@ -86,7 +86,6 @@ public:
 private:
     explicit Catalogue(sqlite3* db) : db_(db) {}
     static void check_format(sqlite3* db);
-    OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang) const;
     sqlite3* db_ = nullptr;
 };
 

@@ -40,7 +40,6 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return 0;
 }
 
-
 // U+00C0..U+00FF without their accents; nullptr for × and ÷, which are not letters.
 constexpr std::array<const char*, 64> kLatin1 = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",       // C0
