@@ -1,14 +1,23 @@
 // Writes a large synthetic catalogue shaped like the national one after
 // de-duplication (3,400 services by default), for the benchmark report: the real
 // default content plus municipal variants of its services, so term statistics stay
-// Latvian. Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N]
+// Latvian; with --contact-points N and --bus-stops N, also a network of contact
+// points in libraries across the real places, and bus stops around them, shaped
+// like the plan of one contact point per parish and the national GTFS export.
+// Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N] [--contact-points N] [--bus-stops N]
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = process.argv[2];
 if (!out) { console.error('usage: node tools/gen-catalogue.mjs OUT_DIR [--services N]'); process.exit(2); }
-const n = Number(process.argv[process.argv.indexOf('--services') + 1]) || 3400;
+const arg = (name, dflt) => {
+  const k = process.argv.indexOf(name);
+  return k > 0 ? Number(process.argv[k + 1]) : dflt;
+};
+const n = arg('--services', 3400);
+const nPoints = arg('--contact-points', 0);
+const nStops = arg('--bus-stops', 0);
 const src = join(root, 'content');
 
 rmSync(out, { recursive: true, force: true });
@@ -33,4 +42,43 @@ for (let k = 0; services.length + k < n; k++) {
   v.popularity = Math.max(0, base.popularity - 20);
   writeFileSync(join(out, 'services', id + '.json'), JSON.stringify(v));
 }
-console.log(`wrote ${Math.max(n, services.length)} services to ${out}`);
+
+// A fixed-seed generator: the same catalogue every run, so figures compare.
+let seed = 20261123;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const jitter = (deg) => (rand() - 0.5) * 2 * deg;
+
+const places = readdirSync(join(src, 'places')).sort().flatMap((f) => JSON.parse(readFileSync(join(src, 'places', f), 'utf8')));
+const realPoints = read(join(src, 'contact-points'));
+const hoursShapes = [
+  'Mo-Th 08:00-12:00,12:30-17:00; Fr 08:00-14:00; PH off',
+  'Mo-Fr 09:00-18:00; PH off',
+  'Mo,We 10:00-19:00; Tu,Th 09:00-17:00; Fr 09:00-15:00; PH off',
+  'Mo-Fr 08:30-17:00; Sa 10:00-14:00; PH off',
+  'Tu-Fr 10:00-18:00; Sa 10:00-15:00; PH off',
+];
+for (let k = realPoints.length; k < nPoints; k++) {
+  const p = places[k % places.length];
+  const cp = structuredClone(realPoints[k % realPoints.length]);
+  cp.id = `biblioteka-gen-${k}`;
+  cp.kind = 'library';
+  cp.territory = p.territory;
+  cp.name = { lv: `${p.name} bibliotēka ${k}`, en: `${p.name} library ${k}` };
+  cp.address = { lv: `Bibliotēkas iela ${k}, ${p.name}`, en: `Bibliotēkas iela ${k}, ${p.name}` };
+  cp.lat = +(p.lat + jitter(0.08)).toFixed(5);
+  cp.lon = +(p.lon + jitter(0.14)).toFixed(5);
+  cp.hours = hoursShapes[k % hoursShapes.length];
+  cp.remote_consultation = ['vsaa', 'vid', 'vzd'].filter(() => rand() < 0.3);
+  cp.accessibility = { step_free: rand() < 0.6 };
+  writeFileSync(join(out, 'contact-points', cp.id + '.json'), JSON.stringify(cp, null, 1));
+}
+if (nStops > 0) {
+  const real = readFileSync(join(src, 'bus-stops/stops.txt'), 'utf8').trimEnd().split('\n');
+  const lines = [...real];
+  for (let k = real.length - 1; k < nStops; k++) {
+    const p = places[k % places.length];
+    lines.push(`${900000 + k},G${k},${p.name} ${k},${(p.lat + jitter(0.06)).toFixed(6)},${(p.lon + jitter(0.1)).toFixed(6)},0,0`);
+  }
+  writeFileSync(join(out, 'bus-stops/stops.txt'), lines.join('\n') + '\n');
+}
+console.log(`wrote ${Math.max(n, services.length)} services, ${Math.max(nPoints, realPoints.length)} contact points to ${out}`);

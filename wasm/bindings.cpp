@@ -5,6 +5,11 @@
 //   const cat = new M.Catalogue(new Uint8Array(await (await fetch('/catalogue.sqlite')).arrayBuffer()));
 //   cat.search('pabalsts', 'lv', 10)   // → [{id, kind, title, titleHtml, url, summary, score}]
 //   cat.openingStatus('vpvkac-cesis', Date.now(), 'lv')  // → {state, text, hours} or null
+//   cat.findPlaces('cesis', 'lv', 8)   // → [{id, kind, name, territory, lat, lon}]
+//   cat.territories('lv')              // → the same, every municipality with its centre
+//   cat.nearest(57.31, 25.27, {limit: 5, service, remote, openNow, saturday, after17, stepFree},
+//               Date.now(), 'lv')      // → [{id, name, url, distanceM, status, ...}]
+//   cat.days('vpvkac-cesis', Date.now(), 'lv', 7)  // → [{date, weekday, hours, open, note}]
 //   cat.contentVersion()               // → "3f2a…"
 //   cat.delete()                       // frees the database (embind objects are not GC'd)
 //
@@ -62,10 +67,113 @@ public:
         return o;
     }
 
+    val findPlaces(const std::string& query, const std::string& lang, int limit) const {
+        auto l = pietura::parse_lang(lang);
+        val out = val::array();
+        if (!l) return out;
+        int k = 0;
+        for (auto& p : cat_.find_places(query, *l, limit)) out.set(k++, place(p));
+        return out;
+    }
+
+    val territories(const std::string& lang) const {
+        auto l = pietura::parse_lang(lang);
+        val out = val::array();
+        if (!l) return out;
+        int k = 0;
+        for (auto& p : cat_.territories(*l)) out.set(k++, place(p));
+        return out;
+    }
+
+    // Filters come as one options object so adding one never breaks callers.
+    val nearest(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
+        auto l = pietura::parse_lang(lang);
+        if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
+        pietura::snapshot::Catalogue::NearestQuery q;
+        q.from = {lat, lon};
+        if (!options.isNull() && !options.isUndefined() && options.typeOf().as<std::string>() == "object") {
+            auto get = [&](const char* key) { return options[key]; };
+            if (get("limit").isNumber()) q.limit = get("limit").as<int>();
+            if (get("service").isString()) q.service = get("service").as<std::string>();
+            if (get("remote").isString()) q.remote_institution = get("remote").as<std::string>();
+            q.open_now = get("openNow").isTrue();
+            q.open_saturday = get("saturday").isTrue();
+            q.open_after_17 = get("after17").isTrue();
+            q.step_free = get("stepFree").isTrue();
+        }
+        std::vector<pietura::snapshot::Catalogue::Nearby> found;
+        try {
+            found = cat_.nearest(q, *l, static_cast<std::int64_t>(nowMs / 1000.0));
+        } catch (const std::invalid_argument& e) {
+            throw_error("RangeError", e.what());
+        }
+        val out = val::array();
+        int k = 0;
+        for (auto& f : found) {
+            val o = val::object();
+            o.set("id", f.id);
+            o.set("name", f.name);
+            o.set("url", f.url);
+            o.set("address", f.address);
+            o.set("phone", f.phone);
+            o.set("email", f.email);
+            o.set("lat", f.at.lat);
+            o.set("lon", f.at.lon);
+            o.set("distanceM", f.distance_m);
+            o.set("distance", f.distance);
+            o.set("stepFree", f.step_free);
+            o.set("services", f.services);
+            o.set("busStop", f.bus_stop);
+            o.set("busStopM", f.bus_stop_m);
+            o.set("busStopDistance", f.bus_stop_distance);
+            val remote = val::array();
+            for (size_t r = 0; r < f.remote.size(); ++r) remote.set(r, f.remote[r]);
+            o.set("remote", remote);
+            val status = val::object();
+            status.set("state", f.status.state);
+            status.set("text", f.status.text);
+            status.set("hours", f.status.hours);
+            o.set("status", status);
+            out.set(k++, o);
+        }
+        return out;
+    }
+
+    val days(const std::string& id, double nowMs, const std::string& lang, int count) const {
+        auto l = pietura::parse_lang(lang);
+        val out = val::array();
+        if (!l) return out;
+        int k = 0;
+        for (auto& d : cat_.days(id, static_cast<std::int64_t>(nowMs / 1000.0), *l, count)) {
+            val o = val::object();
+            o.set("date", d.date);
+            o.set("weekday", d.weekday);
+            o.set("hours", d.hours);
+            o.set("open", d.open);
+            o.set("note", d.note);
+            out.set(k++, o);
+        }
+        return out;
+    }
+
     std::string contentVersion() const { return cat_.meta("content_version"); }
     int count(const std::string& table) const { return cat_.count(table); }
 
 private:
+    static val place(const pietura::snapshot::Catalogue::Place& p) {
+        val o = val::object();
+        o.set("id", p.id);
+        o.set("kind", p.kind);
+        o.set("name", p.name);
+        o.set("territory", p.territory);
+        o.set("lat", p.at.lat);
+        o.set("lon", p.at.lon);
+        return o;
+    }
+    [[noreturn]] static void throw_error(const char* type, const std::string& message) {
+        val::global(type).new_(message).throw_();
+        __builtin_unreachable();
+    }
     static pietura::snapshot::Catalogue load(const val& bytes) {
         if (!bytes.instanceof(val::global("Uint8Array")))
             val::global("TypeError").new_(std::string("Catalogue expects the snapshot as a Uint8Array")).throw_();
@@ -92,6 +200,10 @@ EMSCRIPTEN_BINDINGS(pietura) {
         .constructor<const val&>()
         .function("search", &Catalogue::search)
         .function("openingStatus", &Catalogue::openingStatus)
+        .function("findPlaces", &Catalogue::findPlaces)
+        .function("territories", &Catalogue::territories)
+        .function("nearest", &Catalogue::nearest)
+        .function("days", &Catalogue::days)
         .function("contentVersion", &Catalogue::contentVersion)
         .function("count", &Catalogue::count);
 }

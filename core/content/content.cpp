@@ -1,6 +1,7 @@
 #include "content/content.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -71,10 +72,16 @@ public:
         for (auto& r : read_kind("holidays", /*keyed_by_id=*/false)) c.holidays.push_back(holiday_year(*r.value));
 
         std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
-        if (std::filesystem::exists(stops)) c.bus_stops_gtfs = stops.string();
+        if (std::filesystem::exists(stops)) {
+            c.bus_stops_gtfs = stops.string();
+            std::ifstream in(stops, std::ios::binary);
+            if (!in) error(display(stops), {}, "cannot read the file");
+            else c.bus_stops = read_gtfs_stops(in, display(stops), diags_);
+        }
 
         cross_check(c);
         sort_all(c);
+        link_bus_stops(c);
         return c;
     }
 
@@ -86,6 +93,30 @@ private:
     // Where each entity was defined, to point reference errors at the right line.
     std::map<std::string, std::map<std::string, Record>> where_;  // kind → id → record
     std::map<std::string, std::vector<Record>> records_;           // kind → records in file order
+
+    // Straight-line nearest stop for each contact point. A plain scan: 600 points
+    // by 9,310 stops is a few million distances, well under a second, and a build
+    // happens once per release.
+    static void link_bus_stops(Content& c) {
+        for (auto& cp : c.contact_points) {
+            const BusStop* best = nullptr;
+            double best_m = 0;
+            for (auto& s : c.bus_stops) {
+                // Cheap reject before the trigonometry: one degree of latitude is 111 km.
+                if (best && std::abs(s.lat - cp.lat) * 111000.0 > best_m) continue;
+                double d = geo::distance_m({cp.lat, cp.lon}, {s.lat, s.lon});
+                if (!best || d < best_m || (d == best_m && s.id < best->id)) {
+                    best = &s;
+                    best_m = d;
+                }
+            }
+            if (best) {
+                cp.bus_stop_id = best->id;
+                cp.bus_stop_name = best->name;
+                cp.bus_stop_m = best_m;
+            }
+        }
+    }
 
     std::string display(const std::filesystem::path& p) const {
         std::error_code ec;
@@ -379,6 +410,38 @@ const LifeSituation* Content::life_situation(const std::string& id) const { retu
 const Audience* Content::audience(const std::string& id) const { return find_by_id(audiences, id); }
 const Territory* Content::territory(const std::string& id) const { return find_by_id(territories, id); }
 const ContactPoint* Content::contact_point(const std::string& id) const { return find_by_id(contact_points, id); }
+
+hours::Calendar Content::calendar() const {
+    hours::Calendar cal;
+    for (auto& y : holidays) {
+        auto add = [&](const HolidayEntry& e) {
+            auto d = hours::Date::parse(e.date);
+            if (!d) return;
+            try {
+                if (e.kind == "holiday") cal.add_extra(*d, e.name.lv, e.name.en);
+                else cal.add_transfer(*d, e.kind == "day-off" ? hours::Transfer::day_off : hours::Transfer::working_day,
+                                      e.name.lv, e.name.en);
+            } catch (const std::invalid_argument&) {
+            }
+        };
+        for (auto& e : y.extra) add(e);
+        for (auto& e : y.transfers) add(e);
+    }
+    return cal;
+}
+
+std::optional<geo::Point> Content::centre(const std::string& territory) const {
+    double lat = 0, lon = 0;
+    int n = 0;
+    for (auto& p : places) {
+        if (p.territory != territory) continue;
+        lat += p.lat;
+        lon += p.lon;
+        ++n;
+    }
+    if (n == 0) return std::nullopt;
+    return geo::Point{lat / n, lon / n};
+}
 
 std::vector<const Service*> Content::services_at(const ContactPoint& cp) const {
     std::vector<const Service*> out;

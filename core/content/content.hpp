@@ -16,11 +16,14 @@
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/geo.hpp"
+#include "hours/hours.hpp"
 #include "i18n/lang.hpp"
 
 namespace pietura::content {
@@ -105,6 +108,16 @@ struct ContactPoint {
     std::vector<std::string> institutions, services, remote_consultation;
     bool step_free = false;
     Text accessibility_notes;  // empty when there are none
+    // Filled by the loader from bus-stops/stops.txt: the closest stop in a straight
+    // line, as the background analysis measured it. Empty id when there are no stops.
+    std::string bus_stop_id, bus_stop_name;
+    double bus_stop_m = -1;
+};
+
+// A stop from a GTFS stops.txt: only what "how far is the bus?" needs.
+struct BusStop {
+    std::string id, name;
+    double lat = 0, lon = 0;
 };
 
 struct HolidayEntry {
@@ -130,6 +143,14 @@ struct Diagnostic {
 
 bool has_errors(const std::vector<Diagnostic>& diags);
 
+// Reads a GTFS stops.txt (RFC 4180 CSV, UTF-8, optional BOM, columns in any order;
+// stop_id, stop_name, stop_lat, stop_lon required). Stations, entrances and other
+// non-boarding locations (location_type 1–4) are skipped. A malformed row is a
+// warning at its line and is left out — one bad row in a national export of
+// thousands must not stop a release — while a missing column is an error.
+// `file` is the name used in diagnostics.
+std::vector<BusStop> read_gtfs_stops(std::istream& in, const std::string& file, std::vector<Diagnostic>& diags);
+
 struct Content {
     std::vector<Institution> institutions;
     std::vector<Audience> audiences;
@@ -140,6 +161,7 @@ struct Content {
     std::vector<ContactPoint> contact_points;
     std::vector<HolidayYear> holidays;
     std::string bus_stops_gtfs;  // path to a GTFS stops.txt, empty when none
+    std::vector<BusStop> bus_stops;  // read from it; empty when there is none
 
     // Loads and checks `dir`; every problem goes to `diags`. Records that failed
     // their schema are left out, so the result is only safe to use without errors.
@@ -151,6 +173,14 @@ struct Content {
     const Audience* audience(const std::string& id) const;
     const Territory* territory(const std::string& id) const;
     const ContactPoint* contact_point(const std::string& id) const;
+
+    // The law's holidays plus the year-by-year facts of holidays/*.json. Facts the
+    // calendar refuses (checked when loading) are left out.
+    hours::Calendar calendar() const;
+
+    // The mean position of a territory's places: where "in this municipality"
+    // measures from. std::nullopt when the territory lists no places.
+    std::optional<geo::Point> centre(const std::string& territory) const;
 
     // Services a contact point accepts: its institutions' contact-point services plus extras.
     std::vector<const Service*> services_at(const ContactPoint& cp) const;

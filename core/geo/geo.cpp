@@ -15,4 +15,14 @@ double distance_m(Point a, Point b) {
     return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+std::string describe_distance(double metres, Lang lang) {
+    if (!std::isfinite(metres) || metres < 0) return "";
+    if (metres < 995) return std::to_string(std::lround(metres / 10.0) * 10) + " m";
+    if (metres < 9950) {
+        long tenths = std::lround(metres / 100.0);
+        return std::to_string(tenths / 10) + (lang == Lang::lv ? "," : ".") + std::to_string(tenths % 10) + " km";
+    }
+    return std::to_string(std::lround(metres / 1000.0)) + " km";
+}
+
 }  // namespace pietura::geo

@@ -7,6 +7,10 @@
 // No routing, no projections: those belong to a map application.
 #pragma once
 
+#include <string>
+
+#include "i18n/lang.hpp"
+
 namespace pietura::geo {
 
 struct Point {
@@ -14,5 +18,9 @@ struct Point {
 };
 
 double distance_m(Point a, Point b);
+
+// For people: "850 m" (to 10 m), "4,2 km" / "4.2 km" under 10 km, "37 km" beyond —
+// precise where it matters for walking, rounded where it would be false precision.
+std::string describe_distance(double metres, Lang lang);
 
 }  // namespace pietura::geo

@@ -202,6 +202,11 @@ std::string rule_text(const Rule& r, Lang lang) {
 
 }  // namespace
 
+std::string describe_day(const Day& day, Lang lang) {
+    if (day.intervals.empty()) return closed_text(lang);
+    return stretches_text(day.intervals, lang);
+}
+
 std::string Schedule::describe(Lang lang) const {
     // The weekly pattern, as the weekly rules (those without dates or PH) leave each weekday.
     std::vector<Interval> week[7];

@@ -249,6 +249,10 @@ private:
     std::shared_ptr<const detail::Rules> rules_;  // immutable, so copies share it
 };
 
+// One evaluated day for a week view: "8.30–17.00, pusdienas 12.00–13.00" or
+// "slēgts" / "closed"; the holiday, transfer or shortening is the caller's to show.
+std::string describe_day(const Day& day, Lang lang);
+
 // "Open now, closes at 16:00" / "Atvērts, slēgs 16.00";
 // "Closed, opens Monday 8:30" / "Slēgts, atvērs pirmdien 8.30".
 std::string describe_status(const Status& status, Instant now, Lang lang);

@@ -3,10 +3,13 @@
 // in. Lists are ordered by title in the page's language (collate.hpp) with the id
 // as a tie-break, so output never depends on file order or memory addresses.
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "geo/geo.hpp"
 #include "hours/hours.hpp"
 #include "site/collate.hpp"
 #include "site/html.hpp"
@@ -437,6 +440,49 @@ std::string territory_name(const Ctx& x, const std::string& id) {
     return t ? t->name[x.lang] : id;
 }
 
+// The days ahead, filled by app.js from the core (a week from today and the
+// holidays coming up); without JavaScript, every holiday and shortened day of the
+// years content covers, with this office's hours on it, computed at build time.
+std::string week_view(const Ctx& x, const ContactPoint& cp) {
+    auto schedule = hours::Schedule::parse(cp.hours);
+    if (!schedule) return "";
+    std::string h = "<section id=\"week\" class=\"week\" data-id=\"" + esc(cp.id) + "\" data-date=\"" + x.e("cp.week.date") +
+                    "\" data-day=\"" + x.e("cp.week.day") + "\" data-hours=\"" + x.e("cp.week.hours") +
+                    "\" data-note=\"" + x.e("cp.week.note") + "\" data-ahead=\"" + x.e("cp.holidays.ahead") +
+                    "\" data-none=\"" + x.e("cp.holidays.none") + "\" hidden>\n<h3>" + x.e("cp.week.heading") +
+                    "</h3>\n<div class=\"week-table\"></div>\n<h3>" + x.e("cp.holidays.ahead") +
+                    "</h3>\n<div class=\"holidays-ahead\"></div>\n</section>\n";
+    hours::Calendar cal = x.c.calendar();
+    std::vector<int> years;
+    for (auto& y : x.c.holidays) years.push_back(y.year);
+    std::sort(years.begin(), years.end());
+    if (years.empty()) return h;
+    h += "<details class=\"holiday-years\">\n<summary>" +
+         x.f("cp.holidays.years", {{"from", std::to_string(years.front())}, {"to", std::to_string(years.back())}}) +
+         "</summary>\n";
+    for (int year : years) {
+        std::vector<hours::Date> special;
+        for (auto& hol : cal.holidays(year)) special.push_back(hol.date);
+        for (auto& t : cal.transfers(year)) special.push_back(t.date);
+        for (auto& d : cal.shortened_days(year)) special.push_back(d);
+        std::sort(special.begin(), special.end());
+        special.erase(std::unique(special.begin(), special.end()), special.end());
+        h += "<table class=\"days\">\n<caption>" + std::to_string(year) + "</caption>\n<thead><tr><th scope=\"col\">" +
+             x.e("cp.week.date") + "</th><th scope=\"col\">" + x.e("cp.week.hours") + "</th><th scope=\"col\">" +
+             x.e("cp.week.note") + "</th></tr></thead>\n<tbody>\n";
+        for (auto& date : special) {
+            hours::Day d = schedule->day(date, cal);
+            std::string note = d.holiday ? d.holiday->name(x.lang) : d.transfer ? d.transfer->name(x.lang) : "";
+            if (d.shortened_applied) note += (note.empty() ? "" : "; ") + x.t("cp.holidays.shortened");
+            if (note.empty()) continue;  // a shortened day this office does not shorten
+            h += "<tr><td>" + esc(date.iso()) + " " + esc(std::string(hours::weekday_abbr(date.weekday(), x.lang))) +
+                 "</td><td>" + esc(hours::describe_day(d, x.lang)) + "</td><td>" + esc(note) + "</td></tr>\n";
+        }
+        h += "</tbody>\n</table>\n";
+    }
+    return h + "</details>\n";
+}
+
 Page contact_point(const Ctx& x, const ContactPoint& cp) {
     std::string m = "<p class=\"lead\">" + x.e("cp.kind." + cp.kind) + "</p>\n";
 
@@ -451,7 +497,10 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
     if (!cp.email.empty())
         m += "<div><dt>" + x.e("cp.email") + "</dt><dd>" + link("mailto:" + cp.email, esc(cp.email)) + "</dd></div>\n";
     m += "<div><dt>" + x.e("cp.territory") + "</dt><dd>" +
-         link(x.url(Kind::contact_points) + "#t-" + cp.territory, esc(territory_name(x, cp.territory))) + "</dd></div>\n";
+         link(x.url(Kind::territory, cp.territory), esc(territory_name(x, cp.territory))) + "</dd></div>\n";
+    if (!cp.bus_stop_id.empty())
+        m += "<div><dt>" + x.e("cp.bus_stop") + "</dt><dd>" + esc(cp.bus_stop_name) + ", " +
+             esc(geo::describe_distance(cp.bus_stop_m, x.lang)) + "</dd></div>\n";
     m += "</dl>\n";
 
     // The hours module (JS + wasm) fills #open-status; its words come from here.
@@ -462,6 +511,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
     // The weekly pattern in words is known at build time, so it works without JavaScript.
     if (auto schedule = hours::Schedule::parse(cp.hours)) m += "<p class=\"hours-text\">" + esc(schedule->describe(x.lang)) + "</p>\n";
     m += "<p class=\"hours\"><code>" + esc(cp.hours) + "</code></p>\n";
+    m += week_view(x, cp);
 
     m += "<h2>" + x.e("cp.access") + "</h2>\n<p>" + x.e(cp.step_free ? "cp.step_free.yes" : "cp.step_free.no") +
          "</p>\n";
@@ -576,6 +626,144 @@ Page services_list(const Ctx& x) {
     return {path_for(x.url(Kind::services)), shell(x, p, m)};
 }
 
+// One contact point in a "nearest" list: what a citizen decides by, in one glance.
+std::string nearby_item(const Ctx& x, const ContactPoint& cp, double distance_m) {
+    std::string h = "<li class=\"nearby\">\n<h3>" + link(x.url(Kind::contact_point, cp.id), esc(cp.name[x.lang])) +
+                    "</h3>\n";
+    if (distance_m >= 0) h += "<p class=\"distance\">" + esc(geo::describe_distance(distance_m, x.lang)) + "</p>\n";
+    h += "<p class=\"open-status\" data-open-status=\"" + esc(cp.id) + "\"></p>\n<dl class=\"facts\">\n";
+    if (auto schedule = hours::Schedule::parse(cp.hours))
+        h += "<div><dt>" + x.e("cp.hours") + "</dt><dd>" + esc(schedule->describe(x.lang)) + "</dd></div>\n";
+    h += "<div><dt>" + x.e("cp.address") + "</dt><dd>" + esc(cp.address[x.lang]) + "</dd></div>\n";
+    if (!cp.phone.empty()) h += "<div><dt>" + x.e("cp.phone") + "</dt><dd>" + esc(cp.phone) + "</dd></div>\n";
+    h += "<div><dt>" + x.e("cp.access") + "</dt><dd>" + x.e(cp.step_free ? "cp.step_free.yes" : "cp.step_free.no") +
+         "</dd></div>\n";
+    if (!cp.remote_consultation.empty()) {
+        std::string abbrs;
+        for (auto& id : cp.remote_consultation)
+            if (auto* i = x.c.institution(id)) abbrs += (abbrs.empty() ? "" : ", ") + i->abbr[x.lang];
+        h += "<div><dt>" + x.e("cp.remote") + "</dt><dd>" + esc(abbrs) + "</dd></div>\n";
+    }
+    if (!cp.bus_stop_id.empty())
+        h += "<div><dt>" + x.e("cp.bus_stop") + "</dt><dd>" + esc(cp.bus_stop_name) + ", " +
+             esc(geo::describe_distance(cp.bus_stop_m, x.lang)) + "</dd></div>\n";
+    return h + "</dl>\n</li>\n";
+}
+
+constexpr size_t kAlsoNear = 3;
+
+// "Choose your municipality → list", worked out at build time so it needs no
+// JavaScript: the contact points in the municipality, the nearest one from each of
+// its settlements, and the closest ones across the border.
+Page territory_page(const Ctx& x, const Territory& t) {
+    std::string name = t.name[x.lang];
+    auto by_distance = [&](geo::Point from) {
+        std::vector<std::pair<double, const ContactPoint*>> near;
+        for (auto& cp : x.c.contact_points) near.emplace_back(geo::distance_m(from, {cp.lat, cp.lon}), &cp);
+        std::sort(near.begin(), near.end(), [](auto& a, auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+        });
+        return near;
+    };
+    std::string m = "<p class=\"lead\">" + x.f("near.intro", {{"territory", name}}) + "</p>\n";
+    std::vector<const ContactPoint*> inside;
+    for (auto& cp : x.c.contact_points)
+        if (cp.territory == t.id) inside.push_back(&cp);
+    m += "<h2>" + x.f("near.inside", {{"territory", name}}) + "</h2>\n";
+    if (inside.empty()) m += "<p>" + x.e("near.inside.none") + "</p>\n";
+    else {
+        m += "<ul class=\"nearby-list plain\">\n";
+        for (auto* cp : by_title(inside, x.lang, [&](const ContactPoint& c) -> const std::string& { return c.name[x.lang]; }))
+            m += nearby_item(x, *cp, -1);
+        m += "</ul>\n";
+    }
+    std::vector<const content::Place*> places;
+    for (auto& p : x.c.places)
+        if (p.territory == t.id) places.push_back(&p);
+    if (!places.empty() && !x.c.contact_points.empty()) {
+        m += "<h2>" + x.e("near.from_places") + "</h2>\n<table class=\"days\">\n<thead><tr><th scope=\"col\">" +
+             x.e("near.place") + "</th><th scope=\"col\">" + x.e("near.nearest") + "</th><th scope=\"col\">" +
+             x.e("near.distance") + "</th></tr></thead>\n<tbody>\n";
+        for (auto* p : by_title(places, x.lang, [](const content::Place& pl) -> const std::string& { return pl.name; })) {
+            auto near = by_distance({p->lat, p->lon});
+            m += "<tr><td>" + esc(p->name) + "</td><td>" +
+                 link(x.url(Kind::contact_point, near[0].second->id), esc(near[0].second->name[x.lang])) + "</td><td>" +
+                 esc(geo::describe_distance(near[0].first, x.lang)) + "</td></tr>\n";
+        }
+        m += "</tbody>\n</table>\n";
+    }
+    if (auto centre = x.c.centre(t.id)) {
+        std::string also;
+        size_t n = 0;
+        for (auto& [d, cp] : by_distance(*centre)) {
+            if (cp->territory == t.id) continue;
+            if (n++ == kAlsoNear) break;
+            also += nearby_item(x, *cp, d);
+        }
+        if (!also.empty())
+            m += "<h2>" + x.e("near.also") + "</h2>\n<p>" + x.e("near.also.text") + "</p>\n<ol class=\"nearby-list\">\n" +
+                 also + "</ol>\n";
+    }
+    PageSpec p{Kind::territory, t.id, x.s.format(x.lang, "near.title", {{"territory", name}}),
+               x.s.format(x.lang, "near.intro", {{"territory", name}}), {{x.t("cps.title"), x.url(Kind::contact_points)}}};
+    return {path_for(x.url(Kind::territory, t.id)), shell(x, p, m)};
+}
+
+// The nearest-contact-point finder. Hidden until app.js shows it: it needs the
+// wasm core, and without JavaScript the municipality list below does the job.
+std::string finder(const Ctx& x) {
+    std::string h = "<section id=\"finder\" class=\"finder\" aria-labelledby=\"finder-heading\" hidden";
+    for (const char* k : {"located", "locating", "geo-failed", "unknown-place", "none", "found", "choose"})
+        h += std::string(" data-") + k + "=\"" + x.e(std::string("cps.find.msg.") + k) + "\"";
+    h += ">\n<h2 id=\"finder-heading\">" + x.e("cps.find.heading") + "</h2>\n";
+    h += "<form id=\"finder-form\" class=\"finder-form\" novalidate>\n";
+    h += "<div class=\"field\"><label for=\"place\">" + x.e("cps.find.place") + "</label>\n<p class=\"hint\" id=\"place-hint\">" +
+         x.e("cps.find.place.hint") +
+         "</p>\n<input type=\"text\" id=\"place\" name=\"place\" autocomplete=\"off\" list=\"place-options\" "
+         "aria-describedby=\"place-hint\">\n<datalist id=\"place-options\"></datalist></div>\n";
+    h += "<p><button type=\"button\" id=\"locate\" class=\"secondary\">" + x.e("cps.find.locate") + "</button></p>\n";
+    h += "<fieldset class=\"filters\">\n<legend>" + x.e("cps.find.filters") + "</legend>\n";
+    h += "<div class=\"field\"><label for=\"f-service\">" + x.e("cps.find.service") +
+         "</label>\n<select id=\"f-service\" name=\"service\">\n<option value=\"\">" + x.e("cps.find.any") + "</option>\n";
+    std::vector<const Service*> at_points;
+    for (auto* sv : sorted(x.c.services, x.lang))
+        if (sv->channels.contact_point) at_points.push_back(sv);
+    for (auto* sv : at_points)
+        h += "<option value=\"" + esc(sv->id) + "\">" + esc(sv->title[x.lang]) + "</option>\n";
+    h += "</select></div>\n";
+    h += "<div class=\"field\"><label for=\"f-remote\">" + x.e("cps.find.remote") +
+         "</label>\n<select id=\"f-remote\" name=\"remote\">\n<option value=\"\">" + x.e("cps.find.any") + "</option>\n";
+    std::set<std::string> remote_ids;
+    for (auto& cp : x.c.contact_points) remote_ids.insert(cp.remote_consultation.begin(), cp.remote_consultation.end());
+    for (auto* inst : by_title(all(x.c.institutions), x.lang,
+                               [&](const Institution& i) -> const std::string& { return i.name[x.lang]; }))
+        if (remote_ids.count(inst->id))
+            h += "<option value=\"" + esc(inst->id) + "\">" + esc(inst->name[x.lang]) + " (" + esc(inst->abbr[x.lang]) +
+                 ")</option>\n";
+    h += "</select></div>\n";
+    for (auto [name, key] : {std::pair{"openNow", "cps.find.open_now"}, {"saturday", "cps.find.saturday"},
+                             {"after17", "cps.find.after17"}, {"stepFree", "cps.find.step_free"}})
+        h += "<div class=\"check\"><input type=\"checkbox\" id=\"f-" + std::string(name) + "\" name=\"" + name +
+             "\"><label for=\"f-" + name + "\">" + x.e(key) + "</label></div>\n";
+    h += "</fieldset>\n<p><button type=\"submit\">" + x.e("cps.find.submit") + "</button></p>\n</form>\n";
+    h += "<p id=\"finder-status\" class=\"finder-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+    h += "<ol id=\"finder-results\" class=\"nearby-list\"></ol>\n";
+    // The shape of one result, with its labels; app.js fills a copy per answer.
+    h += "<template id=\"nearby-template\"><li class=\"nearby\"><h3><a class=\"nb-name\" href=\"\"></a></h3>"
+         "<p class=\"distance nb-distance\"></p><p class=\"open-status nb-status\"></p><dl class=\"facts\">"
+         "<div><dt>" + x.e("cp.address") + "</dt><dd class=\"nb-address\"></dd></div>"
+         "<div class=\"nb-phone-row\"><dt>" + x.e("cp.phone") + "</dt><dd><a class=\"nb-phone\" href=\"\"></a></dd></div>"
+         "<div class=\"nb-email-row\"><dt>" + x.e("cp.email") + "</dt><dd><a class=\"nb-email\" href=\"\"></a></dd></div>"
+         "<div><dt>" + x.e("cp.access") + "</dt><dd class=\"nb-access\" data-yes=\"" + x.e("cp.step_free.yes") +
+         "\" data-no=\"" + x.e("cp.step_free.no") + "\"></dd></div>"
+         "<div class=\"nb-remote-row\"><dt>" + x.e("cp.remote") + "</dt><dd class=\"nb-remote\"></dd></div>"
+         "<div class=\"nb-services-row\"><dt>" + x.e("cp.services") + "</dt><dd class=\"nb-services\" data-text=\"" +
+         x.e("cps.find.services_n") + "\"></dd></div>"
+         "<div class=\"nb-bus-row\"><dt>" + x.e("cp.bus_stop") + "</dt><dd class=\"nb-bus\"></dd></div>"
+         "</dl><p><a class=\"nb-map\" href=\"\">" + x.e("cp.map.app") + "</a></p></li></template>\n";
+    return h + "</section>\n";
+}
+
 Page contact_points_list(const Ctx& x) {
     std::vector<Group> groups;
     std::map<std::string, std::vector<const ContactPoint*>> by_territory;
@@ -592,7 +780,13 @@ Page contact_points_list(const Ctx& x) {
                                  "<span class=\"tag\">" + x.e("cp.kind_short." + cp->kind) + "</span>"});
         groups.push_back(std::move(g));
     }
-    std::string m = "<p class=\"lead\">" + x.e("cps.intro") + "</p>\n" + grouped(x, groups, "cps.jump");
+    std::string m = "<p class=\"lead\">" + x.e("cps.intro") + "</p>\n" + finder(x);
+    m += "<section class=\"territories\" aria-labelledby=\"territories-heading\">\n<h2 id=\"territories-heading\">" +
+         x.e("cps.by_territory") + "</h2>\n<ul class=\"columns\">\n";
+    for (auto* t : by_title(all(x.c.territories), x.lang,
+                            [&](const Territory& tt) -> const std::string& { return tt.name[x.lang]; }))
+        m += "<li>" + link(x.url(Kind::territory, t->id), esc(t->name[x.lang])) + "</li>\n";
+    m += "</ul>\n</section>\n<h2>" + x.e("cps.all") + "</h2>\n" + grouped(x, groups, "cps.jump");
     PageSpec p{Kind::contact_points, "", x.t("cps.title"), x.t("cps.intro"), {}};
     return {path_for(x.url(Kind::contact_points)), shell(x, p, m)};
 }
@@ -691,6 +885,7 @@ std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
         for (auto& ls : c.life_situations) pages.push_back(situation(x, ls));
         for (auto& sv : c.services) pages.push_back(service(x, sv, cp_count[sv.id]));
         for (auto& cp : c.contact_points) pages.push_back(contact_point(x, cp));
+        for (auto& t : c.territories) pages.push_back(territory_page(x, t));
         for (auto& a : c.audiences) pages.push_back(audience(x, a));
     }
     return pages;

@@ -71,6 +71,7 @@ enum class Kind {
     contact_points, contact_point,
     audiences, audience,
     search,  // the search page, which is the A–Z index without JavaScript
+    territory,  // contact points nearest to one municipality (id: territory id)
 };
 
 // Site-absolute URL of a page, always ending in "/": url_for(lv, service, "x") →

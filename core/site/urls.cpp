@@ -21,6 +21,7 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::audiences:
     case Kind::audience: return lv ? "auditorijas" : "audiences";
     case Kind::search: return lv ? "meklet" : "search";
+    case Kind::territory: return lv ? "tuvakie" : "nearest";
     }
     return "";
 }

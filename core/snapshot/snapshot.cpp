@@ -8,16 +8,16 @@
 
 #include "hours/hours.hpp"
 #include "site/site.hpp"
+#include "snapshot/detail.hpp"
 
 namespace pietura::snapshot {
+
+using detail::fail;
 
 namespace {
 
 using content::Content;
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-    throw std::runtime_error("snapshot: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
-}
 
 void exec(sqlite3* db, const char* sql) {
     char* msg = nullptr;
@@ -37,10 +37,11 @@ public:
     ~Insert() { sqlite3_finalize(st_); }
 
     struct Value {
-        enum { text, integer, real } kind;
+        enum { null, text, integer, real } kind;
         std::string s;
         long long i = 0;
         double d = 0;
+        Value() : kind(null) {}
         Value(const std::string& v) : kind(text), s(v) {}
         Value(const char* v) : kind(text), s(v) {}
         Value(int v) : kind(integer), i(v) {}
@@ -51,7 +52,8 @@ public:
     void row(std::initializer_list<Value> values) {
         int k = 1;
         for (auto& v : values) {
-            if (v.kind == Value::text) sqlite3_bind_text(st_, k, v.s.c_str(), int(v.s.size()), SQLITE_TRANSIENT);
+            if (v.kind == Value::null) sqlite3_bind_null(st_, k);
+            else if (v.kind == Value::text) sqlite3_bind_text(st_, k, v.s.c_str(), int(v.s.size()), SQLITE_TRANSIENT);
             else if (v.kind == Value::integer) sqlite3_bind_int64(st_, k, v.i);
             else sqlite3_bind_double(st_, k, v.d);
             ++k;
@@ -84,11 +86,11 @@ CREATE TABLE life_situations(id TEXT PRIMARY KEY, title_lv TEXT, title_en TEXT,
   summary_lv TEXT, summary_en TEXT, url_lv TEXT, url_en TEXT) WITHOUT ROWID;
 CREATE TABLE situation_services(situation TEXT, step INTEGER, service TEXT,
   PRIMARY KEY(situation, step, service)) WITHOUT ROWID;
-CREATE TABLE territories(id TEXT PRIMARY KEY, kind TEXT, name_lv TEXT, name_en TEXT) WITHOUT ROWID;
+CREATE TABLE territories(id TEXT PRIMARY KEY, kind TEXT, name_lv TEXT, name_en TEXT, lat REAL, lon REAL) WITHOUT ROWID;
 CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, territory TEXT, lat REAL, lon REAL) WITHOUT ROWID;
 CREATE TABLE contact_points(id TEXT PRIMARY KEY, kind TEXT, name_lv TEXT, name_en TEXT,
   address_lv TEXT, address_en TEXT, territory TEXT, lat REAL, lon REAL, phone TEXT, email TEXT,
-  hours TEXT, step_free INTEGER, url_lv TEXT, url_en TEXT) WITHOUT ROWID;
+  hours TEXT, step_free INTEGER, url_lv TEXT, url_en TEXT, bus_stop TEXT, bus_stop_m REAL) WITHOUT ROWID;
 CREATE TABLE contact_point_services(contact_point TEXT, service TEXT,
   PRIMARY KEY(contact_point, service)) WITHOUT ROWID;
 CREATE TABLE contact_point_remote(contact_point TEXT, institution TEXT,
@@ -132,22 +134,28 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         }
     }
     {
-        Insert ins(db, "INSERT INTO territories VALUES(?,?,?,?)");
-        for (auto& t : c.territories) ins.row({t.id, t.kind, t.name.lv, t.name.en});
+        Insert ins(db, "INSERT INTO territories VALUES(?,?,?,?,?,?)");
+        for (auto& t : c.territories) {
+            auto centre = c.centre(t.id);
+            ins.row({t.id, t.kind, t.name.lv, t.name.en, centre ? Insert::Value(centre->lat) : Insert::Value(),
+                     centre ? Insert::Value(centre->lon) : Insert::Value()});
+        }
     }
     {
         Insert ins(db, "INSERT INTO places VALUES(?,?,?,?,?)");
         for (auto& p : c.places) ins.row({p.id, p.name, p.territory, p.lat, p.lon});
     }
     {
-        Insert ins(db, "INSERT INTO contact_points VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Insert ins(db, "INSERT INTO contact_points VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Insert svc(db, "INSERT INTO contact_point_services VALUES(?,?)");
         Insert rem(db, "INSERT INTO contact_point_remote VALUES(?,?)");
         for (auto& cp : c.contact_points) {
             ins.row({cp.id, cp.kind, cp.name.lv, cp.name.en, cp.address.lv, cp.address.en, cp.territory, cp.lat,
                      cp.lon, cp.phone, cp.email, cp.hours, cp.step_free,
                      site::url_for(Lang::lv, site::Kind::contact_point, cp.id),
-                     site::url_for(Lang::en, site::Kind::contact_point, cp.id)});
+                     site::url_for(Lang::en, site::Kind::contact_point, cp.id),
+                     cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_name),
+                     cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_m)});
             for (auto* s : c.services_at(cp)) svc.row({cp.id, s->id});
             for (auto& i : cp.remote_consultation) rem.row({cp.id, i});
         }
@@ -188,44 +196,6 @@ std::vector<search::Doc> search_docs(const Content& c) {
         }
     }
     return docs;
-}
-
-// The calendar is the built-in law plus what content maintains year by year.
-hours::Calendar load_calendar(sqlite3* db) {
-    hours::Calendar cal;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
-        SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
-            auto date = hours::Date::parse(col(0));
-            if (!date) continue;
-            try {
-                std::string kind = col(1);
-                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
-                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
-                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
-            } catch (const std::exception&) {
-                // An impossible fact (checked at build time) must not hide the hours.
-            }
-        }
-    }
-    sqlite3_finalize(st);
-    return cal;
-}
-
-Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
-    Catalogue::OpeningStatus out;
-    auto schedule = hours::Schedule::parse(spec);
-    if (!schedule) {
-        out.state = "unknown";
-        return out;
-    }
-    auto s = schedule->status(at, cal);
-    out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
-    out.text = hours::describe_status(s, at, lang);
-    out.hours = schedule->describe(lang);
-    return out;
 }
 
 }  // namespace
@@ -314,12 +284,15 @@ Catalogue Catalogue::from_bytes(const uint8_t* data, size_t size) {
     return Catalogue(db);
 }
 
-Catalogue::Catalogue(Catalogue&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+Catalogue::Catalogue(sqlite3* db) : db_(db), points_(std::make_shared<detail::PointCache>()) {}
+
+Catalogue::Catalogue(Catalogue&& o) noexcept : db_(o.db_), points_(std::move(o.points_)) { o.db_ = nullptr; }
 
 Catalogue& Catalogue::operator=(Catalogue&& o) noexcept {
     if (this != &o) {
         sqlite3_close(db_);
         db_ = o.db_;
+        points_ = std::move(o.points_);
         o.db_ = nullptr;
     }
     return *this;
@@ -341,42 +314,7 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     }
     sqlite3_finalize(st);
     if (!spec) return std::nullopt;
-    return status_of(*spec, at, lang, load_calendar(db_));
-}
-
-std::vector<Catalogue::Nearby> Catalogue::nearest(geo::Point from, int n, Lang lang, std::int64_t now,
-                                                  const std::string& service, bool only_open) const {
-    std::string sql = lang == Lang::lv ? "SELECT id, name_lv, url_lv, lat, lon, hours FROM contact_points"
-                                       : "SELECT id, name_en, url_en, lat, lon, hours FROM contact_points";
-    if (!service.empty())
-        sql += " WHERE id IN (SELECT contact_point FROM contact_point_services WHERE service = ?1)";
-    sqlite3_stmt* st = nullptr;
-    std::vector<std::pair<Nearby, std::string>> all;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) fail(db_, "nearest");
-    if (!service.empty()) sqlite3_bind_text(st, 1, service.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
-        Nearby nb;
-        nb.id = col(0);
-        nb.name = col(1);
-        nb.url = col(2);
-        nb.distance_m = geo::distance_m(from, {sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)});
-        all.emplace_back(std::move(nb), col(5));
-    }
-    sqlite3_finalize(st);
-    std::sort(all.begin(), all.end(), [](auto& a, auto& b) {
-        return a.first.distance_m != b.first.distance_m ? a.first.distance_m < b.first.distance_m : a.first.id < b.first.id;
-    });
-    // One calendar for the whole answer, not one per contact point.
-    const hours::Calendar cal = load_calendar(db_);
-    std::vector<Nearby> out;
-    for (auto& [nb, spec] : all) {
-        if (int(out.size()) >= n) break;
-        nb.status = status_of(spec, now, lang, cal);
-        if (only_open && nb.status.state != "open") continue;
-        out.push_back(std::move(nb));
-    }
-    return out;
+    return detail::status_of(*spec, at, lang, detail::load_calendar(db_));
 }
 
 std::string Catalogue::meta(const std::string& key) const {

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +32,12 @@ struct sqlite3;
 
 namespace pietura::snapshot {
 
+namespace detail {
+struct PointCache;
+}
+
 // Bumped whenever a table changes shape, so old browsers refuse new files cleanly.
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 
 struct BuildInfo {
     std::string content_version;  // shown on pages and in the manifest
@@ -66,17 +71,66 @@ public:
     };
     std::optional<OpeningStatus> opening_status(const std::string& contact_point, std::int64_t at, Lang lang) const;
 
-    // Contact points nearest to `from` by great-circle distance, closest first.
-    // `service` (an id) keeps only points that accept it; `open_at` keeps only
-    // points open at that instant. Each carries its opening status at `open_at`
-    // (or at `now` when no filter is asked).
-    struct Nearby {
-        std::string id, name, url;
-        double distance_m = 0;
-        OpeningStatus status;
+    // "Where am I?": settlements and municipalities whose name starts with what
+    // was typed, with or without diacritics ("cesis" finds Cēsis, "rezeknes nov"
+    // finds Rēzeknes novads). Exact names first, then by name.
+    struct Place {
+        std::string id;
+        std::string kind;       // "place" | "territory"
+        std::string name;       // "Cēsis", "Cēsu novads"
+        std::string territory;  // the municipality a place is in ("" for a territory)
+        geo::Point at;
     };
-    std::vector<Nearby> nearest(geo::Point from, int n, Lang lang, std::int64_t now,
-                                const std::string& service = "", bool only_open = false) const;
+    std::vector<Place> find_places(std::string_view query, Lang lang, int limit = 8) const;
+    // Every municipality and state city with its centre, in alphabetical order.
+    std::vector<Place> territories(Lang lang) const;
+
+    // Contact points nearest to `from` by great-circle distance, closest first,
+    // with the filters a citizen ticks. Throws std::invalid_argument on a point
+    // that is not on Earth (NaN, out of range) or an unknown service or institution.
+    struct NearestQuery {
+        geo::Point from;
+        int limit = 5;                   // 1..100
+        std::string service;             // accepts this service (id)
+        std::string remote_institution;  // hosts this institution's remote consultations (id)
+        bool open_now = false;           // open at `now`
+        bool open_saturday = false;      // open on a Saturday within the next two weeks
+        bool open_after_17 = false;      // open past 17:00 on some day within the next two weeks
+        bool step_free = false;          // step-free entrance
+    };
+    struct Nearby {
+        std::string id, name, url, address, phone, email;
+        geo::Point at;
+        double distance_m = 0;
+        std::string distance;          // in words: "850 m", "4,2 km"
+        bool step_free = false;
+        std::string bus_stop;          // nearest bus stop's name, "" when unknown
+        double bus_stop_m = -1;        // and its distance; -1 when unknown
+        std::string bus_stop_distance; // in words, "" when unknown
+        std::vector<std::string> remote;  // abbreviations of institutions consulting here
+        int services = 0;              // how many services it accepts
+        OpeningStatus status;          // at `now`
+    };
+    std::vector<Nearby> nearest(const NearestQuery& q, Lang lang, std::int64_t now) const;
+
+    // A contact point's days from the Riga date of `now`, for a week view and
+    // "holidays ahead": the hours of each day in words and what made it special.
+    struct CalendarDay {
+        std::string date;     // "2026-12-24"
+        std::string weekday;  // "ceturtdiena" / "Thursday"
+        std::string hours;    // "8.30–13.00" / "closed"
+        bool open = false;
+        std::string note;     // holiday or transfer name, "shortened pre-holiday day", or ""
+    };
+    std::vector<CalendarDay> days(const std::string& contact_point, std::int64_t now, Lang lang, int count) const;
+
+    // Contact points farther than `max_m` from their nearest bus stop, farthest
+    // first (the background documents' 700 m, about ten minutes' walk).
+    struct FarFromStop {
+        std::string id, name, bus_stop;
+        double bus_stop_m = 0;
+    };
+    std::vector<FarFromStop> far_from_bus_stops(double max_m, Lang lang) const;
 
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table
@@ -84,9 +138,11 @@ public:
     sqlite3* db() const { return db_; }
 
 private:
-    explicit Catalogue(sqlite3* db) : db_(db) {}
+    explicit Catalogue(sqlite3* db);
     static void check_format(sqlite3* db);
+    detail::PointCache& points() const;  // loaded on first use; lock its mutex first
     sqlite3* db_ = nullptr;
+    std::shared_ptr<detail::PointCache> points_;
 };
 
 }  // namespace pietura::snapshot

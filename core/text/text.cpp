@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 
 namespace pietura::text {
@@ -286,6 +290,20 @@ void append_escaped_html(std::string_view s, std::string& out) {
             default: out += c;
         }
     }
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    if (s.empty() || s.size() > 64) return std::nullopt;
+    double out = 0;
+    // from_chars for double is missing from some standard libraries (Emscripten 3.1.6's
+    // libc++), so strtod on a NUL-terminated copy, which is "C"-locale in both builds.
+    std::string copy(s);
+    char* end = nullptr;
+    errno = 0;
+    out = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(out)) return std::nullopt;
+    if (std::isspace(static_cast<unsigned char>(copy.front()))) return std::nullopt;
+    return out;
 }
 
 }  // namespace pietura::text

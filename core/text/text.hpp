@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ void append_utf8(char32_t cp, std::string& out);
 
 // Appends `s` with & < > " ' escaped, for text placed in HTML (highlighted titles, pages).
 void append_escaped_html(std::string_view s, std::string& out);
+
+// A whole string as a finite number ("57.31", "-1e3"), nothing left over; std::nullopt
+// for "", "12abc", "nan", "inf". Locale-independent: the decimal point is always ".".
+std::optional<double> parse_number(std::string_view s);
 
 // Lower-cases and strips diacritics: "Dzīvesvietas DEKLARĒŠANA" → "dzivesvietas deklaresana",
 // "Größe" → "grosse". Non-letters pass through, invalid bytes, combining marks and soft

@@ -123,4 +123,31 @@ BOOST_AUTO_TEST_CASE(never_empties_a_folder_that_is_not_a_build) {
     BOOST_TEST(fs::exists(out / "thesis.txt"));
 }
 
+// Issue 4: the bus-stop analysis of the background documents, from a GTFS file given to build.
+BOOST_AUTO_TEST_CASE(issue4_report_bus_stops_and_nearest_by_place) {
+    auto content = fixture::mini_content("stops");
+    fixture::write(content / "bus-stops/stops.txt",
+                   "stop_id,stop_name,stop_lat,stop_lon\n1,Cēsis AO,57.3129,25.2706\n2,Broken,north,25\n");
+    auto out = content.parent_path() / "dist";
+    auto r = run(build_args(content, out));
+    BOOST_TEST(r.code == 0, r.output);
+    BOOST_TEST(r.output.find("stops.txt:3:1: warning: stop 2: stop_lat \"north\" is not a latitude") != std::string::npos,
+               r.output);
+    std::string snap = " --snapshot " + (out / "catalogue.sqlite").string();
+    r = run("report bus-stops --json --max-m 0" + snap);
+    BOOST_TEST(r.code == 0, r.output);
+    BOOST_TEST(r.output.find("\"bus_stop\": \"Cēsis AO\"") != std::string::npos, r.output);
+    r = run("report bus-stops" + snap);
+    BOOST_TEST(r.output.find("0 of 1 contact points are farther than 700 m") != std::string::npos, r.output);
+    BOOST_TEST(run("report" + snap).code == 2);
+    BOOST_TEST(run("report bus-stops --max-m far" + snap).code == 2);
+    r = run("nearest --place cesis --json" + snap);
+    BOOST_TEST(r.code == 0, r.output);
+    BOOST_TEST(r.output.find("\"id\": \"vpvkac-cesis\"") != std::string::npos, r.output);
+    BOOST_TEST(run("nearest --place atlantida" + snap).code == 1);
+    BOOST_TEST(run("nearest --place cesis --lat 57 --lon 25" + snap).code == 2);
+    BOOST_TEST(run("nearest --lat nan --lon 25" + snap).code == 2);
+    BOOST_TEST(run("nearest --lat 57 --lon 25 --remote nav-tada" + snap).code == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE content
 #include <boost/test/unit_test.hpp>
 
+#include <sstream>
+
 #include "content/content.hpp"
 #include "content/json_doc.hpp"
 #include "content/schema.hpp"
@@ -231,6 +233,61 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_not_just_the_first) {
     auto diags = load_errors(dir);
     BOOST_TEST(diags.size() >= 3u, dump(diags));
     BOOST_TEST(has_errors(diags));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gtfs_stops)
+
+// Issue 4: the national GTFS export is read as it comes, and a bad row is a
+// warning at its line, never a lost build.
+BOOST_AUTO_TEST_CASE(issue4_reads_real_shaped_stops_and_reports_bad_rows) {
+    std::istringstream in(
+        "\xEF\xBB\xBFstop_id,stop_code,stop_name,stop_lat,stop_lon,location_type\r\n"
+        "1,A,\"Cēsis, AO\",57.313889,25.280860,0\r\n"
+        "2,B,Stacija,57.30,25.27,1\r\n"
+        "3,C,Bad lat,abc,25.27,0\r\n"
+        "4,D,Short row\r\n"
+        "5,E,\"Quoted \"\"name\"\"\",57.1,25.1,\r\n"
+        "\r\n"
+        ",F,No id,57.1,25.1,0\r\n"
+        "7,G,Too far north,91,25.1,0\r\n");
+    std::vector<Diagnostic> diags;
+    auto stops = read_gtfs_stops(in, "stops.txt", diags);
+    BOOST_REQUIRE(stops.size() == 2u);
+    BOOST_TEST(stops[0].name == "Cēsis, AO");
+    BOOST_TEST(stops[0].lat == 57.313889);
+    BOOST_TEST(stops[1].name == "Quoted \"name\"");
+    BOOST_TEST(!has_errors(diags));
+    std::vector<int> lines;
+    for (auto& d : diags) lines.push_back(d.line);
+    BOOST_TEST(lines == (std::vector<int>{4, 5, 8, 9}), boost::test_tools::per_element());
+    BOOST_TEST(diags[0].format().find("stops.txt:4:1: warning: stop 3: stop_lat \"abc\" is not a latitude") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_column_is_an_error) {
+    std::istringstream in("stop_id,stop_name,stop_lat\n1,A,57\n");
+    std::vector<Diagnostic> diags;
+    BOOST_TEST(read_gtfs_stops(in, "stops.txt", diags).empty());
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(has_errors(diags));
+    BOOST_TEST(diags[0].message == "missing column \"stop_lon\" in the header");
+    std::istringstream empty("");
+    diags.clear();
+    read_gtfs_stops(empty, "stops.txt", diags);
+    BOOST_TEST(has_errors(diags));
+}
+
+BOOST_AUTO_TEST_CASE(default_content_links_every_contact_point_to_a_stop) {
+    std::vector<Diagnostic> diags;
+    Content c = Content::load(fs::path(PIETURA_SOURCE_DIR) / "content", diags);
+    BOOST_TEST(c.bus_stops.size() >= 100u);
+    for (auto& cp : c.contact_points) {
+        BOOST_TEST_CONTEXT(cp.id) {
+            BOOST_TEST(!cp.bus_stop_id.empty());
+            BOOST_TEST(cp.bus_stop_m >= 0);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -76,6 +76,7 @@ content::Content sample() {
     c.life_situations = {ls};
 
     c.territories.push_back({"cesu-novads", "municipality", T("Cēsu novads", "Cēsis Municipality")});
+    c.places.push_back({"cesis", "Cēsis", "cesu-novads", 57.3119, 25.2606});
 
     content::ContactPoint cp;
     cp.id = "cesis-vpvkac";
@@ -92,6 +93,9 @@ content::Content sample() {
     cp.services = {"pmlp-deklaracija"};
     cp.remote_consultation = {"vsaa"};
     cp.step_free = true;
+    cp.bus_stop_id = "1001";
+    cp.bus_stop_name = "Cēsis AO";
+    cp.bus_stop_m = 432;
     c.contact_points = {cp};
     return c;
 }
@@ -177,8 +181,9 @@ BOOST_AUTO_TEST_CASE(pages_exist_in_both_languages) {
         "lv/auditorijas/vecaki/index.html", "en/audiences/vecaki/index.html",
     };
     for (auto* p : expected) BOOST_TEST(pages.count(p) == 1u, "missing " << p);
-    // 1 root + per language: home, search, 4 lists, 1 situation, 3 services, 1 contact point, 1 audience.
-    BOOST_TEST(pages.size() == 1u + 2u * 12u);
+    // 1 root + per language: home, search, 4 lists, 1 situation, 3 services, 1 contact point, 1 audience,
+    // 1 municipality's nearest contact points.
+    BOOST_TEST(pages.size() == 1u + 2u * 13u);
     BOOST_TEST(pages["index.html"].find("<meta http-equiv=\"refresh\" content=\"0; url=/lv/\">") != std::string::npos);
 }
 
@@ -228,7 +233,7 @@ BOOST_AUTO_TEST_CASE(alternates_point_at_each_other) {
             ++checked;
         }
     }
-    BOOST_TEST(checked == 24u);
+    BOOST_TEST(checked == 26u);
     BOOST_TEST(alternate(pages["lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"], "en") ==
                "/en/services/vsaa-slimibas-pabalsts/");
 }
@@ -290,6 +295,30 @@ BOOST_AUTO_TEST_CASE(service_and_contact_point_pages) {
     BOOST_TEST(count(cp, "<h3>Valsts sociālās apdrošināšanas aģentūra (VSAA)</h3>") == 1u);
     BOOST_TEST(count(cp, "<h3>Pilsonības un migrācijas lietu pārvalde (PMLP)</h3>") == 1u);
     BOOST_TEST(count(cp, "href=\"/lv/pakalpojumi/pmlp-deklaracija/\"") == 1u);
+}
+
+// Issue 4: "find a contact point" works without JavaScript — choose a municipality, get a list.
+BOOST_AUTO_TEST_CASE(issue4_municipality_pages_list_the_nearest_contact_points) {
+    auto pages = render_map(sample());
+    const std::string& list = pages["lv/klientu-centri/index.html"];
+    BOOST_TEST(count(list, "<a href=\"/lv/tuvakie/cesu-novads/\">Cēsu novads</a>") == 1u);
+    // The finder needs the core, so it is hidden until app.js shows it.
+    BOOST_TEST(count(list, "<section id=\"finder\" class=\"finder\" aria-labelledby=\"finder-heading\" hidden") == 1u);
+    BOOST_TEST(count(list, "<label for=\"place\">") == 1u);
+    BOOST_TEST(count(list, "<option value=\"vsaa\">") == 1u);
+    const std::string& t = pages["en/nearest/cesu-novads/index.html"];
+    BOOST_TEST(count(t, "<h1>Contact points: Cēsis Municipality</h1>") == 1u);
+    BOOST_TEST(count(t, "<h2>Contact points in Cēsis Municipality</h2>") == 1u);
+    BOOST_TEST(count(t, "<a href=\"/en/contact-points/cesis-vpvkac/\">Cēsis one-stop centre</a>") == 2u);
+    // From the one settlement: 0.01° of longitude at 57.3° N is 600.5 m.
+    BOOST_TEST(count(t, "<tr><td>Cēsis</td><td><a href=\"/en/contact-points/cesis-vpvkac/\">Cēsis one-stop centre</a></td><td>600 m</td></tr>") == 1u);
+    BOOST_TEST(count(t, "data-open-status=\"cesis-vpvkac\"") == 1u);
+    BOOST_TEST(count(t, "Cēsis AO, 430 m") == 1u);
+    BOOST_TEST(count(t, "Mon–Thu 8:00–17:00") == 1u);
+    const std::string& cp = pages["lv/klientu-centri/cesis-vpvkac/index.html"];
+    BOOST_TEST(count(cp, "<dt>Tuvākā autobusa pietura</dt><dd>Cēsis AO, 430 m</dd>") == 1u);
+    BOOST_TEST(count(cp, "<section id=\"week\" class=\"week\" data-id=\"cesis-vpvkac\"") == 1u);
+    BOOST_TEST(count(cp, "<a href=\"/lv/tuvakie/cesu-novads/\">Cēsu novads</a>") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(search_page_is_an_a_to_z_of_everything) {

@@ -277,3 +277,14 @@ BOOST_AUTO_TEST_CASE(stopwords_per_language) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(numbers)
+
+BOOST_AUTO_TEST_CASE(parse_number_takes_whole_finite_numbers_only) {
+    BOOST_TEST(*pietura::text::parse_number("57.313889") == 57.313889);
+    BOOST_TEST(*pietura::text::parse_number("-1e3") == -1000.0);
+    for (const char* bad : {"", " 1", "1 ", "12abc", "nan", "inf", "1e999", "north", "57,3"})
+        BOOST_TEST(!pietura::text::parse_number(bad).has_value(), bad);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

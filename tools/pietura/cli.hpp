@@ -18,6 +18,7 @@ int cmd_search(int argc, char** argv);
 int cmd_nearest(int argc, char** argv);
 int cmd_hours(int argc, char** argv);
 int cmd_holidays(int argc, char** argv);
+int cmd_report(int argc, char** argv);
 
 // A minimal "--name value" / "--flag" parser that rejects unknown options, because
 // a typo in an option must never be silently ignored.

@@ -20,6 +20,7 @@ Commands:
   nearest    contact points nearest to a latitude/longitude, with open status
   hours      evaluate an opening_hours specification at an instant
   holidays   list Latvian public holidays and shortened working days of a year
+  report     analyses of the snapshot (bus-stops: contact points far from a stop)
 
 Options:
   --help     show this help (also: pietura <command> --help)
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (cmd == "nearest") return cmd_nearest(sub_argc, sub_argv);
     if (cmd == "hours") return cmd_hours(sub_argc, sub_argv);
     if (cmd == "holidays") return cmd_holidays(sub_argc, sub_argv);
+    if (cmd == "report") return cmd_report(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
     return 2;
 }

@@ -189,18 +189,179 @@ if (printButton) {
   printButton.addEventListener('click', () => window.print());
 }
 
-// --- open now? on contact-point pages ------------------------------------------------------
+// --- open now? on contact-point pages and in "nearest" lists ---------------------------------
 // The core answers in Latvian time with the snapshot's holidays; the text changes
 // only when the answer does, so screen readers are not told the same thing each minute.
-const openStatus = doc.getElementById('open-status');
-if (openStatus && openStatus.dataset.id) {
+const statusCells = () => [
+  ...doc.querySelectorAll('#open-status[data-id]'),
+  ...doc.querySelectorAll('[data-open-status]'),
+];
+if (statusCells().length) {
   const show = async () => {
     const cat = await loadCore();
-    const s = cat && cat.openingStatus(openStatus.dataset.id, Date.now(), lang);
-    if (!s || !s.text || openStatus.textContent === s.text) return;
-    openStatus.textContent = s.text;
-    openStatus.dataset.state = s.state;
+    if (!cat) return;
+    for (const el of statusCells()) {
+      const s = cat.openingStatus(el.dataset.id || el.dataset.openStatus, Date.now(), lang);
+      if (!s || !s.text || el.textContent === s.text) continue;
+      el.textContent = s.text;
+      el.dataset.state = s.state;
+    }
   };
   show();
   setInterval(show, 60000);
+}
+
+// --- a week from today and the holidays ahead, on contact-point pages --------------------------
+function dayTable(days, d, withDay) {
+  const table = doc.createElement('table');
+  table.className = 'days';
+  const head = table.createTHead().insertRow();
+  for (const label of withDay ? [d.date, d.day, d.hours, d.note] : [d.date, d.hours, d.note]) {
+    const th = doc.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const day of days) {
+    const row = body.insertRow();
+    if (!day.open) row.className = 'closed';
+    const cells = withDay ? [day.date, day.weekday, day.hours, day.note] : [day.date + ' ' + day.weekday, day.hours, day.note];
+    for (const text of cells) row.insertCell().textContent = text;
+  }
+  return table;
+}
+
+const week = doc.getElementById('week');
+if (week) {
+  loadCore().then((cat) => {
+    if (!cat) return;
+    const d = week.dataset;
+    const seven = cat.days(d.id, Date.now(), lang, 7);
+    if (!seven.length) return;
+    week.querySelector('.week-table').replaceChildren(dayTable(seven, d, true));
+    const ahead = cat.days(d.id, Date.now(), lang, 60).filter((day) => day.note);
+    const box = week.querySelector('.holidays-ahead');
+    if (ahead.length) box.replaceChildren(dayTable(ahead, d, false));
+    else box.textContent = d.none;
+    week.hidden = false;
+  });
+}
+
+// --- nearest contact point finder ---------------------------------------------------------------
+// Where am I (a typed place from the snapshot's gazetteer, or the browser's
+// geolocation on a button press only), then the core ranks and filters.
+const finder = doc.getElementById('finder');
+if (finder) {
+  loadCore().then((cat) => {
+    if (!cat) return; // the municipality list below still works
+    finder.hidden = false;
+    const f = finder.dataset;
+    const formEl = doc.getElementById('finder-form');
+    const place = doc.getElementById('place');
+    const options = doc.getElementById('place-options');
+    const status = doc.getElementById('finder-status');
+    const results = doc.getElementById('finder-results');
+    const template = doc.getElementById('nearby-template');
+    let here = null; // {lat, lon, name}
+
+    place.addEventListener('input', () => {
+      here = null;
+      const found = cat.findPlaces(place.value, lang, 8);
+      options.replaceChildren(...found.map((p) => {
+        const o = doc.createElement('option');
+        o.value = p.name;
+        if (p.territory && p.territory !== p.name) o.label = p.territory;
+        return o;
+      }));
+    });
+
+    const item = (nb) => {
+      const li = template.content.firstElementChild.cloneNode(true);
+      const q = (sel) => li.querySelector(sel);
+      const name = q('.nb-name');
+      name.textContent = nb.name;
+      name.href = /^\/(?!\/)/.test(nb.url) ? nb.url : '/';
+      q('.nb-distance').textContent = nb.distance;
+      q('.nb-status').textContent = nb.status.text;
+      q('.nb-status').dataset.state = nb.status.state;
+      q('.nb-address').textContent = nb.address;
+      if (nb.phone) {
+        q('.nb-phone').textContent = nb.phone;
+        q('.nb-phone').href = 'tel:' + nb.phone.replace(/[^+0-9]/g, '');
+      } else q('.nb-phone-row').remove();
+      if (nb.email) {
+        q('.nb-email').textContent = nb.email;
+        q('.nb-email').href = 'mailto:' + nb.email;
+      } else q('.nb-email-row').remove();
+      const access = q('.nb-access');
+      access.textContent = nb.stepFree ? access.dataset.yes : access.dataset.no;
+      if (nb.remote.length) q('.nb-remote').textContent = nb.remote.join(', ');
+      else q('.nb-remote-row').remove();
+      const services = q('.nb-services');
+      services.textContent = services.dataset.text.replace('{n}', String(nb.services));
+      if (nb.busStopM >= 0) q('.nb-bus').textContent = nb.busStop + ', ' + nb.busStopDistance;
+      else q('.nb-bus-row').remove();
+      q('.nb-map').href = 'geo:' + nb.lat.toFixed(5) + ',' + nb.lon.toFixed(5);
+      return li;
+    };
+
+    const search = () => {
+      if (!here) {
+        const typed = place.value.trim();
+        if (!typed) {
+          status.textContent = f.choose;
+          results.replaceChildren();
+          place.focus();
+          return;
+        }
+        const found = cat.findPlaces(typed, lang, 1);
+        if (!found.length) {
+          status.textContent = f.unknownPlace.replace('{q}', typed);
+          results.replaceChildren();
+          return;
+        }
+        here = { lat: found[0].lat, lon: found[0].lon, name: found[0].name };
+      }
+      const data = new FormData(formEl);
+      const list = cat.nearest(here.lat, here.lon, {
+        limit: 5,
+        service: data.get('service') || '',
+        remote: data.get('remote') || '',
+        openNow: data.has('openNow'),
+        saturday: data.has('saturday'),
+        after17: data.has('after17'),
+        stepFree: data.has('stepFree'),
+      }, Date.now(), lang);
+      results.replaceChildren(...list.map(item));
+      status.textContent = list.length
+        ? f.found.replace('{place}', here.name).replace('{n}', String(list.length))
+        : f.none;
+    };
+
+    formEl.addEventListener('submit', (e) => {
+      e.preventDefault();
+      search();
+    });
+    formEl.addEventListener('change', (e) => {
+      if (e.target !== place && results.childElementCount) search();
+    });
+
+    const locate = doc.getElementById('locate');
+    if (!('geolocation' in navigator)) locate.hidden = true;
+    locate.addEventListener('click', () => {
+      status.textContent = f.locating;
+      navigator.geolocation.getCurrentPosition(
+        (pos) => {
+          here = { lat: pos.coords.latitude, lon: pos.coords.longitude, name: f.located };
+          place.value = '';
+          search();
+        },
+        () => {
+          status.textContent = f.geoFailed;
+        },
+        { maximumAge: 600000, timeout: 15000 },
+      );
+    });
+  });
 }

@@ -1,0 +1,371 @@
+// The contact-point questions of the snapshot: where am I, what is nearest with
+// the filters a citizen ticks, what are the next days' hours, how far is the bus.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "snapshot/detail.hpp"
+#include "text/text.hpp"
+
+namespace pietura::snapshot {
+
+namespace detail {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+    throw std::runtime_error("snapshot: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+hours::Calendar load_calendar(sqlite3* db) {
+    hours::Calendar cal;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
+        SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
+            auto date = hours::Date::parse(col(0));
+            if (!date) continue;
+            try {
+                std::string kind = col(1);
+                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
+                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
+                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
+            } catch (const std::exception&) {
+                // An impossible fact (checked at build time) must not hide the hours.
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    return cal;
+}
+
+Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
+    return status_of(hours::Schedule::parse(spec), at, lang, cal);
+}
+
+Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedule, std::int64_t at, Lang lang,
+                                   const hours::Calendar& cal, bool with_hours) {
+    Catalogue::OpeningStatus out;
+    if (!schedule) {
+        out.state = "unknown";
+        return out;
+    }
+    auto s = schedule->status(at, cal);
+    out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
+    out.text = hours::describe_status(s, at, lang);
+    if (with_hours) out.hours = schedule->describe(lang);
+    return out;
+}
+
+
+}  // namespace detail
+
+namespace {
+
+// A read-only statement; text columns come back as std::string, NULL as "".
+class Query {
+public:
+    Query(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) detail::fail(db, "query");
+    }
+    ~Query() { sqlite3_finalize(st_); }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+
+    Query& bind(int k, const std::string& v) {
+        sqlite3_bind_text(st_, k, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Query& bind(int k, double v) {
+        sqlite3_bind_double(st_, k, v);
+        return *this;
+    }
+    bool step() {
+        int rc = sqlite3_step(st_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) detail::fail(db_, "query");
+        return false;
+    }
+    std::string text(int k) const {
+        auto* p = sqlite3_column_text(st_, k);
+        return p ? reinterpret_cast<const char*>(p) : "";
+    }
+    double real(int k) const { return sqlite3_column_double(st_, k); }
+    bool is_null(int k) const { return sqlite3_column_type(st_, k) == SQLITE_NULL; }
+    int integer(int k) const { return sqlite3_column_int(st_, k); }
+    void reset() {
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+bool exists(sqlite3* db, const char* sql, const std::string& id) {
+    Query q(db, sql);
+    q.bind(1, id);
+    return q.step();
+}
+
+// Two weeks is enough to see a regular Saturday or evening past one holiday week.
+constexpr int kPatternDays = 14;
+
+bool opens_on_saturday(const hours::Schedule& s, hours::Date today, const hours::Calendar& cal) {
+    for (int k = 0; k < kPatternDays; ++k) {
+        hours::Date d = today.plus(k);
+        if (d.weekday() == hours::Weekday::sa && s.day(d, cal).opens()) return true;
+    }
+    return false;
+}
+
+bool opens_after(const hours::Schedule& s, int minute_of_day, hours::Date today, const hours::Calendar& cal) {
+    for (int k = 0; k < kPatternDays; ++k)
+        for (auto& iv : s.day(today.plus(k), cal).intervals)
+            if (iv.state == hours::State::open && iv.end > minute_of_day) return true;
+    return false;
+}
+
+}  // namespace
+
+detail::PointCache& Catalogue::points() const {
+    auto& cache = *points_;
+    if (cache.loaded) return cache;
+    cache.calendar = detail::load_calendar(db_);
+    {
+        Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
+                     "phone, email, bus_stop, bus_stop_m, "
+                     "(SELECT count(*) FROM contact_point_services WHERE contact_point=id) "
+                     "FROM contact_points ORDER BY id");
+        while (q.step()) {
+            detail::PointCache::Point p;
+            p.id = q.text(0);
+            p.at = {q.real(1), q.real(2)};
+            p.step_free = q.integer(3) != 0;
+            p.schedule = hours::Schedule::parse(q.text(4));
+            for (int l = 0; l < 2; ++l) {
+                p.name[l] = q.text(5 + l);
+                p.url[l] = q.text(7 + l);
+                p.address[l] = q.text(9 + l);
+                if (p.schedule) p.hours_text[l] = p.schedule->describe(Lang(l));
+            }
+            p.phone = q.text(11);
+            p.email = q.text(12);
+            if (!q.is_null(14)) {
+                p.bus_stop = q.text(13);
+                p.bus_stop_m = q.real(14);
+            }
+            p.services = q.integer(15);
+            cache.points.push_back(std::move(p));
+        }
+    }
+    {
+        Query q(db_, "SELECT r.contact_point, r.institution, i.abbr_lv, i.abbr_en FROM contact_point_remote r "
+                     "JOIN institutions i ON i.id = r.institution ORDER BY r.contact_point, i.abbr_lv");
+        while (q.step()) {
+            std::string cp = q.text(0);
+            auto it = std::lower_bound(cache.points.begin(), cache.points.end(), cp,
+                                       [](const detail::PointCache::Point& p, const std::string& id) { return p.id < id; });
+            if (it == cache.points.end() || it->id != cp) continue;
+            it->remote.insert(q.text(1));
+            it->remote_abbr[0].push_back(q.text(2));
+            it->remote_abbr[1].push_back(q.text(3));
+        }
+    }
+    for (auto& p : cache.points) std::sort(p.remote_abbr[1].begin(), p.remote_abbr[1].end());
+    cache.loaded = true;
+    return cache;
+}
+
+std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang lang, std::int64_t now) const {
+    if (!std::isfinite(q.from.lat) || !std::isfinite(q.from.lon) || q.from.lat < -90 || q.from.lat > 90 ||
+        q.from.lon < -180 || q.from.lon > 180)
+        throw std::invalid_argument("the location is not a latitude from -90 to 90 and a longitude from -180 to 180");
+    int limit = std::clamp(q.limit, 1, 100);
+    if (!q.remote_institution.empty() && !exists(db_, "SELECT 1 FROM institutions WHERE id=?", q.remote_institution))
+        throw std::invalid_argument("unknown institution \"" + q.remote_institution + "\"");
+
+    std::lock_guard<std::mutex> lock(points_->mutex);
+    auto& cache = points();
+    const std::vector<bool>* accepting = nullptr;
+    if (!q.service.empty()) {
+        auto it = cache.accepting.find(q.service);
+        if (it == cache.accepting.end()) {
+            if (!exists(db_, "SELECT 1 FROM services WHERE id=?", q.service))
+                throw std::invalid_argument("unknown service \"" + q.service + "\"");
+            std::vector<bool> by_point(cache.points.size());
+            Query s(db_, "SELECT contact_point FROM contact_point_services WHERE service=?");
+            s.bind(1, q.service);
+            while (s.step()) {
+                std::string cp = s.text(0);
+                auto p = std::lower_bound(cache.points.begin(), cache.points.end(), cp,
+                                          [](const detail::PointCache::Point& a, const std::string& id) { return a.id < id; });
+                if (p != cache.points.end() && p->id == cp) by_point[p - cache.points.begin()] = true;
+            }
+            it = cache.accepting.emplace(q.service, std::move(by_point)).first;
+        }
+        accepting = &it->second;
+    }
+
+    std::vector<std::pair<double, size_t>> order;
+    order.reserve(cache.points.size());
+    for (size_t k = 0; k < cache.points.size(); ++k) order.emplace_back(geo::distance_m(q.from, cache.points[k].at), k);
+    auto closer = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
+        return a.first != b.first ? a.first < b.first : cache.points[a.second].id < cache.points[b.second].id;
+    };
+    // Without filters only the first `limit` are needed; with them, all may be.
+    bool filtered = q.step_free || accepting || !q.remote_institution.empty() || q.open_now || q.open_saturday ||
+                    q.open_after_17;
+    if (!filtered && order.size() > size_t(limit)) {
+        std::partial_sort(order.begin(), order.begin() + limit, order.end(), closer);
+        order.resize(limit);
+    } else {
+        std::sort(order.begin(), order.end(), closer);
+    }
+
+    hours::Date today = hours::to_riga(now).date;
+    int l = lang == Lang::lv ? 0 : 1;
+    std::vector<Nearby> out;
+    for (auto& [distance, k] : order) {
+        if (int(out.size()) >= limit) break;
+        auto& p = cache.points[k];
+        if (q.step_free && !p.step_free) continue;
+        if (accepting && !(*accepting)[k]) continue;
+        if (!q.remote_institution.empty() && !p.remote.count(q.remote_institution)) continue;
+        if (q.open_now && !(p.schedule && p.schedule->is_open(now, cache.calendar))) continue;
+        if ((q.open_saturday || q.open_after_17) && p.schedule && p.pattern_day != today.days()) {
+            p.saturday = opens_on_saturday(*p.schedule, today, cache.calendar);
+            p.after_17 = opens_after(*p.schedule, 17 * 60, today, cache.calendar);
+            p.pattern_day = today.days();
+        }
+        if (q.open_saturday && !(p.schedule && p.saturday)) continue;
+        if (q.open_after_17 && !(p.schedule && p.after_17)) continue;
+        Nearby nb;
+        nb.id = p.id;
+        nb.name = p.name[l];
+        nb.url = p.url[l];
+        nb.address = p.address[l];
+        nb.phone = p.phone;
+        nb.email = p.email;
+        nb.at = p.at;
+        nb.distance_m = distance;
+        nb.distance = geo::describe_distance(distance, lang);
+        nb.step_free = p.step_free;
+        nb.bus_stop = p.bus_stop;
+        nb.bus_stop_m = p.bus_stop_m;
+        if (p.bus_stop_m >= 0) nb.bus_stop_distance = geo::describe_distance(p.bus_stop_m, lang);
+        nb.remote = p.remote_abbr[l];
+        nb.services = p.services;
+        nb.status = detail::status_of(p.schedule, now, lang, cache.calendar, /*with_hours=*/false);
+        nb.status.hours = p.hours_text[l];
+        out.push_back(std::move(nb));
+    }
+    return out;
+}
+
+namespace {
+
+// How well a typed name matches: 0 exact, 1 the name starts with it, 2 a later
+// word does ("liepaja" → "Liepāja", "nov" → "Cēsu novads"), -1 not at all.
+int match_rank(const std::string& folded_name, const std::string& folded_query) {
+    if (folded_name == folded_query) return 0;
+    if (folded_name.rfind(folded_query, 0) == 0) return 1;
+    for (size_t at = folded_name.find_first_of(" -"); at != std::string::npos;
+         at = folded_name.find_first_of(" -", at + 1))
+        if (folded_name.compare(at + 1, folded_query.size(), folded_query) == 0) return 2;
+    return -1;
+}
+
+}  // namespace
+
+std::vector<Catalogue::Place> Catalogue::find_places(std::string_view query, Lang lang, int limit) const {
+    std::vector<Place> out;
+    if (query.size() > 200 || !text::valid_utf8(query)) return out;
+    std::string q = text::fold(query);
+    while (!q.empty() && q.back() == ' ') q.pop_back();
+    while (!q.empty() && q.front() == ' ') q.erase(q.begin());
+    if (q.empty()) return out;
+    limit = std::clamp(limit, 1, 50);
+    std::vector<std::pair<int, Place>> found;
+    {
+        Query p(db_, lang == Lang::lv ? "SELECT p.id, p.name, t.name_lv, p.lat, p.lon FROM places p "
+                                        "LEFT JOIN territories t ON t.id = p.territory"
+                                      : "SELECT p.id, p.name, t.name_en, p.lat, p.lon FROM places p "
+                                        "LEFT JOIN territories t ON t.id = p.territory");
+        while (p.step()) {
+            std::string name = p.text(1);
+            int rank = match_rank(text::fold(name), q);
+            if (rank >= 0) found.push_back({rank, Place{p.text(0), "place", name, p.text(2), {p.real(3), p.real(4)}}});
+        }
+    }
+    for (auto& t : territories(lang)) {
+        int rank = match_rank(text::fold(t.name), q);
+        // A municipality ranks after a town of the same name: "Cēsis" before "Cēsu novads".
+        if (rank >= 0) found.push_back({rank + 1, std::move(t)});
+    }
+    std::stable_sort(found.begin(), found.end(), [](auto& a, auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        std::string fa = text::fold(a.second.name), fb = text::fold(b.second.name);
+        return fa != fb ? fa < fb : a.second.id < b.second.id;
+    });
+    for (auto& [rank, place] : found) {
+        if (int(out.size()) >= limit) break;
+        out.push_back(std::move(place));
+    }
+    return out;
+}
+
+std::vector<Catalogue::Place> Catalogue::territories(Lang lang) const {
+    std::vector<Place> out;
+    Query t(db_, lang == Lang::lv ? "SELECT id, name_lv, lat, lon FROM territories WHERE lat IS NOT NULL"
+                                  : "SELECT id, name_en, lat, lon FROM territories WHERE lat IS NOT NULL");
+    while (t.step()) out.push_back(Place{t.text(0), "territory", t.text(1), "", {t.real(2), t.real(3)}});
+    std::sort(out.begin(), out.end(), [](const Place& a, const Place& b) {
+        std::string fa = text::fold(a.name), fb = text::fold(b.name);
+        return fa != fb ? fa < fb : a.id < b.id;
+    });
+    return out;
+}
+
+std::vector<Catalogue::CalendarDay> Catalogue::days(const std::string& contact_point, std::int64_t now, Lang lang,
+                                                    int count) const {
+    std::vector<CalendarDay> out;
+    std::lock_guard<std::mutex> lock(points_->mutex);
+    const auto& cache = points();
+    auto it = std::find_if(cache.points.begin(), cache.points.end(),
+                           [&](const detail::PointCache::Point& p) { return p.id == contact_point; });
+    if (it == cache.points.end() || !it->schedule) return out;
+    count = std::clamp(count, 1, 400);
+    hours::Date today = hours::to_riga(now).date;
+    bool lv = lang == Lang::lv;
+    for (int k = 0; k < count; ++k) {
+        hours::Day d = it->schedule->day(today.plus(k), cache.calendar);
+        CalendarDay cd;
+        cd.date = d.date.iso();
+        cd.weekday = std::string(hours::weekday_name(d.date.weekday(), lang));
+        cd.hours = hours::describe_day(d, lang);
+        cd.open = d.opens();
+        if (d.holiday) cd.note = d.holiday->name(lang);
+        else if (d.transfer) cd.note = d.transfer->name(lang);
+        if (d.shortened_applied) {
+            std::string s = lv ? "pirmssvētku diena, stundu īsāka" : "day before a public holiday, one hour shorter";
+            cd.note = cd.note.empty() ? s : cd.note + "; " + s;
+        }
+        if (!d.note.empty()) cd.note = cd.note.empty() ? d.note : cd.note + "; " + d.note;
+        out.push_back(std::move(cd));
+    }
+    return out;
+}
+
+std::vector<Catalogue::FarFromStop> Catalogue::far_from_bus_stops(double max_m, Lang lang) const {
+    std::vector<FarFromStop> out;
+    Query q(db_, lang == Lang::lv ? "SELECT id, name_lv, bus_stop, bus_stop_m FROM contact_points "
+                                    "WHERE bus_stop_m > ? ORDER BY bus_stop_m DESC, id"
+                                  : "SELECT id, name_en, bus_stop, bus_stop_m FROM contact_points "
+                                    "WHERE bus_stop_m > ? ORDER BY bus_stop_m DESC, id");
+    q.bind(1, max_m);
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.real(3)});
+    return out;
+}
+
+}  // namespace pietura::snapshot

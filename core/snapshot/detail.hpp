@@ -1,0 +1,57 @@
+// snapshot/detail.hpp — what the snapshot's source files share. Not public API.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <climits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "hours/hours.hpp"
+#include "snapshot/snapshot.hpp"
+
+namespace pietura::snapshot::detail {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what);
+
+// The calendar is the built-in law plus what content maintains year by year.
+hours::Calendar load_calendar(sqlite3* db);
+
+Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal);
+// `with_hours` false leaves `hours` empty: the weekly pattern does not change
+// between calls, so callers that cache it skip describing it again.
+Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedule, std::int64_t at, Lang lang,
+                                   const hours::Calendar& cal, bool with_hours = true);
+
+// Everything nearest() filters on and shows, read and parsed once per Catalogue:
+// parsing hundreds of opening_hours specs and preparing SQL on every keystroke
+// would cost far more than the distances. Guarded by `mutex`, because the native
+// server may ask from several threads.
+struct PointCache {
+    struct Point {
+        std::string id;
+        geo::Point at;
+        bool step_free = false;
+        std::optional<hours::Schedule> schedule;
+        std::set<std::string> remote;          // institution ids
+        std::string name[2], url[2], address[2], hours_text[2];  // by Lang
+        std::vector<std::string> remote_abbr[2];
+        std::string phone, email, bus_stop;
+        double bus_stop_m = -1;
+        int services = 0;
+        // Saturday / evening opening over the coming two weeks, as of `pattern_day`.
+        std::int64_t pattern_day = INT64_MIN;
+        bool saturday = false, after_17 = false;
+    };
+    std::mutex mutex;
+    bool loaded = false;
+    std::vector<Point> points;  // sorted by id
+    hours::Calendar calendar;
+    std::map<std::string, std::vector<bool>> accepting;  // service id → by point index
+};
+
+}  // namespace pietura::snapshot::detail
