@@ -3,6 +3,7 @@
 // in. Lists are ordered by title in the page's language (collate.hpp) with the id
 // as a tie-break, so output never depends on file order or memory addresses.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include "site/collate.hpp"
 #include "site/html.hpp"
 #include "site/site.hpp"
+#include "site/structured.hpp"
 
 namespace pietura::site {
 
@@ -55,6 +57,7 @@ struct PageSpec {
     std::string title;        // plain text: the <h1> and the start of <title>
     std::string description;  // plain text, may be empty
     std::vector<Crumb> crumbs;  // ancestors below Home; the page itself is added last
+    std::string json_ld = {};   // schema.org data for the page, "" for none
 };
 
 std::string link(const std::string& url, const std::string& text_html, const std::string& attrs = "") {
@@ -115,6 +118,26 @@ std::string search_form(const Ctx& x) {
     return h;
 }
 
+// What app.js shows when it has something to say: a newer build is ready, or this PC
+// is shared. Hidden until then, and absent from fully static builds.
+std::string app_bars(const Ctx& x) {
+    std::string h = "<div id=\"update-banner\" class=\"banner\" role=\"status\" hidden data-ready=\"" + x.e("update.ready") +
+                    "\" data-failed=\"" + x.e("update.failed") + "\" data-stale=\"" + x.e("update.stale") +
+                    "\"><div class=\"wrap\"><p class=\"banner-text\"></p><button type=\"button\" class=\"banner-reload\" hidden>" +
+                    x.e("update.reload") + "</button></div></div>\n";
+    h += "<div id=\"shared-bar\" class=\"shared-bar\" hidden data-cleared=\"" + x.e("shared.cleared") + "\" data-unsent=\"" +
+         x.e("shared.unsent") + "\" data-home=\"" + esc(x.url(Kind::home)) + "\"><div class=\"wrap\"><p><strong>" +
+         x.e("shared.label") + ".</strong> " + x.e("shared.text") +
+         "</p><button type=\"button\" id=\"finish-clear\">" + x.e("shared.finish") + "</button>"
+         "<p id=\"shared-status\" role=\"status\"></p></div></div>\n";
+    h += "<dialog id=\"timeout-dialog\" class=\"timeout-dialog\" aria-labelledby=\"timeout-title\" "
+         "aria-describedby=\"timeout-text\" data-text=\"" + x.e("shared.timeout.text") + "\">\n<h2 id=\"timeout-title\">" +
+         x.e("shared.timeout.title") + "</h2>\n<p id=\"timeout-text\"></p>\n<p><button type=\"button\" id=\"timeout-more\">" +
+         x.e("shared.timeout.more") + "</button> <button type=\"button\" id=\"timeout-finish\" class=\"secondary\">" +
+         x.e("shared.timeout.finish") + "</button></p>\n</dialog>\n";
+    return h;
+}
+
 std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html) {
     Lang alt_lang = other(x.lang);
     std::string self = x.url(p.kind, p.id);
@@ -134,9 +157,12 @@ std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html)
              esc(l == x.lang ? self : alt) + "\">\n";
     h += "<link rel=\"stylesheet\" href=\"/assets/pietura.css\">\n";
     h += "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n";
+    h += "<link rel=\"manifest\" href=\"/app.webmanifest\">\n<meta name=\"theme-color\" content=\"#0b0c0c\">\n";
     if (x.o.with_wasm) h += "<script type=\"module\" src=\"/assets/app.js\"></script>\n";
+    if (!p.json_ld.empty()) h += structured::script_element(p.json_ld);
     h += "</head>\n<body>\n";
     h += "<a class=\"skip-link\" href=\"#main\">" + x.e("skip") + "</a>\n";
+    if (x.o.with_wasm) h += app_bars(x);
 
     h += "<header class=\"site-header\">\n<div class=\"wrap header-bar\">\n";
     h += "<a class=\"brand\" href=\"" + esc(x.url(Kind::home)) + "\"><span class=\"brand-name\">" + x.e("site.name") +
@@ -161,6 +187,8 @@ std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html)
     h += "<li>" + link(x.url(Kind::contact_points), x.e("cps.title")) + "</li>\n";
     h += "<li>" + link(x.url(Kind::audiences), x.e("audiences.title")) + "</li>\n";
     h += "<li>" + link(x.url(Kind::search), x.e("az.title")) + "</li>\n";
+    h += "<li>" + link(x.url(Kind::accessibility), x.e("footer.accessibility")) + "</li>\n";
+    h += "<li>" + link(x.url(Kind::settings), x.e("footer.settings")) + "</li>\n";
     h += "</ul>\n</nav>\n<p>" + x.e("footer.about") + "</p>\n";
     h += "<p class=\"content-version\">" + x.f("footer.content_version", {{"version", x.o.content_version}}) + "</p>\n";
     h += "</div>\n</footer>\n</body>\n</html>\n";
@@ -431,7 +459,8 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
     if (n_contact_points > 0) m += "<p>" + x.f("service.where.count", {{"n", std::to_string(n_contact_points)}}) + "</p>\n";
     m += "<p>" + link(x.url(Kind::contact_points), x.e("service.where.link")) + "</p>\n";
 
-    PageSpec p{Kind::service, s.id, s.title[x.lang], s.summary[x.lang], {{x.t("services.title"), x.url(Kind::services)}}};
+    PageSpec p{Kind::service, s.id, s.title[x.lang], s.summary[x.lang], {{x.t("services.title"), x.url(Kind::services)}},
+               structured::government_service(x.c, s, x.lang, x.o.base_url)};
     return {path_for(x.url(Kind::service, s.id)), shell(x, p, m)};
 }
 
@@ -555,7 +584,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
     }
 
     PageSpec p{Kind::contact_point, cp.id, cp.name[x.lang], cp.address[x.lang],
-               {{x.t("cps.title"), x.url(Kind::contact_points)}}};
+               {{x.t("cps.title"), x.url(Kind::contact_points)}}, structured::government_office(x.c, cp, x.lang, x.o.base_url)};
     return {path_for(x.url(Kind::contact_point, cp.id)), shell(x, p, m)};
 }
 
@@ -842,6 +871,57 @@ Page search_page(const Ctx& x) {
     return {path_for(x.url(Kind::search)), shell(x, p, m)};
 }
 
+// The accessibility statement Latvian public-sector sites must publish, with a
+// way to report a problem.
+Page accessibility_page(const Ctx& x) {
+    std::string m = "<p class=\"lead\">" + x.e("a11y.intro") + "</p>\n";
+    m += "<h2>" + x.e("a11y.status.heading") + "</h2>\n<p>" + x.e("a11y.status.text") + "</p>\n";
+    m += "<h2>" + x.e("a11y.how.heading") + "</h2>\n<ul>\n";
+    for (const char* k : {"a11y.how.1", "a11y.how.2", "a11y.how.3", "a11y.how.4"}) m += "<li>" + x.e(k) + "</li>\n";
+    m += "</ul>\n<p>" + link(x.url(Kind::settings), x.e("footer.settings")) + "</p>\n";
+    m += "<h2>" + x.e("a11y.limits.heading") + "</h2>\n<p>" + x.e("a11y.limits.text") + "</p>\n";
+    m += "<h2 id=\"feedback\">" + x.e("a11y.feedback.heading") + "</h2>\n<p>" + x.e("a11y.feedback.text") + "</p>\n";
+    std::string subject;
+    for (unsigned char ch : x.t("a11y.feedback.subject")) {
+        static const char* hex = "0123456789ABCDEF";
+        if (std::isalnum(ch) || ch == '-' || ch == '.') subject += char(ch);
+        else subject += std::string("%") + hex[ch >> 4] + hex[ch & 15];
+    }
+    m += "<p>" + link("mailto:" + x.t("a11y.feedback.address") + "?subject=" + subject, x.e("a11y.feedback.email")) +
+         ": " + x.e("a11y.feedback.address") + "</p>\n";
+    m += "<h2>" + x.e("a11y.enforcement.heading") + "</h2>\n<p>" + x.e("a11y.enforcement.text") + "</p>\n";
+    m += "<p>" + x.e("a11y.date") + "</p>\n";
+    PageSpec p{Kind::accessibility, "", x.t("a11y.title"), x.t("a11y.intro"), {}};
+    return {path_for(x.url(Kind::accessibility)), shell(x, p, m)};
+}
+
+// Settings that belong to the PC, not to a person. app.js reads and saves them;
+// without JavaScript the page says how to zoom instead.
+Page settings_page(const Ctx& x) {
+    std::string m = "<p class=\"lead\">" + x.e("settings.intro") + "</p>\n";
+    m += "<noscript><p class=\"notice\">" + x.e("settings.nojs") + "</p></noscript>\n";
+    m += "<form id=\"settings-form\" class=\"settings\" hidden>\n<fieldset>\n<legend>" + x.e("settings.display") +
+         "</legend>\n";
+    m += "<div class=\"check\"><input type=\"checkbox\" id=\"s-large\" name=\"large\"><label for=\"s-large\">" +
+         x.e("settings.large") + "</label></div>\n";
+    m += "<div class=\"check\"><input type=\"checkbox\" id=\"s-contrast\" name=\"contrast\"><label for=\"s-contrast\">" +
+         x.e("settings.contrast") + "</label></div>\n</fieldset>\n";
+    m += "<fieldset>\n<legend>" + x.e("settings.shared") + "</legend>\n";
+    m += "<div class=\"check\"><input type=\"checkbox\" id=\"s-shared\" name=\"shared\" aria-describedby=\"s-shared-hint\">"
+         "<label for=\"s-shared\">" + x.e("settings.shared.on") + "</label></div>\n<p class=\"hint\" id=\"s-shared-hint\">" +
+         x.e("settings.shared.hint") + "</p>\n";
+    m += "<div class=\"field\"><label for=\"s-timeout\">" + x.e("settings.timeout") +
+         "</label>\n<select id=\"s-timeout\" name=\"timeout\">\n";
+    for (int minutes : {2, 5, 10, 15, 30})
+        m += "<option value=\"" + std::to_string(minutes) + "\"" + (minutes == 5 ? " selected" : "") + ">" +
+             std::to_string(minutes) + "</option>\n";
+    m += "</select></div>\n<p class=\"hint\">" + x.e("settings.url") + "</p>\n</fieldset>\n";
+    m += "<p><button type=\"submit\">" + x.e("settings.save") + "</button></p>\n<p id=\"settings-status\" role=\"status\" "
+         "data-saved=\"" + x.e("settings.saved") + "\"></p>\n</form>\n";
+    PageSpec p{Kind::settings, "", x.t("settings.title"), x.t("settings.intro"), {}};
+    return {path_for(x.url(Kind::settings)), shell(x, p, m)};
+}
+
 // The site root only sends people on to a language; it is not a real page.
 Page root(const Strings& s, const Options& o) {
     std::string h = "<!doctype html>\n<html lang=\"lv\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -886,8 +966,12 @@ std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
         for (auto& sv : c.services) pages.push_back(service(x, sv, cp_count[sv.id]));
         for (auto& cp : c.contact_points) pages.push_back(contact_point(x, cp));
         for (auto& t : c.territories) pages.push_back(territory_page(x, t));
+        pages.push_back(accessibility_page(x));
+        pages.push_back(settings_page(x));
         for (auto& a : c.audiences) pages.push_back(audience(x, a));
     }
+    pages.push_back({"sitemap.xml", structured::sitemap(pages, o.base_url)});
+    pages.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + o.base_url + "/sitemap.xml\n"});
     return pages;
 }
 

@@ -53,6 +53,7 @@ private:
 struct Options {
     std::string content_version;  // shown in the footer and in a <meta> for the service worker
     bool with_wasm = true;        // false: no <script> at all, pages stay fully static
+    std::string base_url = "http://localhost:8080";  // absolute addresses in sitemap.xml and JSON-LD
 };
 
 struct Page {
@@ -72,6 +73,8 @@ enum class Kind {
     audiences, audience,
     search,  // the search page, which is the A–Z index without JavaScript
     territory,  // contact points nearest to one municipality (id: territory id)
+    accessibility,  // the accessibility statement
+    settings,       // text size, contrast and shared-computer mode for this PC
 };
 
 // Site-absolute URL of a page, always ending in "/": url_for(lv, service, "x") →

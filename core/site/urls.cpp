@@ -22,13 +22,16 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::audience: return lv ? "auditorijas" : "audiences";
     case Kind::search: return lv ? "meklet" : "search";
     case Kind::territory: return lv ? "tuvakie" : "nearest";
+    case Kind::accessibility: return lv ? "pieklustamiba" : "accessibility";
+    case Kind::settings: return lv ? "iestatijumi" : "settings";
     }
     return "";
 }
 
 bool is_single_page(Kind kind) {
     return kind == Kind::home || kind == Kind::situations || kind == Kind::services ||
-           kind == Kind::contact_points || kind == Kind::audiences || kind == Kind::search;
+           kind == Kind::contact_points || kind == Kind::audiences || kind == Kind::search ||
+           kind == Kind::accessibility || kind == Kind::settings;
 }
 
 }  // namespace

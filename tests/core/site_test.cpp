@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "site/collate.hpp"
 #include "site/site.hpp"
 
@@ -182,14 +184,15 @@ BOOST_AUTO_TEST_CASE(pages_exist_in_both_languages) {
     };
     for (auto* p : expected) BOOST_TEST(pages.count(p) == 1u, "missing " << p);
     // 1 root + per language: home, search, 4 lists, 1 situation, 3 services, 1 contact point, 1 audience,
-    // 1 municipality's nearest contact points.
-    BOOST_TEST(pages.size() == 1u + 2u * 13u);
+    // 1 municipality's nearest contact points, the accessibility statement and settings;
+    // plus sitemap.xml and robots.txt.
+    BOOST_TEST(pages.size() == 1u + 2u * 15u + 2u);
     BOOST_TEST(pages["index.html"].find("<meta http-equiv=\"refresh\" content=\"0; url=/lv/\">") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(every_page_has_the_frame) {
     for (auto& [path, html] : render_map(sample())) {
-        if (path == "index.html") continue;
+        if (path == "index.html" || path.find(".html") == std::string::npos) continue;
         BOOST_TEST_CONTEXT(path) {
             std::string lang = path.substr(0, 2);
             BOOST_TEST(html.rfind("<!doctype html>\n", 0) == 0u);
@@ -206,7 +209,7 @@ BOOST_AUTO_TEST_CASE(every_page_has_the_frame) {
             BOOST_TEST(count(html, "<footer") == 1u);
             BOOST_TEST(count(html, "<meta name=\"pietura-content-version\" content=\"v1\">") == 1u);
             // Strict CSP: no inline script or style, nothing from another origin.
-            BOOST_TEST(count(html, "<script") == 1u);
+            BOOST_TEST(count(html, "<script") - count(html, "<script type=\"application/ld+json\">") == 1u);
             BOOST_TEST(count(html, "<script type=\"module\" src=\"/assets/app.js\"></script>") == 1u);
             BOOST_TEST(count(html, "<style") == 0u);
             BOOST_TEST(count(html, " style=") == 0u);
@@ -221,7 +224,7 @@ BOOST_AUTO_TEST_CASE(alternates_point_at_each_other) {
     auto pages = render_map(sample());
     size_t checked = 0;
     for (auto& [path, html] : pages) {
-        if (path == "index.html") continue;
+        if (path == "index.html" || path.find(".html") == std::string::npos) continue;
         std::string lang = path.substr(0, 2), other = lang == "lv" ? "en" : "lv";
         std::string self = alternate(html, lang), alt = alternate(html, other);
         BOOST_TEST_CONTEXT(path) {
@@ -233,7 +236,7 @@ BOOST_AUTO_TEST_CASE(alternates_point_at_each_other) {
             ++checked;
         }
     }
-    BOOST_TEST(checked == 26u);
+    BOOST_TEST(checked == 30u);
     BOOST_TEST(alternate(pages["lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"], "en") ==
                "/en/services/vsaa-slimibas-pabalsts/");
 }
@@ -321,6 +324,48 @@ BOOST_AUTO_TEST_CASE(issue4_municipality_pages_list_the_nearest_contact_points) 
     BOOST_TEST(count(cp, "<a href=\"/lv/tuvakie/cesu-novads/\">Cēsu novads</a>") == 1u);
 }
 
+nlohmann::json json_ld(const std::string& html) {
+    const std::string open = "<script type=\"application/ld+json\">";
+    auto a = html.find(open);
+    BOOST_REQUIRE(a != std::string::npos);
+    a += open.size();
+    return nlohmann::json::parse(html.substr(a, html.find("</script>", a) - a));
+}
+
+// Issue 6: what auditors and search engines read — schema.org data, sitemap, statement.
+BOOST_AUTO_TEST_CASE(issue6_structured_data_sitemap_and_accessibility_statement) {
+    auto pages = render_map(sample());
+    auto svc = json_ld(pages["en/services/vsaa-berna-kopsanas-pabalsts/index.html"]);
+    BOOST_TEST(svc["@type"] == "GovernmentService");
+    BOOST_TEST(svc["name"] == "Childcare <script>alert(1)</script>");  // escaped in the page, intact as data
+    BOOST_TEST(svc["provider"]["@type"] == "GovernmentOrganization");
+    auto office = json_ld(pages["lv/klientu-centri/cesis-vpvkac/index.html"]);
+    BOOST_TEST(office["@type"] == "GovernmentOffice");
+    BOOST_TEST(office["geo"]["latitude"] == 57.3119);
+    auto& spec = office["openingHoursSpecification"];
+    BOOST_REQUIRE(spec.size() == 5u);
+    BOOST_TEST(spec[0]["dayOfWeek"] == "https://schema.org/Monday");
+    BOOST_TEST(spec[0]["opens"] == "08:00");
+    BOOST_TEST(spec[0]["closes"] == "17:00");
+    BOOST_TEST(spec[4]["closes"] == "14:00");
+
+    const std::string& map = pages["sitemap.xml"];
+    BOOST_TEST(count(map, "<url>") == 30u);
+    BOOST_TEST(count(map, "<loc>http://localhost:8080/lv/pakalpojumi/vsaa-slimibas-pabalsts/</loc>") == 1u);
+    BOOST_TEST(count(map, "<xhtml:link rel=\"alternate\" hreflang=\"en\" "
+                          "href=\"http://localhost:8080/en/services/vsaa-slimibas-pabalsts/\"/>") == 2u);
+    BOOST_TEST(count(pages["robots.txt"], "Sitemap: http://localhost:8080/sitemap.xml") == 1u);
+
+    const std::string& a11y = pages["lv/pieklustamiba/index.html"];
+    BOOST_TEST(count(a11y, "WCAG 2.1") >= 1u);
+    BOOST_TEST(count(a11y, "href=\"mailto:") == 1u);
+    BOOST_TEST(count(pages["en/accessibility/index.html"], "<h1>Accessibility statement</h1>") == 1u);
+    // Every page links to the statement and to this PC's settings.
+    BOOST_TEST(count(pages["en/index.html"], "<a href=\"/en/accessibility/\">") == 1u);
+    BOOST_TEST(count(pages["en/index.html"], "<a href=\"/en/settings/\">") == 1u);
+    BOOST_TEST(count(pages["en/settings/index.html"], "<input type=\"checkbox\" id=\"s-shared\"") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(search_page_is_an_a_to_z_of_everything) {
     auto pages = render_map(sample());
     const auto& lv = pages["lv/meklet/index.html"];
@@ -370,7 +415,8 @@ BOOST_AUTO_TEST_CASE(output_is_deterministic) {
 }
 
 BOOST_AUTO_TEST_CASE(without_wasm_there_is_no_script) {
-    for (auto& [path, html] : render_map(sample(), {"v1", false})) BOOST_TEST(count(html, "<script") == 0u, path);
+    for (auto& [path, html] : render_map(sample(), {"v1", false}))
+        BOOST_TEST(count(html, "<script") - count(html, "<script type=\"application/ld+json\">") == 0u, path);
 }
 
 BOOST_AUTO_TEST_CASE(real_strings_have_identical_keys) {

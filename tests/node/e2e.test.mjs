@@ -1,17 +1,9 @@
 // End to end in Debian's headless Chromium against the real `pietura serve`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './helpers.mjs';
+import { serverAndBrowser } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser({ before, after });
 
 const pages = {
   lv: ['/lv/', '/lv/dzives-situacijas/berna-piedzimsana/', '/lv/pakalpojumi/vsaa-slimibas-pabalsts/',
@@ -22,13 +14,13 @@ const pages = {
 
 for (const lang of ['lv', 'en']) {
   test(`${lang}: home, life situation, service and contact point pages render`, async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
     for (const path of pages[lang]) {
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(env.server.url + path);
       assert.equal(res.status(), 200, path);
       assert.equal(await page.getAttribute('html', 'lang'), lang, path);
       assert.equal(await page.locator('h1').count(), 1, `one h1 on ${path}`);
@@ -40,8 +32,8 @@ for (const lang of ['lv', 'en']) {
   });
 
   test(`${lang}: the language switch keeps you on the same page`, async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + pages[lang][2]);
+    const page = await env.browser.newPage();
+    await page.goto(env.server.url + pages[lang][2]);
     const other = lang === 'lv' ? 'en' : 'lv';
     await page.locator(`header a[hreflang="${other}"]`).first().click();
     await page.waitForLoadState();
@@ -50,10 +42,10 @@ for (const lang of ['lv', 'en']) {
   });
 
   test(`${lang}: the search box is answered by the wasm core as you type`, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url + pages[lang][3]);
+    await page.goto(env.server.url + pages[lang][3]);
     await page.locator('#q').fill(lang === 'lv' ? 'slimibas pabalsts' : 'sickness benefit');
     const first = page.locator('#search-results a').first();
     await first.waitFor({ state: 'visible', timeout: 15000 });
@@ -66,9 +58,9 @@ for (const lang of ['lv', 'en']) {
 }
 
 test('without JavaScript the search form leads to the A–Z index', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
-  await page.goto(server.url + '/lv/');
+  await page.goto(env.server.url + '/lv/');
   await page.locator('#q').fill('pabalsts');
   await page.locator('form#search [type=submit]').click();
   await page.waitForLoadState();
@@ -78,24 +70,24 @@ test('without JavaScript the search form leads to the A–Z index', async () => 
 });
 
 test('the server sends wasm, compression, caching and security headers', async () => {
-  const wasm = await fetch(server.url + '/assets/pietura.wasm', { headers: { 'accept-encoding': 'gzip' } });
+  const wasm = await fetch(env.server.url + '/assets/pietura.wasm', { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   assert.equal(wasm.headers.get('content-encoding'), 'gzip');
   assert.ok(wasm.headers.get('etag'));
-  const home = await fetch(server.url + '/lv/');
+  const home = await fetch(env.server.url + '/lv/');
   assert.match(home.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
-  const again = await fetch(server.url + '/lv/', { headers: { 'if-none-match': home.headers.get('etag') } });
+  const again = await fetch(env.server.url + '/lv/', { headers: { 'if-none-match': home.headers.get('etag') } });
   assert.equal(again.status, 304);
-  assert.equal((await fetch(server.url + '/no-such-page/')).status, 404);
-  assert.equal((await fetch(server.url + '/lv', { redirect: 'manual' })).status, 301);
-  assert.equal((await fetch(server.url + '/%2e%2e/etc/passwd')).status === 200, false);
+  assert.equal((await fetch(env.server.url + '/no-such-page/')).status, 404);
+  assert.equal((await fetch(env.server.url + '/lv', { redirect: 'manual' })).status, 301);
+  assert.equal((await fetch(env.server.url + '/%2e%2e/etc/passwd')).status === 200, false);
 });
 
 test('issue 3: life-situation questions filter the steps instantly, and all steps show without JavaScript', async () => {
   const path = '/lv/dzives-situacijas/darba-zaudesana/';
-  const page = await browser.newPage();
-  await page.goto(server.url + path);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url + path);
   assert.ok(await page.locator('#step-2').isVisible());
   assert.ok(await page.locator('#step-3').isVisible());
   await page.locator('input[name="employed-12-months"][value="yes"]').check();
@@ -107,18 +99,18 @@ test('issue 3: life-situation questions filter the steps instantly, and all step
   assert.ok(await page.locator('#step-3').isVisible());
   await page.close();
 
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const plain = await ctx.newPage();
-  await plain.goto(server.url + path);
+  await plain.goto(env.server.url + path);
   for (const id of ['#step-1', '#step-2', '#step-3', '#step-6']) assert.ok(await plain.locator(id).isVisible(), id);
   await ctx.close();
 });
 
 test('issue 4: a contact-point page says whether it is open now, in Latvian time', async () => {
   // The browser runs in New York time; the answer must still be Riga's.
-  const ctx = await browser.newContext({ timezoneId: 'America/New_York' });
+  const ctx = await env.browser.newContext({ timezoneId: 'America/New_York' });
   const page = await ctx.newPage();
-  await page.goto(server.url + '/en/contact-points/vpvkac-cesis/');
+  await page.goto(env.server.url + '/en/contact-points/vpvkac-cesis/');
   assert.match(await page.locator('.hours-text').innerText(), /Mon–Thu 8:00–17:00/);
   await page.waitForFunction(() => document.querySelector('#open-status').textContent.length > 0, null, { timeout: 15000 });
   const state = await page.getAttribute('#open-status', 'data-state');

@@ -45,3 +45,19 @@ export async function launchBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+// The real server on dist/ and the browser for the tests of one file: registers
+// before/after hooks and returns an object whose `server` and `browser` are set
+// once the hooks have run.
+export function serverAndBrowser({ before, after }) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}

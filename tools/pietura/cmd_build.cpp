@@ -25,6 +25,9 @@ Usage: pietura build [options]
   --content DIR          content folder (default: content)
   --i18n DIR             UI strings folder (default: i18n)
   --web DIR              static assets copied as they are (default: web)
+  --base-url URL         where the site will be published, for the absolute addresses
+                         in sitemap.xml, robots.txt and schema.org data
+                         (default: http://localhost:8080)
   --wasm DIR             folder with the browser core pietura.js + pietura.wasm
                          (default: build-wasm/wasm; if missing, pages work without search-as-you-type)
   --out DIR              output folder (default: dist); its previous build is replaced
@@ -88,7 +91,7 @@ void clean_output(const fs::path& out) {
 }  // namespace
 
 int cmd_build(int argc, char** argv) {
-    Args args(argc, argv, {"content", "i18n", "web", "wasm", "out", "content-version"}, {"check", "quiet", "help"});
+    Args args(argc, argv, {"content", "i18n", "web", "wasm", "out", "content-version", "base-url"}, {"check", "quiet", "help"});
     if (!args.ok()) return usage_error("build", args.error());
     if (args.flag("help")) {
         std::cout << kBuildHelp;
@@ -101,6 +104,11 @@ int cmd_build(int argc, char** argv) {
     fs::path web_dir = args.get_or("web", "web");
     fs::path wasm_dir = args.get_or("wasm", "build-wasm/wasm");
     fs::path out = args.get_or("out", "dist");
+    std::string base_url = args.get_or("base-url", "http://localhost:8080");
+    while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
+    if ((base_url.rfind("https://", 0) != 0 && base_url.rfind("http://", 0) != 0) ||
+        base_url.find_first_of(" \"<>?#") != std::string::npos || base_url.size() < 10)
+        return usage_error("build", "--base-url must be an http:// or https:// address without a query, e.g. https://pietura.example.lv");
     Progress progress(args.flag("quiet"));
 
     progress.step("Checking content");
@@ -137,6 +145,7 @@ int cmd_build(int argc, char** argv) {
         site::Options opts;
         opts.content_version = version;
         opts.with_wasm = with_wasm;
+        opts.base_url = base_url;
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
 
@@ -176,6 +185,11 @@ int cmd_build(int argc, char** argv) {
                              {"sha256", snapshot::sha256_hex(data)},
                              {"bytes", data.size()}});
         }
+        // One identity for the whole site: the service worker switches to a new one
+        // only when every file of it has arrived and matched its digest.
+        std::string all;
+        for (auto& f : files) all += f["path"].get<std::string>() + " " + f["sha256"].get<std::string>() + "\n";
+        manifest["site_version"] = snapshot::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()

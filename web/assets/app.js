@@ -8,6 +8,155 @@ const form = doc.getElementById('search');
 const input = doc.getElementById('q');
 const lang = (form && form.dataset.lang) || doc.documentElement.lang;
 
+// --- this PC's settings: text size, contrast, shared-computer mode ----------------------------
+// They belong to the PC, not to a person, so they are the only things kept in localStorage.
+const SETTINGS = { large: 'pietura.large', contrast: 'pietura.contrast', shared: 'pietura.shared', timeout: 'pietura.timeout' };
+const setting = (k) => { try { return localStorage.getItem(SETTINGS[k]); } catch { return null; } };
+const saveSetting = (k, v) => {
+  try {
+    if (v === null) localStorage.removeItem(SETTINGS[k]);
+    else localStorage.setItem(SETTINGS[k], v);
+  } catch { /* storage off: the setting lasts for this page only */ }
+};
+function applyDisplay() {
+  doc.documentElement.classList.toggle('large-text', setting('large') === '1');
+  doc.documentElement.classList.toggle('high-contrast', setting('contrast') === '1');
+}
+applyDisplay();
+
+// The library's start page can switch shared mode with ?shared=1 / ?koplietojams=1 (0 turns it off).
+{
+  const params = new URLSearchParams(location.search);
+  const sw = params.get('shared') ?? params.get('koplietojams');
+  if (sw === '1' || sw === '0') {
+    saveSetting('shared', sw === '1' ? '1' : null);
+    const t = Number(params.get('timeout'));
+    if (t >= 1 && t <= 60) saveSetting('timeout', String(t));
+    params.delete('shared');
+    params.delete('koplietojams');
+    params.delete('timeout');
+    history.replaceState(null, '', location.pathname + (params.size ? '?' + params : '') + location.hash);
+  }
+}
+
+const settingsForm = doc.getElementById('settings-form');
+if (settingsForm) {
+  settingsForm.hidden = false;
+  const el = settingsForm.elements;
+  el.large.checked = setting('large') === '1';
+  el.contrast.checked = setting('contrast') === '1';
+  el.shared.checked = setting('shared') === '1';
+  if (setting('timeout')) el.timeout.value = setting('timeout');
+  settingsForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    saveSetting('large', el.large.checked ? '1' : null);
+    saveSetting('contrast', el.contrast.checked ? '1' : null);
+    saveSetting('shared', el.shared.checked ? '1' : null);
+    saveSetting('timeout', el.timeout.value);
+    applyDisplay();
+    startSharedMode();
+    const status = doc.getElementById('settings-status');
+    status.textContent = status.dataset.saved;
+  });
+}
+
+// --- shared-computer (librarian) mode -----------------------------------------------------------
+// Nothing personal may outlive the visit: "Finish and clear" on every page, and an
+// inactivity timeout that first asks for more time (WCAG 2.2.1), then clears.
+const sharedBar = doc.getElementById('shared-bar');
+let sharedTimer = 0;
+let countdownTimer = 0;
+
+async function clearEverything() {
+  // Parts of the app holding personal data in memory (the booking outbox) listen for this.
+  doc.dispatchEvent(new CustomEvent('pietura:clear'));
+  for (const f of doc.forms) f.reset();
+  try { sessionStorage.clear(); } catch { /* storage off */ }
+  try {
+    const keep = new Set(Object.values(SETTINGS));
+    for (const k of Object.keys(localStorage)) if (!keep.has(k)) localStorage.removeItem(k);
+  } catch { /* storage off */ }
+  try {
+    if (indexedDB.databases) for (const d of await indexedDB.databases()) if (d.name) indexedDB.deleteDatabase(d.name);
+  } catch { /* not available */ }
+  try {
+    // The offline copy of the site (pietura-site-*, pietura-meta) is not personal; anything else is dropped.
+    for (const k of await caches.keys()) if (!k.startsWith('pietura-site-') && k !== 'pietura-meta') await caches.delete(k);
+  } catch { /* not available */ }
+  // replace(): the start page takes this page's place in history instead of adding one.
+  location.replace(sharedBar.dataset.home + '#cleared');
+}
+
+function startSharedMode() {
+  if (!sharedBar) return;
+  const on = setting('shared') === '1';
+  sharedBar.hidden = !on;
+  doc.documentElement.classList.toggle('shared-pc', on);
+  clearTimeout(sharedTimer);
+  if (!on) return;
+  const minutes = Math.min(60, Math.max(1, Number(setting('timeout')) || 5));
+  const dialog = doc.getElementById('timeout-dialog');
+  const text = doc.getElementById('timeout-text');
+  const warnFor = Math.min(60, minutes * 30); // seconds of warning before clearing
+  const arm = () => {
+    clearTimeout(sharedTimer);
+    if (dialog.open) return; // only the dialog's buttons answer it
+    sharedTimer = setTimeout(warn, minutes * 60000 - warnFor * 1000);
+  };
+  const warn = () => {
+    let left = warnFor;
+    const tick = () => {
+      text.textContent = dialog.dataset.text.replace('{s}', String(left));
+      if (left-- <= 0) clearEverything();
+      else countdownTimer = setTimeout(tick, 1000);
+    };
+    dialog.showModal();
+    tick();
+  };
+  const more = () => {
+    clearTimeout(countdownTimer);
+    dialog.close();
+    arm();
+  };
+  doc.getElementById('timeout-more').onclick = more;
+  dialog.oncancel = (e) => { e.preventDefault(); more(); }; // Escape means "more time", never "clear"
+  doc.getElementById('timeout-finish').onclick = () => clearEverything();
+  doc.getElementById('finish-clear').onclick = () => clearEverything();
+  for (const ev of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart']) addEventListener(ev, arm, { passive: true });
+  arm();
+  if (location.hash === '#cleared') {
+    doc.getElementById('shared-status').textContent = sharedBar.dataset.cleared;
+    history.replaceState(null, '', location.pathname);
+  }
+}
+startSharedMode();
+
+// --- offline copy and updates (sw.js) ------------------------------------------------------------
+const banner = doc.getElementById('update-banner');
+function showBanner(kind, reason) {
+  if (!banner) return;
+  banner.querySelector('.banner-text').textContent = banner.dataset[kind].replace('{reason}', reason || '');
+  const reload = banner.querySelector('.banner-reload');
+  reload.hidden = kind === 'failed';
+  reload.onclick = () => {
+    if (kind === 'ready' && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'apply-update' });
+    else location.reload();
+  };
+  banner.hidden = false;
+}
+if ('serviceWorker' in navigator && banner) {
+  navigator.serviceWorker.addEventListener('message', (e) => {
+    const m = e.data || {};
+    if (m.type === 'update-ready') showBanner('ready');
+    else if (m.type === 'update-failed') showBanner('failed', m.reason);
+    else if (m.type === 'updated') location.reload();
+  });
+  navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then((reg) => {
+    // Look for a newer build in the background, once per page view.
+    if (navigator.onLine) reg.active?.postMessage({ type: 'check-update' });
+  }).catch(() => { /* no offline copy; the site works online as before */ });
+}
+
 // --- search as you type ----------------------------------------------------------------
 
 let core; // Promise<Catalogue|null>, started on first need
@@ -28,7 +177,11 @@ function loadCore() {
       });
     }
     const M = await globalThis.createPietura({ locateFile: (f) => '/assets/' + f });
-    return new M.Catalogue(new Uint8Array(await snapshot));
+    const cat = new M.Catalogue(new Uint8Array(await snapshot));
+    // A page of one build must not be answered from another build's database.
+    const pageVersion = doc.querySelector('meta[name="pietura-content-version"]')?.content;
+    if (pageVersion && cat.contentVersion() !== pageVersion) showBanner('stale');
+    return cat;
   })().catch(() => null); // no core: the plain form still submits to the A–Z page
   return core;
 }

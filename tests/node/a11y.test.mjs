@@ -1,0 +1,110 @@
+// Issue 6: accessibility by audit — axe-core (WCAG 2.0/2.1 A and AA rules) on every
+// page type in both languages, every page type without JavaScript, 320 px width,
+// and a keyboard-only journey: search → service → nearest contact point.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serverAndBrowser } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const env = serverAndBrowser({ before, after });
+
+const pageTypes = {
+  lv: ['/lv/', '/lv/dzives-situacijas/', '/lv/dzives-situacijas/berna-piedzimsana/', '/lv/pakalpojumi/',
+    '/lv/pakalpojumi/vsaa-slimibas-pabalsts/', '/lv/klientu-centri/', '/lv/klientu-centri/vpvkac-cesis/',
+    '/lv/tuvakie/cesu-novads/', '/lv/auditorijas/', '/lv/auditorijas/seniors/', '/lv/meklet/',
+    '/lv/pieklustamiba/', '/lv/iestatijumi/'],
+  en: ['/en/', '/en/life-situations/', '/en/life-situations/berna-piedzimsana/', '/en/services/',
+    '/en/services/vsaa-slimibas-pabalsts/', '/en/contact-points/', '/en/contact-points/vpvkac-cesis/',
+    '/en/nearest/cesu-novads/', '/en/audiences/', '/en/audiences/seniors/', '/en/search/',
+    '/en/accessibility/', '/en/settings/'],
+};
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')}`);
+  });
+}
+
+for (const lang of ['lv', 'en']) {
+  test(`${lang}: axe-core finds no WCAG 2.1 A/AA violation on any page type, with the scripts' additions shown`, async () => {
+    // bypassCSP only lets the test inject axe; the pages themselves run under the real policy.
+    const ctx = await env.browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    const found = {};
+    for (const path of pageTypes[lang]) {
+      await page.goto(env.server.url + path);
+      if (path.match(/\/(klientu-centri|contact-points)\/$/)) {
+        await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
+        await page.locator('#place').fill('cesis');
+        await page.locator('#finder-form button[type=submit]').click();
+        await page.locator('#finder-results li').first().waitFor();
+      }
+      if (path.match(/vpvkac-cesis/)) await page.locator('#week').waitFor({ state: 'visible', timeout: 15000 });
+      const v = await axe(page);
+      if (v.length) found[path] = v;
+    }
+    // High contrast and larger text, as a librarian may turn them on.
+    await page.evaluate(() => { localStorage.setItem('pietura.contrast', '1'); localStorage.setItem('pietura.large', '1'); });
+    await page.goto(env.server.url + pageTypes[lang][4]);
+    const v = await axe(page);
+    if (v.length) found['high contrast'] = v;
+    assert.deepEqual(found, {});
+    await ctx.close();
+  });
+
+  test(`${lang}: every page type works without JavaScript and fits 320 px`, async () => {
+    const ctx = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const page = await ctx.newPage();
+    for (const path of pageTypes[lang]) {
+      const res = await page.goto(env.server.url + path);
+      assert.equal(res.status(), 200, path);
+      assert.equal(await page.locator('h1').count(), 1, path);
+      assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1, path);
+      for (const landmark of ['header', 'main', 'footer']) assert.equal(await page.locator(landmark).count(), 1, `${landmark} on ${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow} px at 320 px`);
+    }
+    await ctx.close();
+  });
+}
+
+// Moves focus with Tab only until `selector` has it (as a keyboard user would).
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+test('keyboard only: search → service → nearest contact point → its page', async () => {
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '/en/');
+  await tabTo(page, 'a.skip-link');
+  await tabTo(page, '#q');
+  await page.keyboard.type('sickness benefit');
+  await page.locator('#search-results a').first().waitFor({ timeout: 15000 });
+  await tabTo(page, '#search-results a[href*="vsaa-slimibas-pabalsts"]', 10);
+  await Promise.all([page.waitForURL(/vsaa-slimibas-pabalsts/), page.keyboard.press('Enter')]);
+  // The focus indicator is visible: the outline is drawn, not removed.
+  await tabTo(page, 'main a[href="/en/contact-points/"]');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).boxShadow);
+  assert.notEqual(outline, 'nonenone', 'focused links show where the focus is');
+  await Promise.all([page.waitForURL(/\/en\/contact-points\/$/), page.keyboard.press('Enter')]);
+  await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
+  await tabTo(page, '#place');
+  await page.keyboard.type('cesis');
+  await page.keyboard.press('Enter');
+  await page.locator('#finder-results li').first().waitFor({ timeout: 10000 });
+  await tabTo(page, '#finder-results a.nb-name');
+  await Promise.all([page.waitForURL(/\/en\/contact-points\/vpvkac-cesis\/$/), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('h1').innerText(), /Cēsis/);
+  await ctx.close();
+});

@@ -1,0 +1,170 @@
+// sw.js — the offline copy of the portal. Every file of one build (pages, wasm,
+// snapshot) is kept together in one cache named after the build's site_version from
+// manifest.json, and every answer comes from the one cache marked active: a page
+// never mixes old pages with a new database. A newer build is downloaded in the
+// background, each file checked against its SHA-256, and only offered ("New
+// information available — reload") when all of it arrived intact; a corrupt or
+// truncated download is thrown away and the previous build keeps working.
+// Nothing personal is ever cached: /api/ requests always go to the network.
+
+const META = 'pietura-meta';
+const SITE = 'pietura-site-';
+const ACTIVE_KEY = '/__pietura/active';
+const STAGED_KEY = '/__pietura/staged';
+const PARALLEL = 6;
+
+const MIME = {
+  html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',
+  json: 'application/json', webmanifest: 'application/manifest+json', wasm: 'application/wasm',
+  sqlite: 'application/vnd.sqlite3', svg: 'image/svg+xml', png: 'image/png', xml: 'application/xml; charset=utf-8',
+  txt: 'text/plain; charset=utf-8', ics: 'text/calendar; charset=utf-8',
+};
+
+// "lv/index.html" is asked for as "/lv/"; everything else by its own path.
+const keyOf = (path) => '/' + path.replace(/(^|\/)index\.html$/, '$1');
+
+async function getMeta(key) {
+  const r = await (await caches.open(META)).match(key);
+  return r ? r.text() : null;
+}
+async function setMeta(key, value) {
+  const c = await caches.open(META);
+  if (value === null) await c.delete(key);
+  else await c.put(key, new Response(value));
+}
+
+async function sha256(buf) {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', buf));
+  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function fetchManifest() {
+  const r = await fetch('/manifest.json', { cache: 'no-store' });
+  if (!r.ok) throw new Error('manifest.json: HTTP ' + r.status);
+  const m = await r.json();
+  if (!m.site_version || !Array.isArray(m.files)) throw new Error('manifest.json is not a Pietura build manifest');
+  return m;
+}
+
+// Downloads a whole build into its own cache. Throws, leaving no trace, when any
+// file is missing or does not match its digest.
+async function download(m) {
+  const name = SITE + m.site_version;
+  await caches.delete(name); // an earlier, interrupted attempt
+  const cache = await caches.open(name);
+  try {
+    const files = m.files.filter((f) => f.path !== 'sw.js');
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const f = files[next++];
+        const r = await fetch('/' + f.path, { cache: 'no-store' });
+        if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
+        const buf = await r.arrayBuffer();
+        if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256)
+          throw new Error(`${f.path} is damaged (${buf.byteLength} of ${f.bytes} bytes, or a wrong digest)`);
+        const ext = f.path.slice(f.path.lastIndexOf('.') + 1);
+        await cache.put(keyOf(f.path), new Response(buf, {
+          headers: { 'Content-Type': MIME[ext] || 'application/octet-stream', 'X-Pietura-Version': m.site_version },
+        }));
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await cache.put('/manifest.json', new Response(JSON.stringify(m), { headers: { 'Content-Type': MIME.json } }));
+  } catch (e) {
+    await caches.delete(name);
+    throw e;
+  }
+  return m.site_version;
+}
+
+async function tell(message) {
+  for (const c of await self.clients.matchAll({ includeUncontrolled: true })) c.postMessage(message);
+}
+
+async function dropOtherSites(keep) {
+  for (const k of await caches.keys()) if (k.startsWith(SITE) && !keep.includes(k.slice(SITE.length))) await caches.delete(k);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    if (!(await getMeta(ACTIVE_KEY))) await setMeta(ACTIVE_KEY, await download(await fetchManifest()));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const active = await getMeta(ACTIVE_KEY);
+    const staged = await getMeta(STAGED_KEY);
+    await dropOtherSites([active, staged].filter(Boolean));
+    await self.clients.claim();
+    await tell({ type: 'ready', version: active });
+  })());
+});
+
+let checking = null;
+async function checkForUpdate() {
+  const active = await getMeta(ACTIVE_KEY);
+  let m;
+  try {
+    m = await fetchManifest();
+  } catch {
+    return; // offline: nothing to say
+  }
+  if (m.site_version === active) return;
+  if (m.site_version === (await getMeta(STAGED_KEY))) {
+    await tell({ type: 'update-ready', version: m.site_version });
+    return;
+  }
+  try {
+    await setMeta(STAGED_KEY, await download(m));
+    await tell({ type: 'update-ready', version: m.site_version });
+  } catch (e) {
+    await tell({ type: 'update-failed', reason: String(e.message || e) });
+  }
+}
+
+async function applyUpdate() {
+  const staged = await getMeta(STAGED_KEY);
+  if (!staged || !(await caches.has(SITE + staged))) return;
+  await setMeta(ACTIVE_KEY, staged);
+  await setMeta(STAGED_KEY, null);
+  await dropOtherSites([staged]);
+  await tell({ type: 'updated', version: staged });
+}
+
+self.addEventListener('message', (event) => {
+  const type = event.data && event.data.type;
+  if (type === 'check-update') event.waitUntil(checking ||= checkForUpdate().finally(() => { checking = null; }));
+  else if (type === 'apply-update') event.waitUntil(applyUpdate());
+  else if (type === 'version') event.waitUntil(getMeta(ACTIVE_KEY).then((v) => event.source.postMessage({ type: 'version', version: v })));
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/') || url.pathname === '/sw.js' || url.pathname === '/manifest.json') return;
+  event.respondWith((async () => {
+    const active = await getMeta(ACTIVE_KEY);
+    if (active) {
+      const cache = await caches.open(SITE + active);
+      let key = url.pathname;
+      if (!key.endsWith('/') && !key.includes('.', key.lastIndexOf('/'))) key += '/';
+      const hit = await cache.match(key);
+      if (hit) return hit;
+    }
+    try {
+      return await fetch(req);
+    } catch (e) {
+      // Offline and not in the copy: the start page says what still works.
+      if (req.mode === 'navigate' && active) {
+        const lang = url.pathname.startsWith('/en/') ? '/en/' : '/lv/';
+        const home = await (await caches.open(SITE + active)).match(lang);
+        if (home) return home;
+      }
+      throw e;
+    }
+  })());
+});
