@@ -188,3 +188,10 @@ execFileSync(cli, ['build', '--quiet', '--content', join(big, 'content'), '--out
 console.log(`  build of the generated 3,400-service catalogue: ${((performance.now() - t) / 1000).toFixed(1)} s, snapshot ${kb(statSync(join(big, 'dist/catalogue.sqlite')).size)}`);
 await benchSearch('3,400 services × 2 languages', join(big, 'content'), join(big, 'dist'));
 rmSync(big, { recursive: true, force: true });
+
+console.log('  Lighthouse 12 (mobile, simulated slow 4G), Debian Chromium, against pietura serve:');
+try {
+  execFileSync('node', [join(root, 'tools/lighthouse.mjs')], { stdio: 'inherit', timeout: 300000 });
+} catch (e) {
+  console.log('    (Lighthouse did not run: ' + String(e.message).split('\n')[0] + ')');
+}

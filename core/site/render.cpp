@@ -157,6 +157,7 @@ std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html)
              esc(l == x.lang ? self : alt) + "\">\n";
     h += "<link rel=\"stylesheet\" href=\"/assets/pietura.css\">\n";
     h += "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n";
+    h += "<noscript><link rel=\"stylesheet\" href=\"/assets/nojs.css\"></noscript>\n";
     h += "<link rel=\"manifest\" href=\"/app.webmanifest\">\n<meta name=\"theme-color\" content=\"#0b0c0c\">\n";
     if (x.o.with_wasm) h += "<script type=\"module\" src=\"/assets/app.js\"></script>\n";
     if (!p.json_ld.empty()) h += structured::script_element(p.json_ld);
@@ -738,10 +739,11 @@ Page territory_page(const Ctx& x, const Territory& t) {
     return {path_for(x.url(Kind::territory, t.id)), shell(x, p, m)};
 }
 
-// The nearest-contact-point finder. Hidden until app.js shows it: it needs the
-// wasm core, and without JavaScript the municipality list below does the job.
+// The nearest-contact-point finder. It needs the wasm core, so without JavaScript
+// nojs.css hides it and the municipality list below does the job; with JavaScript it
+// is there from the first paint, so the page does not jump when the core arrives.
 std::string finder(const Ctx& x) {
-    std::string h = "<section id=\"finder\" class=\"finder\" aria-labelledby=\"finder-heading\" hidden";
+    std::string h = "<section id=\"finder\" class=\"finder needs-js\" aria-labelledby=\"finder-heading\"";
     for (const char* k : {"located", "locating", "geo-failed", "unknown-place", "none", "found", "choose"})
         h += std::string(" data-") + k + "=\"" + x.e(std::string("cps.find.msg.") + k) + "\"";
     h += ">\n<h2 id=\"finder-heading\">" + x.e("cps.find.heading") + "</h2>\n";

@@ -305,8 +305,9 @@ BOOST_AUTO_TEST_CASE(issue4_municipality_pages_list_the_nearest_contact_points) 
     auto pages = render_map(sample());
     const std::string& list = pages["lv/klientu-centri/index.html"];
     BOOST_TEST(count(list, "<a href=\"/lv/tuvakie/cesu-novads/\">Cēsu novads</a>") == 1u);
-    // The finder needs the core, so it is hidden until app.js shows it.
-    BOOST_TEST(count(list, "<section id=\"finder\" class=\"finder\" aria-labelledby=\"finder-heading\" hidden") == 1u);
+    // The finder needs the core, so without JavaScript nojs.css hides it.
+    BOOST_TEST(count(list, "<section id=\"finder\" class=\"finder needs-js\" aria-labelledby=\"finder-heading\" data-") == 1u);
+    BOOST_TEST(count(list, "<noscript><link rel=\"stylesheet\" href=\"/assets/nojs.css\"></noscript>") == 1u);
     BOOST_TEST(count(list, "<label for=\"place\">") == 1u);
     BOOST_TEST(count(list, "<option value=\"vsaa\">") == 1u);
     const std::string& t = pages["en/nearest/cesu-novads/index.html"];

@@ -406,11 +406,17 @@ if (week) {
 // geolocation on a button press only), then the core ranks and filters.
 const finder = doc.getElementById('finder');
 if (finder) {
+  // Shown from the first paint (see nojs.css); usable once the core has arrived.
+  const formEl = doc.getElementById('finder-form');
+  const controls = [...formEl.elements];
+  for (const c of controls) c.disabled = true;
   loadCore().then((cat) => {
-    if (!cat) return; // the municipality list below still works
-    finder.hidden = false;
+    if (!cat) {
+      finder.hidden = true; // the municipality list below still works
+      return;
+    }
+    for (const c of controls) c.disabled = false;
     const f = finder.dataset;
-    const formEl = doc.getElementById('finder-form');
     const place = doc.getElementById('place');
     const options = doc.getElementById('place-options');
     const status = doc.getElementById('finder-status');
