@@ -1,7 +1,7 @@
 // Writes a large synthetic catalogue shaped like the national one after
 // de-duplication (3,400 services by default), for the benchmark report: the real
 // default content plus municipal variants of its services, so term statistics stay
-// Latvian. Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N]
+// Latvian. Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N] [--contact-points N]
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,4 +33,22 @@ for (let k = 0; services.length + k < n; k++) {
   v.popularity = Math.max(0, base.popularity - 20);
   writeFileSync(join(out, 'services', id + '.json'), JSON.stringify(v));
 }
-console.log(`wrote ${Math.max(n, services.length)} services to ${out}`);
+// --contact-points N: library contact points added at the gazetteer's settlements
+// (a few hundred metres apart where one place gets several), until there are N.
+const nCp = process.argv.includes('--contact-points') ? Number(process.argv[process.argv.indexOf('--contact-points') + 1]) : 0;
+const cps = read(join(src, 'contact-points'));
+const places = read(join(src, 'places')).flat();
+for (let k = 0; cps.length + k < nCp; k++) {
+  const base = cps[k % cps.length];
+  const p = places[k % places.length];
+  const round = Math.floor(k / places.length);
+  const v = structuredClone(base);
+  v.id = `kp-${p.id}${round ? '-' + round : ''}`;
+  v.kind = 'library';
+  v.territory = p.territory;
+  v.name = { lv: `${p.name} bibliotēka${round ? ' ' + (round + 1) : ''}`, en: `${p.name} library${round ? ' ' + (round + 1) : ''}` };
+  v.lat = Math.round((p.lat + 0.003 * round) * 1e5) / 1e5;
+  v.lon = Math.round((p.lon + 0.004 * round) * 1e5) / 1e5;
+  writeFileSync(join(out, 'contact-points', v.id + '.json'), JSON.stringify(v));
+}
+console.log(`wrote ${Math.max(n, services.length)} services, ${Math.max(nCp, cps.length)} contact points to ${out}`);

@@ -36,14 +36,6 @@ Problems are printed as file:line:column: error: message. Exit code 1 when
 content has errors (nothing is written), 2 for a wrong command line.
 )";
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + p.string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 void write_file(const fs::path& p, const std::string& data) {
     fs::create_directories(p.parent_path());
     std::ofstream out(p, std::ios::binary | std::ios::trunc);

@@ -20,6 +20,10 @@ Commands:
   nearest    contact points nearest to a latitude/longitude, with open status
   hours      evaluate an opening_hours specification at an instant
   holidays   list Latvian public holidays and shortened working days of a year
+  check      validate content/ and print the editors' quality report
+  diff       compare two snapshot databases before publishing
+  import     bring GTFS stops, contact-point CSVs, gazetteers and Latvian hours
+             texts into content
 
 Options:
   --help     show this help (also: pietura <command> --help)
@@ -53,6 +57,9 @@ int main(int argc, char** argv) {
     if (cmd == "nearest") return cmd_nearest(sub_argc, sub_argv);
     if (cmd == "hours") return cmd_hours(sub_argc, sub_argv);
     if (cmd == "holidays") return cmd_holidays(sub_argc, sub_argv);
+    if (cmd == "check") return cmd_check(sub_argc, sub_argv);
+    if (cmd == "diff") return cmd_diff(sub_argc, sub_argv);
+    if (cmd == "import") return cmd_import(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
     return 2;
 }
