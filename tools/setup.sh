@@ -13,7 +13,8 @@ APT_PACKAGES=(
   emscripten
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
   sqlite3 chromium fonts-dejavu-core
-  libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui), from a later issue
+  libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui)
+  xvfb xauth libgl1-mesa-dri  # its screenshot test: a real window under a virtual X server
 )
 
 missing=()

@@ -379,6 +379,8 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(geo::Point from, int n, Lang l
     return out;
 }
 
+hours::Calendar Catalogue::calendar() const { return load_calendar(db_); }
+
 std::string Catalogue::meta(const std::string& key) const {
     sqlite3_stmt* st = nullptr;
     std::string out;

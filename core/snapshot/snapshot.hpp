@@ -24,6 +24,7 @@
 
 #include "content/content.hpp"
 #include "geo/geo.hpp"
+#include "hours/hours.hpp"
 #include "i18n/lang.hpp"
 #include "search/search.hpp"
 
@@ -77,6 +78,9 @@ public:
     };
     std::vector<Nearby> nearest(geo::Point from, int n, Lang lang, std::int64_t now,
                                 const std::string& service = "", bool only_open = false) const;
+
+    // The holiday calendar the snapshot's hours are evaluated with (law + content).
+    hours::Calendar calendar() const;
 
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table
