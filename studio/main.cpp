@@ -3,9 +3,16 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#else
 #include <stb_image_write.h>
+#endif
+
+#include <unistd.h>
 
 #include <cstring>
+#include <iterator>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +59,12 @@ int usage(const std::string& msg) {
 
 bool load(const Options& o, studio::Model& m) {
     if (!o.snapshot.empty()) {
-        m.catalogue = std::make_unique<snapshot::Catalogue>(snapshot::Catalogue::open(o.snapshot));
+        // From bytes, as the browser core opens it (in the web build the file is in memory anyway).
+        std::ifstream in(o.snapshot, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + o.snapshot);
+        std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        m.catalogue = std::make_unique<snapshot::Catalogue>(
+            snapshot::Catalogue::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
         m.source = o.snapshot;
         if (!o.report.empty()) {
             std::ifstream in(o.report);
@@ -90,6 +102,7 @@ bool load(const Options& o, studio::Model& m) {
     return true;
 }
 
+#ifndef __EMSCRIPTEN__
 bool save_png(const std::string& file, int w, int h) {
     std::vector<unsigned char> px(size_t(w) * size_t(h) * 4), flipped(px.size());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -98,6 +111,50 @@ bool save_png(const std::string& file, int w, int h) {
     for (int y = 0; y < h; ++y)  // OpenGL's rows run bottom-up, PNG's top-down
         std::memcpy(&flipped[size_t(y) * size_t(w) * 4], &px[size_t(h - 1 - y) * size_t(w) * 4], size_t(w) * 4);
     return stbi_write_png(file.c_str(), w, h, 4, flipped.data(), w * 4) != 0;
+}
+#endif
+
+struct App {
+    GLFWwindow* win = nullptr;
+    studio::Model model;
+    studio::UiState ui;
+    Options options;
+    int frame = 0, rc = 0;
+    bool done = false;
+};
+
+void frame(void* arg) {
+    App& app = *static_cast<App*>(arg);
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(app.win, &fw, &fh);
+    studio::draw(app.model, app.ui, float(fw), float(fh));
+    ImGui::Render();
+    glViewport(0, 0, fw, fh);
+    glClearColor(0.94f, 0.94f, 0.94f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++app.frame;
+#ifdef __EMSCRIPTEN__
+    // The page's script waits for this before it looks at the canvas.
+    if (app.frame == 4) EM_ASM(document.body.dataset.studio = 'ready');
+#else
+    // ImGui lays windows out over the first frames; a few frames in, the picture is final.
+    if (!app.options.screenshot.empty() && app.frame == 4) {
+        if (save_png(app.options.screenshot, fw, fh)) {
+            std::cout << "screenshot: " << app.options.screenshot << " (" << fw << "x" << fh << ")\n";
+        } else {
+            std::cerr << "pietura-studio: cannot write " << app.options.screenshot << "\n";
+            app.rc = 1;
+        }
+        app.done = true;
+        return;
+    }
+    glfwSwapBuffers(app.win);
+#endif
 }
 
 }  // namespace
@@ -132,9 +189,10 @@ int main(int argc, char** argv) {
         if (!ok) return usage("option " + a + " needs a value");
     }
 
-    studio::Model model;
+    static App app;  // lives as long as the browser's main loop
+    app.options = o;
     try {
-        if (!load(o, model)) {
+        if (!load(o, app.model)) {
             std::cerr << "pietura-studio: the content has errors; run pietura check\n";
             return 1;
         }
@@ -147,15 +205,23 @@ int main(int argc, char** argv) {
         std::cerr << "pietura-studio: cannot open a window (no display? run under Xvfb for --screenshot)\n";
         return 1;
     }
+#ifdef __EMSCRIPTEN__
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);  // WebGL 2
+    const char* glsl = "#version 300 es";
+    const char* font = "/fonts/DejaVuSans.ttf";  // embedded at link time
+#else
+    const char* glsl = "#version 130";
+    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+#endif
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* win = glfwCreateWindow(o.width, o.height, "Pietura studio", nullptr, nullptr);
-    if (!win) {
+    app.win = glfwCreateWindow(o.width, o.height, "Pietura studio", nullptr, nullptr);
+    if (!app.win) {
         std::cerr << "pietura-studio: cannot create an OpenGL 3.0 window\n";
         glfwTerminate();
         return 1;
     }
-    glfwMakeContextCurrent(win);
+    glfwMakeContextCurrent(app.win);
     glfwSwapInterval(1);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -163,44 +229,22 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr;  // fixed layout: nothing to remember between runs
     // Latvian needs Latin Extended-A (ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž), which the built-in font lacks.
     static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2264, 0x2265, 0};
-    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     if (fs::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f, nullptr, ranges);
     ImGui::StyleColorsLight();
-    ImGui_ImplGlfw_InitForOpenGL(win, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGui_ImplGlfw_InitForOpenGL(app.win, true);
+    ImGui_ImplOpenGL3_Init(glsl);
 
-    studio::UiState ui;
-    std::snprintf(ui.date_text, sizeof ui.date_text, "%s", model.date.iso().c_str());
-    int frame = 0, rc = 0;
-    while (!glfwWindowShouldClose(win)) {
-        glfwPollEvents();
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        int fw = 0, fh = 0;
-        glfwGetFramebufferSize(win, &fw, &fh);
-        studio::draw(model, ui, float(fw), float(fh));
-        ImGui::Render();
-        glViewport(0, 0, fw, fh);
-        glClearColor(0.94f, 0.94f, 0.94f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        // ImGui lays windows out over the first frames; a few frames in, the picture is final.
-        if (!o.screenshot.empty() && ++frame == 4) {
-            if (save_png(o.screenshot, fw, fh)) {
-                std::cout << "screenshot: " << o.screenshot << " (" << fw << "x" << fh << ")\n";
-            } else {
-                std::cerr << "pietura-studio: cannot write " << o.screenshot << "\n";
-                rc = 1;
-            }
-            break;
-        }
-        glfwSwapBuffers(win);
-    }
+    std::snprintf(app.ui.date_text, sizeof app.ui.date_text, "%s", app.model.date.iso().c_str());
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(frame, &app, 0, true);
+    return 0;
+#else
+    while (!glfwWindowShouldClose(app.win) && !app.done) frame(&app);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    glfwDestroyWindow(win);
+    glfwDestroyWindow(app.win);
     glfwTerminate();
-    return rc;
+    return app.rc;
+#endif
 }
