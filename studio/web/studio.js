@@ -1,5 +1,7 @@
 // Starts the studio once its runtime is ready: the snapshot this site publishes and
 // the quality report beside the page go into the studio's in-memory file system.
+// ?date=YYYY-MM-DD picks the heatmap's week; ?old=URL names a previous snapshot
+// (same site) for the Diff tab.
 // A separate file, not an inline script: the server's Content-Security-Policy
 // allows scripts from the site only.
 var params = new URLSearchParams(location.search);
@@ -20,6 +22,12 @@ var Module = {
         args.push('--report', '/report.json');
       }
       if (params.get('date')) args.push('--date', params.get('date'));
+      if (params.get('old')) {
+        var old = await fetch(new URL(params.get('old'), location.href));
+        if (!old.ok) throw new Error(params.get('old') + ': HTTP ' + old.status);
+        Module.FS.writeFile('/old.sqlite', new Uint8Array(await old.arrayBuffer()));
+        args.push('--old', '/old.sqlite');
+      }
       status.remove();
       Module.callMain(args);
     } catch (e) {
