@@ -13,7 +13,9 @@ APT_PACKAGES=(
   emscripten
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
   sqlite3 chromium fonts-dejavu-core
-  libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui), from a later issue
+  libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui)
+  xvfb xauth libgl1-mesa-dri  # its screenshot test: a real window under a virtual X server
+  dpkg-dev                    # dpkg-source unpacks Dear ImGui's source for the studio's web build
 )
 
 missing=()
@@ -44,3 +46,24 @@ fi
 
 # The SQLite amalgamation is compiled into our core: verify it is the pinned one.
 sha256sum --quiet -c tools/deps.sha256 || { echo "setup: SQLite amalgamation checksum mismatch" >&2; exit 1; }
+
+# The studio's web build compiles Dear ImGui with Emscripten, so it needs the source,
+# which Debian's libimgui-dev does not ship: take Debian's own source package of the
+# same version (apt checks it against the archive's signed index). Kept in
+# build-deps/, never committed.
+IMGUI_VERSION=1.86+ds-1
+if [ ! -f "build-deps/imgui/imgui.cpp" ]; then
+  echo "setup: fetching the Dear ImGui source package ($IMGUI_VERSION) for the studio's web build"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if ! apt-cache showsrc imgui 2>/dev/null | grep -q "^Version: $IMGUI_VERSION"; then
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+      $SUDO tee /etc/apt/sources.list.d/pietura-src.sources >/dev/null
+    $SUDO apt-get update -qq
+  fi
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source -qq "imgui=$IMGUI_VERSION" >/dev/null 2>&1) || { echo "setup: could not fetch the imgui source; the studio's web build is skipped" >&2; }
+  if [ -f "$tmp/imgui-${IMGUI_VERSION%-*}/imgui.cpp" ]; then
+    mkdir -p build-deps && rm -rf build-deps/imgui && mv "$tmp/imgui-${IMGUI_VERSION%-*}" build-deps/imgui
+  fi
+  rm -rf "$tmp"
+fi

@@ -317,6 +317,8 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     return detail::status_of(*spec, at, lang, detail::load_calendar(db_));
 }
 
+hours::Calendar Catalogue::calendar() const { return detail::load_calendar(db_); }
+
 std::string Catalogue::meta(const std::string& key) const {
     sqlite3_stmt* st = nullptr;
     std::string out;

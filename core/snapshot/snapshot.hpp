@@ -25,6 +25,7 @@
 
 #include "content/content.hpp"
 #include "geo/geo.hpp"
+#include "hours/hours.hpp"
 #include "i18n/lang.hpp"
 #include "search/search.hpp"
 
@@ -131,6 +132,9 @@ public:
         double bus_stop_m = 0;
     };
     std::vector<FarFromStop> far_from_bus_stops(double max_m, Lang lang) const;
+
+    // The holiday calendar the snapshot's hours are evaluated with (law + content).
+    hours::Calendar calendar() const;
 
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table

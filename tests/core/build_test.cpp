@@ -9,26 +9,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.hpp"
 #include "fixture.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string output;
-};
-
-Run run(const std::string& args) {
-    std::string cmd = std::string(PIETURA_CLI) + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using cli_run::run;
 
 std::string build_args(const fs::path& content, const fs::path& out) {
     fs::path src = PIETURA_SOURCE_DIR;

@@ -5,6 +5,7 @@
 // problems (bad content, no results), 2 the command line itself was wrong.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ int cmd_nearest(int argc, char** argv);
 int cmd_hours(int argc, char** argv);
 int cmd_holidays(int argc, char** argv);
 int cmd_report(int argc, char** argv);
+int cmd_check(int argc, char** argv);
+int cmd_diff(int argc, char** argv);
+int cmd_import(int argc, char** argv);
 
 // A minimal "--name value" / "--flag" parser that rejects unknown options, because
 // a typo in an option must never be silently ignored.
@@ -40,6 +44,9 @@ private:
     std::vector<std::string> positional_;
     std::string error_;
 };
+
+// The whole file as bytes; throws std::runtime_error naming the file.
+std::string read_file(const std::filesystem::path& p);
 
 // Prints "pietura <cmd>: <message>" and a hint to stderr; returns 2.
 int usage_error(const std::string& cmd, const std::string& message);

@@ -8,6 +8,8 @@
 
 #include "cli.hpp"
 #include "content/content.hpp"
+#include "import/import.hpp"
+#include "quality/quality.hpp"
 #include "site/site.hpp"
 #include "snapshot/sha256.hpp"
 #include "snapshot/snapshot.hpp"
@@ -30,6 +32,9 @@ Usage: pietura build [options]
                          (default: http://localhost:8080)
   --wasm DIR             folder with the browser core pietura.js + pietura.wasm
                          (default: build-wasm/wasm; if missing, pages work without search-as-you-type)
+  --studio DIR           folder with the web studio (index.html, pietura-studio.js, .wasm), published
+                         at studio/ with its page and the quality report
+                         (default: build-wasm/studio; skipped when missing)
   --out DIR              output folder (default: dist); its previous build is replaced
   --content-version V    version shown on pages (default: derived from the content's SHA-256)
   --check                only check the content; write nothing
@@ -38,14 +43,6 @@ Usage: pietura build [options]
 Problems are printed as file:line:column: error: message. Exit code 1 when
 content has errors (nothing is written), 2 for a wrong command line.
 )";
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + p.string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 void write_file(const fs::path& p, const std::string& data) {
     fs::create_directories(p.parent_path());
@@ -88,10 +85,23 @@ void clean_output(const fs::path& out) {
     for (auto& e : fs::directory_iterator(out)) fs::remove_all(e.path());
 }
 
+// The editors' studio in the browser: its page, the Emscripten build, and the quality
+// report it lists (the snapshot it reads is the portal's own ../catalogue.sqlite).
+void publish_studio(const content::Content& c, const fs::path& studio_dir, const fs::path& out) {
+    fs::create_directories(out);
+    for (auto& e : fs::directory_iterator(studio_dir))
+        if (e.is_regular_file()) fs::copy_file(e.path(), out / e.path().filename(), fs::copy_options::overwrite_existing);
+    std::vector<import::BusStop> stops;
+    std::vector<import::Problem> problems;  // check reports them; the studio shows what it can
+    if (!c.bus_stops_gtfs.empty()) stops = import::read_gtfs_stops_file(c.bus_stops_gtfs, problems);
+    write_file(out / "report.json", quality::check(c, stops).to_json().dump() + "\n");
+}
+
 }  // namespace
 
 int cmd_build(int argc, char** argv) {
-    Args args(argc, argv, {"content", "i18n", "web", "wasm", "out", "content-version", "base-url"}, {"check", "quiet", "help"});
+    Args args(argc, argv, {"content", "i18n", "web", "wasm", "studio", "out", "content-version", "base-url"},
+              {"check", "quiet", "help"});
     if (!args.ok()) return usage_error("build", args.error());
     if (args.flag("help")) {
         std::cout << kBuildHelp;
@@ -103,6 +113,7 @@ int cmd_build(int argc, char** argv) {
     fs::path i18n_dir = args.get_or("i18n", "i18n");
     fs::path web_dir = args.get_or("web", "web");
     fs::path wasm_dir = args.get_or("wasm", "build-wasm/wasm");
+    fs::path studio_dir = args.get_or("studio", "build-wasm/studio");
     fs::path out = args.get_or("out", "dist");
     std::string base_url = args.get_or("base-url", "http://localhost:8080");
     while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
@@ -162,6 +173,12 @@ int cmd_build(int argc, char** argv) {
             for (const char* f : {"pietura.js", "pietura.wasm"})
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
         progress.done();
+
+        if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm")) {
+            progress.step("Publishing the studio");
+            publish_studio(c, studio_dir, out / "studio");
+            progress.done();
+        }
 
         progress.step("Building the snapshot");
         snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version});

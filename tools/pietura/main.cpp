@@ -21,6 +21,10 @@ Commands:
   hours      evaluate an opening_hours specification at an instant
   holidays   list Latvian public holidays and shortened working days of a year
   report     analyses of the snapshot (bus-stops: contact points far from a stop)
+  check      validate content/ and print the editors' quality report
+  diff       compare two snapshot databases before publishing
+  import     bring GTFS stops, contact-point CSVs, gazetteers and Latvian hours
+             texts into content
 
 Options:
   --help     show this help (also: pietura <command> --help)
@@ -55,6 +59,9 @@ int main(int argc, char** argv) {
     if (cmd == "hours") return cmd_hours(sub_argc, sub_argv);
     if (cmd == "holidays") return cmd_holidays(sub_argc, sub_argv);
     if (cmd == "report") return cmd_report(sub_argc, sub_argv);
+    if (cmd == "check") return cmd_check(sub_argc, sub_argv);
+    if (cmd == "diff") return cmd_diff(sub_argc, sub_argv);
+    if (cmd == "import") return cmd_import(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
     return 2;
 }

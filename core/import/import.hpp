@@ -1,0 +1,119 @@
+// import/import.hpp — bring real open-data shapes into content, so editors need not type them.
+//
+// Readers for the three files editors are actually handed: a GTFS `stops.txt`
+// (the national bus-stop export), a CSV of contact points as municipalities keep
+// them (name, address, coordinates, phone, e-mail, hours in Latvian words), and a
+// gazetteer of settlements (GeoNames-style TSV or CSV). Each reader returns what it
+// could read plus one `Problem` per row it could not, with the line number, so a
+// bad row is reported and skipped, never fatal. `convert_hours_lv()` turns Latvian
+// hours text ("P.–C. 8.30–12.00 un 13.00–17.00; Pk. 8.30–16.00") into the
+// OpenStreetMap `opening_hours` syntax the hours capability parses, and checks its
+// own output with `hours::Schedule::parse`.
+//
+// It sits beside content/: it reads files and produces content-shaped JSON, but it
+// does not write the content folder (the CLI decides where output goes), does not
+// guess what a text does not say (an hours text it cannot read is a problem, not a
+// best effort), and knows nothing about the snapshot.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content/content.hpp"
+
+namespace pietura::import {
+
+// A row (or a whole file) that could not be read.
+struct Problem {
+    std::string file;
+    int line = 0;  // 1-based; 0 when it concerns the whole file
+    std::string message;
+
+    std::string format() const;  // "stops.txt:12: error: stop_lat \"57,3\" is not a number"
+};
+
+// --- CSV ------------------------------------------------------------------------
+
+struct CsvRow {
+    int line = 0;  // line the row starts on (quoted fields may span lines)
+    std::vector<std::string> fields;
+};
+
+// RFC 4180: quoted fields with "" escapes and embedded newlines; CRLF or LF; a
+// UTF-8 BOM is dropped. `delimiter` 0 means: guess from the first line (tab, then
+// ';' as Latvian spreadsheets save, then ','). An unterminated quote is a problem
+// at the line it opened on.
+std::vector<CsvRow> parse_csv(std::string_view text, char delimiter, const std::string& file,
+                              std::vector<Problem>& problems);
+
+// --- GTFS stops.txt -------------------------------------------------------------
+
+struct BusStop {
+    std::string id, name;
+    double lat = 0, lon = 0;
+};
+
+// Columns are found by name from the header (stop_id, stop_name, stop_lat, stop_lon;
+// location_type is honoured: entrances, generic nodes and boarding areas are not stops).
+std::vector<BusStop> read_gtfs_stops(std::string_view text, const std::string& file, std::vector<Problem>& problems);
+std::vector<BusStop> read_gtfs_stops_file(const std::filesystem::path& file, std::vector<Problem>& problems);
+
+// --- settlements ----------------------------------------------------------------
+
+struct Settlement {
+    std::string name;
+    double lat = 0, lon = 0;
+    std::string territory;  // from a territory column if the file has one, else ""
+};
+
+// A header row with name/nosaukums, lat/platums, lon/garums (territory/novads optional);
+// tab, ';' or ',' separated. Decimal commas are accepted when the separator is not ','.
+std::vector<Settlement> read_settlements(std::string_view text, const std::string& file,
+                                         std::vector<Problem>& problems);
+
+// --- contact points -------------------------------------------------------------
+
+// A contact point read from a CSV row, as content JSON (the contact-points schema),
+// with what the CSV does not say filled in plainly: the English name and address
+// equal the Latvian ones (`pietura check` lists them for translation), no
+// institutions, territory from the `territory` column or else the nearest known
+// place's territory.
+struct ImportedContactPoint {
+    int line = 0;
+    nlohmann::ordered_json json;
+};
+
+struct ContactPointDefaults {
+    std::string kind = "library";                 // when the CSV has no kind column
+    const content::Content* content = nullptr;    // places/territories for the territory guess
+};
+
+std::vector<ImportedContactPoint> read_contact_points(std::string_view text, const std::string& file,
+                                                      const ContactPointDefaults& defaults,
+                                                      std::vector<Problem>& problems);
+
+// "Cēsu Centrālā bibliotēka" → "cesu-centrala-biblioteka": a valid content id.
+std::string make_id(std::string_view name);
+
+// --- Latvian hours text → opening_hours -----------------------------------------
+
+struct HoursConversion {
+    std::optional<std::string> spec;  // valid opening_hours, when converted
+    std::string error;                // why not, with the character column
+};
+
+// Understands weekday abbreviations and names (P., O., T., C., Pk., S., Sv.,
+// pirmdiena … svētdiena, in any case form, with or without dots), ranges and lists
+// of days ("P.–C.", "P., T."), "darba dienās", "brīvdienās", "katru dienu", times
+// as 8.30, 8:30 or 8, ranges with an en dash, hyphen or "no … līdz", several ranges
+// joined by "un" or commas, lunch breaks ("pusdienas 12.00–13.00", "pusdienu
+// pārtraukums …"), "slēgts"/"brīvs", and "svētku dienās slēgts" (→ PH off).
+HoursConversion convert_hours_lv(std::string_view text);
+
+}  // namespace pietura::import

@@ -1,0 +1,357 @@
+#include "quality/quality.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "geo/geo.hpp"
+#include "text/text.hpp"
+
+namespace pietura::quality {
+
+namespace {
+
+using content::Text;
+using content::TextList;
+
+// A text left equal to the Latvian was probably never translated. One word
+// (an abbreviation, a city's name such as "Daugavpils") may rightly be the same
+// in both languages; two or more words rarely are.
+bool looks_untranslated(const Text& t) {
+    int words = 0;
+    for (auto& tok : text::tokenize(t.lv))
+        if (!tok.compound && tok.text.size() >= 2) ++words;
+    return t.lv == t.en && words >= 2;
+}
+
+struct Collector {
+    std::vector<Item>& items;
+
+    void add(std::string check, std::string kind, std::string id, std::string field, std::string message) {
+        items.push_back({std::move(check), std::move(kind), std::move(id), std::move(field), std::move(message)});
+    }
+
+    void text(const std::string& kind, const std::string& id, const std::string& field, const Text& t) {
+        if (t.en.find_first_not_of(" \t\n") == std::string::npos && !t.lv.empty())
+            add("english", kind, id, field + "/en", "English text is missing");
+        else if (looks_untranslated(t))
+            add("english", kind, id, field + "/en", "English text is the same as the Latvian: \"" + t.lv.substr(0, 60) + "\"");
+    }
+
+    void list(const std::string& kind, const std::string& id, const std::string& field, const TextList& l) {
+        if (!l.lv.empty() && l.en.empty())
+            add("english", kind, id, field + "/en", "the Latvian list has " + std::to_string(l.lv.size()) +
+                                                        " entries, the English one none");
+    }
+};
+
+void check_english(const content::Content& c, Collector& out) {
+    for (auto& i : c.institutions) {
+        out.text("institutions", i.id, "/name", i.name);
+        out.list("institutions", i.id, "/keywords", i.keywords);
+    }
+    for (auto& a : c.audiences) {
+        out.text("audiences", a.id, "/title", a.title);
+        out.text("audiences", a.id, "/summary", a.summary);
+    }
+    for (auto& s : c.services) {
+        out.text("services", s.id, "/title", s.title);
+        out.text("services", s.id, "/summary", s.summary);
+        out.text("services", s.id, "/body", s.body);
+        out.text("services", s.id, "/fee", s.fee);
+        out.text("services", s.id, "/time", s.time);
+        out.list("services", s.id, "/keywords", s.keywords);
+        out.list("services", s.id, "/documents", s.documents);
+    }
+    for (auto& ls : c.life_situations) {
+        out.text("life-situations", ls.id, "/title", ls.title);
+        out.text("life-situations", ls.id, "/summary", ls.summary);
+        out.list("life-situations", ls.id, "/keywords", ls.keywords);
+        for (size_t k = 0; k < ls.steps.size(); ++k) {
+            std::string f = "/steps/" + std::to_string(k);
+            out.text("life-situations", ls.id, f + "/title", ls.steps[k].title);
+            out.text("life-situations", ls.id, f + "/text", ls.steps[k].text);
+        }
+        for (size_t k = 0; k < ls.questions.size(); ++k)
+            out.text("life-situations", ls.id, "/questions/" + std::to_string(k) + "/text", ls.questions[k].text);
+    }
+    for (auto& t : c.territories) out.text("territories", t.id, "/name", t.name);
+    // Addresses are left out: a street address is rightly the same in both languages.
+    for (auto& cp : c.contact_points) {
+        out.text("contact-points", cp.id, "/name", cp.name);
+        if (!cp.accessibility_notes.lv.empty()) out.text("contact-points", cp.id, "/accessibility/notes", cp.accessibility_notes);
+    }
+}
+
+void check_unreached(const content::Content& c, Collector& out) {
+    std::map<std::string, int> reached;
+    for (auto& ls : c.life_situations)
+        for (auto& st : ls.steps)
+            for (auto& id : st.services) ++reached[id];
+    for (auto& s : c.services)
+        if (!reached.count(s.id))
+            out.add("unreached", "services", s.id, "", "no life situation leads to this service (only search finds it)");
+}
+
+std::string hhmm(int m) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+    return buf;
+}
+
+// Time ranges written in one `;` rule, outside "comments": "Mo-Fr 08:00-17:00,12:00-13:00"
+// gives (480,1020), (720,780) — an overlap that usually means a lunch break was
+// written as opening time.
+std::vector<std::vector<std::pair<int, int>>> rule_ranges(const std::string& spec) {
+    std::vector<std::vector<std::pair<int, int>>> rules(1);
+    bool quoted = false;
+    auto num2 = [&](size_t i) { return std::isdigit((unsigned char)spec[i]) && std::isdigit((unsigned char)spec[i + 1]); };
+    for (size_t i = 0; i < spec.size(); ++i) {
+        char ch = spec[i];
+        if (ch == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (ch == ';' || (ch == '|' && i + 1 < spec.size() && spec[i + 1] == '|')) {
+            rules.emplace_back();
+            continue;
+        }
+        // HH:MM-HH:MM
+        if (i + 11 <= spec.size() && num2(i) && spec[i + 2] == ':' && num2(i + 3) && spec[i + 5] == '-' && num2(i + 6) &&
+            spec[i + 8] == ':' && num2(i + 9) && (i == 0 || !std::isdigit((unsigned char)spec[i - 1]))) {
+            auto at = [&](size_t k) { return (spec[k] - '0') * 600 + (spec[k + 1] - '0') * 60 + (spec[k + 3] - '0') * 10 + (spec[k + 4] - '0'); };
+            rules.back().emplace_back(at(i), at(i + 6));
+            i += 10;
+        }
+    }
+    return rules;
+}
+
+void check_contact_points(const content::Content& c, const Options& opt, Collector& out) {
+    hours::Calendar plain;  // the statutory calendar; the checked week holds no holiday
+    for (auto& cp : c.contact_points) {
+        const std::string k = "contact-points";
+        if (cp.hours.find_first_not_of(" \t") == std::string::npos) out.add("contact", k, cp.id, "/hours", "no opening hours");
+        if (cp.lat == 0 && cp.lon == 0) out.add("contact", k, cp.id, "/lat", "no coordinates");
+        if (cp.phone.empty()) out.add("contact", k, cp.id, "/phone", "no phone number");
+        if (cp.email.empty()) out.add("contact", k, cp.id, "/email", "no e-mail address");
+        if (cp.hours.empty()) continue;
+        hours::ParseError pe;
+        auto sched = hours::Schedule::parse(cp.hours, &pe);
+        if (!sched) {
+            out.add("hours", k, cp.id, "/hours", "cannot be read: " + pe.to_string());
+            continue;
+        }
+        bool opens = false;
+        int earliest = 1440, latest = 0;
+        for (auto& d : sched->week(opt.week, plain)) {
+            for (auto& iv : d.intervals) {
+                if (iv.state != hours::State::open) continue;
+                opens = true;
+                earliest = std::min(earliest, iv.start);
+                latest = std::max(latest, iv.end);
+            }
+        }
+        if (!opens) out.add("hours", k, cp.id, "/hours", "never opens in an ordinary week: \"" + cp.hours + "\"");
+        else if (earliest < 6 * 60 || latest > 22 * 60)
+            out.add("hours", k, cp.id, "/hours", "open from " + hhmm(earliest) + " to " + hhmm(latest) +
+                                                    ": unusual for an office; a typo?");
+        for (auto& rule : rule_ranges(cp.hours))
+            for (size_t a = 0; a < rule.size(); ++a)
+                for (size_t b = a + 1; b < rule.size(); ++b)
+                    if (rule[a].first < rule[b].second && rule[b].first < rule[a].second)
+                        out.add("hours", k, cp.id, "/hours",
+                                "ranges " + hhmm(rule[a].first) + "-" + hhmm(rule[a].second) + " and " + hhmm(rule[b].first) +
+                                    "-" + hhmm(rule[b].second) + " overlap in one rule (a lunch break written as opening time?)");
+    }
+}
+
+void check_links(const content::Content& c, Collector& out) {
+    for (auto& s : c.services)
+        if (!s.channels.eservice.empty())
+            if (auto p = link_problem(s.channels.eservice); !p.empty())
+                out.add("link", "services", s.id, "/channels/eservice", p);
+    for (auto& i : c.institutions)
+        if (auto p = link_problem(i.website); !p.empty()) out.add("link", "institutions", i.id, "/website", p);
+}
+
+void check_bus_stops(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& opt,
+                     Collector& out) {
+    for (auto& cp : c.contact_points) {
+        double best = std::numeric_limits<double>::infinity();
+        const import::BusStop* near = nullptr;
+        for (auto& s : stops) {
+            double d = geo::distance_m({cp.lat, cp.lon}, {s.lat, s.lon});
+            if (d < best) best = d, near = &s;
+        }
+        if (near && best > opt.bus_stop_m)
+            out.add("bus-stop", "contact-points", cp.id, "/lat",
+                    std::to_string(std::lround(best)) + " m from the nearest bus stop (" + near->name +
+                        "); more than " + std::to_string(std::lround(opt.bus_stop_m)) + " m is over 10 minutes' walk");
+    }
+}
+
+std::vector<Coverage> coverage(const content::Content& c) {
+    std::map<std::string, Coverage> by;
+    for (auto& t : c.territories) by[t.id].territory = t.id;
+    for (auto& p : c.places) {
+        SettlementDistance sd{p.id, p.name, "", std::numeric_limits<double>::infinity()};
+        for (auto& cp : c.contact_points) {
+            double km = geo::distance_m({p.lat, p.lon}, {cp.lat, cp.lon}) / 1000;
+            if (km < sd.km) sd.km = km, sd.nearest = cp.id;
+        }
+        if (sd.nearest.empty()) continue;  // no contact points at all: nothing to measure
+        sd.km = std::round(sd.km * 10) / 10;
+        auto& cov = by[p.territory];
+        cov.territory = p.territory;
+        cov.places.push_back(sd);
+    }
+    std::vector<Coverage> out;
+    for (auto& [id, cov] : by) {
+        auto& ps = cov.places;
+        cov.settlements = int(ps.size());
+        std::sort(ps.begin(), ps.end(), [](auto& a, auto& b) { return a.km != b.km ? a.km > b.km : a.place < b.place; });
+        if (!ps.empty()) {
+            auto share = [&](double km) {
+                return std::round(1000.0 * double(std::count_if(ps.begin(), ps.end(), [&](auto& s) { return s.km <= km; })) /
+                                  double(ps.size())) / 1000;
+            };
+            cov.within_5 = share(5), cov.within_10 = share(10), cov.within_20 = share(20);
+            cov.max_km = ps.front().km;
+            size_t n = ps.size();
+            cov.median_km = n % 2 ? ps[n / 2].km : std::round((ps[n / 2 - 1].km + ps[n / 2].km) * 5) / 10;
+        }
+        out.push_back(std::move(cov));
+    }
+    return out;
+}
+
+std::string pct(double share) { return std::to_string(std::lround(share * 100)) + "%"; }
+
+std::string km1(double km) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", km);
+    return buf;
+}
+
+}  // namespace
+
+std::string link_problem(const std::string& url) {
+    if (url.rfind("https://", 0) != 0) return "\"" + url + "\" does not start with https://";
+    for (unsigned char ch : url)
+        if (ch <= ' ' || ch == 0x7f) return "\"" + url + "\" contains a space or a control character";
+    std::string rest = url.substr(8);
+    std::string host = rest.substr(0, rest.find_first_of("/?#"));
+    if (auto colon = host.find(':'); colon != std::string::npos) {
+        std::string port = host.substr(colon + 1);
+        host.resize(colon);
+        if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos)
+            return "\"" + url + "\" has a malformed port";
+    }
+    if (host.empty()) return "\"" + url + "\" has no host name";
+    if (host.find('.') == std::string::npos) return "host \"" + host + "\" has no domain (e.g. .lv)";
+    size_t start = 0;
+    while (start <= host.size()) {
+        size_t dot = host.find('.', start);
+        std::string label = host.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-' ||
+            label.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
+            return "host \"" + host + "\" is not a valid host name";
+        if (dot == std::string::npos) {
+            if (label.find_first_of("0123456789-") != std::string::npos || label.size() < 2)
+                return "host \"" + host + "\" does not end in a top-level domain";
+            break;
+        }
+        start = dot + 1;
+    }
+    // Percent escapes must be complete ("%2" is a truncated copy-paste).
+    for (size_t i = 0; i < url.size(); ++i)
+        if (url[i] == '%' && (i + 2 >= url.size() || !std::isxdigit((unsigned char)url[i + 1]) ||
+                              !std::isxdigit((unsigned char)url[i + 2])))
+            return "\"" + url + "\" has a broken %-escape";
+    return "";
+}
+
+Report check(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& options) {
+    Report r;
+    Collector col{r.items};
+    check_english(c, col);
+    check_unreached(c, col);
+    check_contact_points(c, options, col);
+    check_links(c, col);
+    r.bus_stops = int(stops.size());
+    r.bus_stops_checked = !stops.empty();
+    if (r.bus_stops_checked) check_bus_stops(c, stops, options, col);
+    r.duplicates = find_duplicates(c, options.duplicate_threshold);
+    r.coverage = coverage(c);
+    return r;
+}
+
+nlohmann::ordered_json Report::to_json() const {
+    nlohmann::ordered_json j;
+    std::map<std::string, int> counts;
+    for (auto& i : items) ++counts[i.check];
+    j["summary"] = {{"items", items.size()}, {"by_check", counts}, {"duplicate_groups", duplicates.size()},
+                    {"bus_stops", bus_stops}, {"bus_stops_checked", bus_stops_checked}};
+    j["items"] = nlohmann::ordered_json::array();
+    for (auto& i : items)
+        j["items"].push_back({{"check", i.check}, {"kind", i.kind}, {"id", i.id}, {"field", i.field}, {"message", i.message}});
+    j["duplicates"] = nlohmann::ordered_json::array();
+    for (auto& g : duplicates) {
+        nlohmann::ordered_json others = nlohmann::ordered_json::array();
+        for (auto& m : g.others) others.push_back({{"id", m.id}, {"score", m.score}});
+        j["duplicates"].push_back({{"canonical", g.canonical}, {"others", others}});
+    }
+    j["coverage"] = nlohmann::ordered_json::array();
+    for (auto& cv : coverage) {
+        nlohmann::ordered_json ps = nlohmann::ordered_json::array();
+        for (auto& p : cv.places)
+            ps.push_back({{"place", p.place}, {"name", p.name}, {"nearest", p.nearest}, {"km", p.km}});
+        j["coverage"].push_back({{"territory", cv.territory}, {"settlements", cv.settlements},
+                                 {"within_5km", cv.within_5}, {"within_10km", cv.within_10},
+                                 {"within_20km", cv.within_20}, {"median_km", cv.median_km},
+                                 {"max_km", cv.max_km}, {"places", ps}});
+    }
+    return j;
+}
+
+std::string Report::to_text() const {
+    std::ostringstream o;
+    std::map<std::string, std::vector<const Item*>> by;
+    for (auto& i : items) by[i.check].push_back(&i);
+    static const std::vector<std::pair<std::string, std::string>> titles = {
+        {"english", "English texts missing or equal to the Latvian"},
+        {"unreached", "Services no life situation reaches"},
+        {"contact", "Contact points with missing details"},
+        {"hours", "Opening hours that never open or look odd"},
+        {"link", "Links that are not well-formed"},
+        {"bus-stop", "Contact points far from a bus stop"}};
+    for (auto& [key, title] : titles) {
+        auto it = by.find(key);
+        o << "== " << title << ": " << (it == by.end() ? 0 : it->second.size()) << "\n";
+        if (it == by.end()) continue;
+        for (auto* i : it->second)
+            o << "  " << i->kind << "/" << i->id << (i->field.empty() ? "" : " " + i->field) << ": " << i->message << "\n";
+    }
+    if (!bus_stops_checked) o << "  (no bus stops in the content: distances to bus stops not checked)\n";
+    o << "== Probable duplicate services: " << duplicates.size() << " group(s)\n";
+    for (auto& g : duplicates) {
+        o << "  keep " << g.canonical << "\n";
+        for (auto& m : g.others) o << "    " << std::lround(m.score * 100) << "% alike: " << m.id << "\n";
+    }
+    o << "== Coverage: settlements' distance to the nearest contact point\n";
+    o << "  territory                       places  ≤5km  ≤10km  ≤20km  median   max  farthest\n";
+    for (auto& cv : coverage) {
+        if (!cv.settlements) continue;
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "  %-30s %7d %5s %6s %6s %6s km %5s  %s\n", cv.territory.c_str(), cv.settlements,
+                      pct(cv.within_5).c_str(), pct(cv.within_10).c_str(), pct(cv.within_20).c_str(),
+                      km1(cv.median_km).c_str(), km1(cv.max_km).c_str(), cv.places.front().name.c_str());
+        o << buf;
+    }
+    return o.str();
+}
+
+}  // namespace pietura::quality

@@ -1,0 +1,197 @@
+// The quality report: duplicate finder, English texts, hours, links, bus stops, coverage.
+#define BOOST_TEST_MODULE quality
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "content/content.hpp"
+#include "fixture.hpp"
+#include "quality/quality.hpp"
+
+namespace fs = std::filesystem;
+using namespace pietura;
+
+namespace {
+
+nlohmann::json read_json(const fs::path& p) {
+    std::ifstream in(p);
+    return nlohmann::json::parse(in);
+}
+
+content::Content load(const fs::path& dir) {
+    std::vector<content::Diagnostic> diags;
+    auto c = content::Content::load(dir, diags);
+    std::string all;
+    for (auto& d : diags)
+        if (d.severity == content::Diagnostic::Severity::error) all += d.format() + "\n";
+    BOOST_TEST_REQUIRE(all.empty(), all);
+    return c;
+}
+
+// The default content plus municipal cards written the way municipalities write
+// them: the template's title with the municipality's name, the body reworded a little.
+fs::path content_with_municipal_cards() {
+    fs::path dir = fixture::temp_dir("quality") / "content";
+    fs::copy(fs::path(PIETURA_SOURCE_DIR) / "content", dir, fs::copy_options::recursive);
+    auto src = [&](const std::string& id) { return read_json(dir / "services" / (id + ".json")); };
+    auto put = [&](nlohmann::json s) {
+        std::ofstream(dir / "services" / (s["id"].get<std::string>() + ".json")) << s.dump(2);
+    };
+
+    auto sick = src("vsaa-slimibas-pabalsts");
+    sick["id"] = "cesu-novads-slimibas-pabalsts";
+    sick["title"]["lv"] = "Slimības pabalsts (Cēsu novads)";
+    std::string body = sick["body"]["lv"];
+    body = body.substr(0, body.rfind("\n\n"));  // the card dropped the last paragraph
+    sick["body"]["lv"] = "Cēsu novadā: " + body;
+    put(sick);
+
+    auto decl = src("pmlp-dzivesvietas-deklaresana");
+    decl["id"] = "talsu-novads-dzivesvietas-deklaresana";
+    decl["title"]["lv"] = "Dzīvesvietas deklarēšana Talsu novadā";
+    decl["body"]["lv"] = decl["body"]["lv"].get<std::string>() + "\n\nTalsu novada klientu centrs: tālrunis 63232110.";
+    put(decl);
+    return dir;
+}
+
+const quality::DuplicateGroup* group_of(const std::vector<quality::DuplicateGroup>& groups, const std::string& id) {
+    for (auto& g : groups) {
+        if (g.canonical == id) return &g;
+        for (auto& m : g.others)
+            if (m.id == id) return &g;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(duplicates)
+
+BOOST_AUTO_TEST_CASE(finds_municipal_cards_and_suggests_the_template) {
+    auto c = load(content_with_municipal_cards());
+    auto groups = quality::find_duplicates(c, 0.75);
+    auto* sick = group_of(groups, "cesu-novads-slimibas-pabalsts");
+    BOOST_TEST_REQUIRE(sick != nullptr);
+    // The state institution's card is the one life situations link to.
+    BOOST_TEST(sick->canonical == "vsaa-slimibas-pabalsts");
+    BOOST_TEST_REQUIRE(sick->others.size() == 1u);
+    BOOST_TEST(sick->others[0].score >= 0.75);
+    BOOST_TEST(sick->others[0].score < 1.0);  // the body differs: not a perfect match
+
+    auto* decl = group_of(groups, "talsu-novads-dzivesvietas-deklaresana");
+    BOOST_TEST_REQUIRE(decl != nullptr);
+    BOOST_TEST(decl->canonical == "pmlp-dzivesvietas-deklaresana");
+    BOOST_TEST(groups.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(distinct_services_are_not_duplicates) {
+    auto c = load(fs::path(PIETURA_SOURCE_DIR) / "content");
+    BOOST_TEST(quality::find_duplicates(c, 0.75).empty());
+    auto words = quality::place_words(c);
+    // Services whose titles share words but which are different services.
+    for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
+             {"vsaa-vecuma-pensija", "vsaa-invaliditates-pensija"},
+             {"vsaa-maternitates-pabalsts", "vsaa-paternitates-pabalsts"},
+             {"vsaa-berna-kopsanas-pabalsts", "vsaa-berna-ar-invaliditati-kopsanas-pabalsts"},
+             {"ldc-dzivnieku-registracija", "ldc-lolojumdzivnieku-registracija"},
+             {"ur-sia-registracija", "ur-biedribas-registracija"}}) {
+        double s = quality::service_similarity(*c.service(a), *c.service(b), words);
+        BOOST_TEST(s < 0.75, a << " ~ " << b << " = " << s);
+        BOOST_TEST(s > 0.0, a << " ~ " << b);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(place_names_do_not_count) {
+    auto c = load(fs::path(PIETURA_SOURCE_DIR) / "content");
+    content::Service a = *c.service("vsaa-vecuma-pensija"), b = a;
+    b.title.lv += " (Cēsu novads)";
+    BOOST_TEST(quality::service_similarity(a, b, quality::place_words(c)) == 1.0);
+    BOOST_TEST(quality::service_similarity(a, b, {}) < 1.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(checks)
+
+BOOST_AUTO_TEST_CASE(english_hours_links_bus_stops_and_coverage) {
+    auto dir = fixture::mini_content("quality-checks");
+    auto cp = read_json(dir / "contact-points/vpvkac-cesis.json");
+    cp["name"]["en"] = cp["name"]["lv"];                                   // untranslated
+    cp["hours"] = "Mo-Fr 08:00-17:00,12:00-13:00; PH off";                 // lunch written as opening
+    std::ofstream(dir / "contact-points/vpvkac-cesis.json") << cp.dump(2);
+    auto svc = read_json(dir / "services/vsaa-vecuma-pensija.json");
+    svc["channels"]["eservice"] = "https://www.latvija.gov.lv/Services/%2";  // truncated escape
+    std::ofstream(dir / "services/vsaa-vecuma-pensija.json") << svc.dump(2);
+    fixture::write(dir / "places/far.json",
+                   R"([{"id": "jaunpiebalga", "name": "Jaunpiebalga", "territory": "cesu-novads", "lat": 57.1786, "lon": 26.0356}])");
+    auto c = load(dir);
+
+    std::vector<import::BusStop> stops = {{"1", "Cēsis AO", 57.3139, 25.2809}};  // ~650 m
+    auto r = quality::check(c, stops);
+    auto has = [&](const std::string& check, const std::string& id, const std::string& needle) {
+        for (auto& i : r.items)
+            if (i.check == check && i.id == id && i.message.find(needle) != std::string::npos) return true;
+        return false;
+    };
+    BOOST_TEST(has("english", "vpvkac-cesis", "same as the Latvian"));
+    BOOST_TEST(has("hours", "vpvkac-cesis", "overlap"));
+    BOOST_TEST(has("link", "vsaa-vecuma-pensija", "%-escape"));
+    BOOST_TEST(!has("bus-stop", "vpvkac-cesis", ""));
+    BOOST_TEST(!has("unreached", "vsaa-vecuma-pensija", ""));  // the life situation links both
+    BOOST_TEST(r.bus_stops_checked);
+
+    stops = {{"2", "Priekuļi", 57.3150, 25.3600}};  // about 4.8 km away
+    r = quality::check(c, stops);
+    BOOST_TEST(has("bus-stop", "vpvkac-cesis", "Priekuļi"));
+
+    BOOST_TEST_REQUIRE(r.coverage.size() == 1u);
+    auto& cov = r.coverage[0];
+    BOOST_TEST(cov.territory == "cesu-novads");
+    BOOST_TEST(cov.settlements == 2);
+    BOOST_TEST(cov.places.front().name == "Jaunpiebalga");  // farthest first, ~50 km
+    BOOST_TEST(cov.places.front().km > 45);
+    BOOST_TEST(cov.places.front().km < 55);
+    BOOST_TEST(cov.within_5 == 0.5);
+    BOOST_TEST(cov.within_20 == 0.5);
+
+    auto j = r.to_json();
+    BOOST_TEST(j["summary"]["by_check"]["hours"].get<int>() == 1);
+    BOOST_TEST(r.to_text().find("Jaunpiebalga") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(hours_that_never_open) {
+    auto dir = fixture::mini_content("quality-never");
+    auto cp = read_json(dir / "contact-points/vpvkac-cesis.json");
+    cp["hours"] = "Mo-Su off";
+    std::ofstream(dir / "contact-points/vpvkac-cesis.json") << cp.dump(2);
+    auto r = quality::check(load(dir), {});
+    bool found = false;
+    for (auto& i : r.items) found |= i.check == "hours" && i.message.find("never opens") != std::string::npos;
+    BOOST_TEST(found);
+    BOOST_TEST(!r.bus_stops_checked);
+}
+
+BOOST_AUTO_TEST_CASE(link_syntax) {
+    BOOST_TEST(quality::link_problem("https://www.latvija.gov.lv/lv/e-pakalpojumi?x=1#a").empty());
+    BOOST_TEST(quality::link_problem("https://eds.vid.gov.lv:443/login").empty());
+    BOOST_TEST(!quality::link_problem("http://www.vid.gov.lv").empty());
+    BOOST_TEST(!quality::link_problem("https://www.vid.gov.lv/a b").empty());
+    BOOST_TEST(!quality::link_problem("https://localhost/").empty());
+    BOOST_TEST(!quality::link_problem("https://-bad-.lv/").empty());
+    BOOST_TEST(!quality::link_problem("https://www..lv/").empty());
+    BOOST_TEST(!quality::link_problem("https://www.vid.gov.lv:8o/").empty());
+    BOOST_TEST(!quality::link_problem("https://www.vid.gov.l1/").empty());
+    BOOST_TEST(!quality::link_problem("https://").empty());
+}
+
+BOOST_AUTO_TEST_CASE(default_content_report_is_deterministic) {
+    auto c = load(fs::path(PIETURA_SOURCE_DIR) / "content");
+    auto a = quality::check(c, {}).to_json().dump();
+    auto b = quality::check(c, {}).to_json().dump();
+    BOOST_TEST(a == b);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

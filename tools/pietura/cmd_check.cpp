@@ -1,0 +1,101 @@
+// pietura check — everything `build` validates, plus the editors' quality report.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli.hpp"
+#include "content/content.hpp"
+#include "import/import.hpp"
+#include "quality/quality.hpp"
+
+namespace pietura::cli {
+
+namespace {
+const char* kCheckHelp = R"(pietura check — validate the content and report what is probably wrong or missing
+
+Usage: pietura check [options]
+
+  --content DIR      content folder (default: content)
+  --stops FILE       GTFS stops.txt to measure bus-stop distances against
+                     (default: the content's bus-stops/stops.txt, if any)
+  --threshold X      similarity from which two services count as probable duplicates,
+                     0.5 to 1 (default: 0.75)
+  --bus-stop-m M     distance to the nearest bus stop that is reported (default: 700)
+  --json             print the report as JSON (items, duplicates, coverage)
+  --strict           exit 1 when the report has any item or duplicate group, not only on errors
+  --quiet            no progress lines
+
+Validation problems are printed as file:line:column: error: message, as by
+`pietura build --check`; with errors the quality report is not made.
+The report lists: English texts missing or equal to the Latvian, services no life
+situation reaches, contact points without hours, coordinates, phone or e-mail,
+hours that never open or whose ranges overlap, links that are not well-formed
+https:// addresses, probable duplicate services (with a similarity score and the
+one to keep), contact points farther than 700 m from a bus stop, and for each
+territory how far its settlements are from the nearest contact point (shares
+within 5, 10 and 20 km).
+
+Exit codes: 0 content valid, 1 content has errors (or --strict and the report is
+not empty), 2 wrong command line.
+)";
+
+bool parse_number(const std::string& s, double lo, double hi, double& out) {
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return !s.empty() && end == s.c_str() + s.size() && out >= lo && out <= hi;
+}
+}  // namespace
+
+int cmd_check(int argc, char** argv) {
+    Args args(argc, argv, {"content", "stops", "threshold", "bus-stop-m"}, {"json", "strict", "quiet", "help"});
+    if (!args.ok()) return usage_error("check", args.error());
+    if (args.flag("help")) {
+        std::cout << kCheckHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) return usage_error("check", "unexpected argument '" + args.positional()[0] + "'");
+    quality::Options opt;
+    if (auto t = args.get("threshold"); t && !parse_number(*t, 0.5, 1, opt.duplicate_threshold))
+        return usage_error("check", "--threshold must be a number from 0.5 to 1");
+    if (auto m = args.get("bus-stop-m"); m && !parse_number(*m, 1, 100000, opt.bus_stop_m))
+        return usage_error("check", "--bus-stop-m must be a number of metres from 1 to 100000");
+
+    Progress progress(args.flag("quiet"));
+    progress.step("Checking content");
+    std::vector<content::Diagnostic> diags;
+    content::Content c = content::Content::load(args.get_or("content", "content"), diags);
+    size_t n_err = 0;
+    for (auto& d : diags) {
+        std::cerr << d.format() << "\n";
+        if (d.severity == content::Diagnostic::Severity::error) ++n_err;
+    }
+    if (n_err) {
+        std::cerr << "pietura check: " << n_err << " error(s); fix them first, the quality report needs valid content\n";
+        return 1;
+    }
+    progress.done(std::to_string(c.services.size()) + " services, " + std::to_string(c.contact_points.size()) +
+                  " contact points");
+
+    std::vector<import::BusStop> stops;
+    std::string stops_file = args.get_or("stops", c.bus_stops_gtfs);
+    if (!stops_file.empty()) {
+        progress.step("Reading bus stops");
+        std::vector<import::Problem> problems;
+        stops = import::read_gtfs_stops_file(stops_file, problems);
+        for (auto& p : problems) std::cerr << p.format() << "\n";
+        // A stops file that cannot be read at all is an error; bad rows only warn.
+        if (stops.empty() && !problems.empty()) return 1;
+        progress.done(std::to_string(stops.size()) + " stops");
+    }
+
+    progress.step("Quality report");
+    quality::Report r = quality::check(c, stops, opt);
+    progress.done(std::to_string(r.items.size()) + " items, " + std::to_string(r.duplicates.size()) + " duplicate groups");
+    if (args.flag("json"))
+        std::cout << r.to_json().dump(2) << "\n";
+    else
+        std::cout << r.to_text();
+    if (args.flag("strict") && (!r.items.empty() || !r.duplicates.empty())) return 1;
+    return 0;
+}
+
+}  // namespace pietura::cli
