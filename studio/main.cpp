@@ -40,6 +40,7 @@ Usage: pietura-studio [options]
   --old FILE           a previous snapshot: the Diff tab compares it with the one opened
   --date YYYY-MM-DD    a day of the week the hours heatmap shows (default: today)
   --size WxH           window size in pixels (default: 1280x800)
+  --select ID          open with this entity's record shown (as if clicked)
   --screenshot FILE    render, save the window as a PNG and exit (for tests and docs)
   --help               this help
 
@@ -48,7 +49,7 @@ Exit codes: 0 success, 1 the content or a file could not be read, 2 wrong comman
 )";
 
 struct Options {
-    std::string content = "content", snapshot, report, old, date, screenshot;
+    std::string content = "content", snapshot, report, old, date, screenshot, select;
     int width = 1280, height = 800;
 };
 
@@ -179,6 +180,7 @@ int main(int argc, char** argv) {
         else if (a == "--old") ok = value(o.old);
         else if (a == "--date") ok = value(o.date);
         else if (a == "--screenshot") ok = value(o.screenshot);
+        else if (a == "--select") ok = value(o.select);
         else if (a == "--size") {
             std::string s;
             ok = value(s) && std::sscanf(s.c_str(), "%dx%d", &o.width, &o.height) == 2 && o.width >= 320 &&
@@ -235,6 +237,16 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init(glsl);
 
     std::snprintf(app.ui.date_text, sizeof app.ui.date_text, "%s", app.model.date.iso().c_str());
+    if (!o.select.empty()) {
+        const atlas::Point* p = app.model.atlas.find(o.select);
+        std::string kind = p ? (p->kind == "place" ? "places" : "contact-points") : "services";
+        if (app.model.report.is_object())
+            for (auto& it : app.model.report["items"])
+                if (it["id"] == o.select) kind = it["kind"].get<std::string>();
+        app.ui.selected = o.select;
+        app.ui.selected_kind = kind;
+        app.ui.jump_to_record = true;
+    }
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &app, 0, true);
     return 0;

@@ -191,8 +191,9 @@ void record_view(Model& m, UiState& ui) {
         int n = 0;
         for (auto& it : m.report["items"])
             if (it["id"] == ui.selected) {
-                ImGui::BulletText("[%s] %s %s", it["check"].get<std::string>().c_str(), it["field"].get<std::string>().c_str(),
-                                  it["message"].get<std::string>().c_str());
+                ImGui::Bullet();
+                ImGui::TextWrapped("[%s] %s %s", it["check"].get<std::string>().c_str(), it["field"].get<std::string>().c_str(),
+                                   it["message"].get<std::string>().c_str());
                 ++n;
             }
         for (auto& g : m.report["duplicates"]) {

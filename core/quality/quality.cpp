@@ -193,9 +193,27 @@ void check_bus_stops(const content::Content& c, const std::vector<import::BusSto
     }
 }
 
-std::vector<Coverage> coverage(const content::Content& c) {
+// Sorts a territory's settlements farthest first and fills in the shares and figures.
+void summarise(Coverage& cov) {
+    auto& ps = cov.places;
+    cov.settlements = int(ps.size());
+    std::sort(ps.begin(), ps.end(), [](auto& a, auto& b) { return a.km != b.km ? a.km > b.km : a.place < b.place; });
+    if (ps.empty()) return;
+    auto share = [&](double km) {
+        return std::round(1000.0 * double(std::count_if(ps.begin(), ps.end(), [&](auto& s) { return s.km <= km; })) /
+                          double(ps.size())) / 1000;
+    };
+    cov.within_5 = share(5), cov.within_10 = share(10), cov.within_20 = share(20);
+    cov.max_km = ps.front().km;
+    size_t n = ps.size();
+    cov.median_km = n % 2 ? ps[n / 2].km : std::round((ps[n / 2 - 1].km + ps[n / 2].km) * 5) / 10;
+}
+
+// Per territory, and `overall` for the whole country.
+std::vector<Coverage> coverage(const content::Content& c, Coverage& overall) {
     std::map<std::string, Coverage> by;
     for (auto& t : c.territories) by[t.id].territory = t.id;
+    overall.territory = "";
     for (auto& p : c.places) {
         SettlementDistance sd{p.id, p.name, "", std::numeric_limits<double>::infinity()};
         for (auto& cp : c.contact_points) {
@@ -207,22 +225,12 @@ std::vector<Coverage> coverage(const content::Content& c) {
         auto& cov = by[p.territory];
         cov.territory = p.territory;
         cov.places.push_back(sd);
+        overall.places.push_back(sd);
     }
+    summarise(overall);
     std::vector<Coverage> out;
     for (auto& [id, cov] : by) {
-        auto& ps = cov.places;
-        cov.settlements = int(ps.size());
-        std::sort(ps.begin(), ps.end(), [](auto& a, auto& b) { return a.km != b.km ? a.km > b.km : a.place < b.place; });
-        if (!ps.empty()) {
-            auto share = [&](double km) {
-                return std::round(1000.0 * double(std::count_if(ps.begin(), ps.end(), [&](auto& s) { return s.km <= km; })) /
-                                  double(ps.size())) / 1000;
-            };
-            cov.within_5 = share(5), cov.within_10 = share(10), cov.within_20 = share(20);
-            cov.max_km = ps.front().km;
-            size_t n = ps.size();
-            cov.median_km = n % 2 ? ps[n / 2].km : std::round((ps[n / 2 - 1].km + ps[n / 2].km) * 5) / 10;
-        }
+        summarise(cov);
         out.push_back(std::move(cov));
     }
     return out;
@@ -285,7 +293,7 @@ Report check(const content::Content& c, const std::vector<import::BusStop>& stop
     r.bus_stops_checked = !stops.empty();
     if (r.bus_stops_checked) check_bus_stops(c, stops, options, col);
     r.duplicates = find_duplicates(c, options.duplicate_threshold);
-    r.coverage = coverage(c);
+    r.coverage = coverage(c, r.overall);
     return r;
 }
 
@@ -304,6 +312,9 @@ nlohmann::ordered_json Report::to_json() const {
         for (auto& m : g.others) others.push_back({{"id", m.id}, {"score", m.score}});
         j["duplicates"].push_back({{"canonical", g.canonical}, {"others", others}});
     }
+    j["coverage_overall"] = {{"settlements", overall.settlements}, {"within_5km", overall.within_5},
+                             {"within_10km", overall.within_10}, {"within_20km", overall.within_20},
+                             {"median_km", overall.median_km}, {"max_km", overall.max_km}};
     j["coverage"] = nlohmann::ordered_json::array();
     for (auto& cv : coverage) {
         nlohmann::ordered_json ps = nlohmann::ordered_json::array();
@@ -343,12 +354,16 @@ std::string Report::to_text() const {
     }
     o << "== Coverage: settlements' distance to the nearest contact point\n";
     o << "  territory                       places  ≤5km  ≤10km  ≤20km  median   max  farthest\n";
-    for (auto& cv : coverage) {
-        if (!cv.settlements) continue;
+    std::vector<const Coverage*> rows;
+    for (auto& cv : coverage) rows.push_back(&cv);
+    rows.push_back(&overall);
+    for (auto* cv : rows) {
+        if (!cv->settlements) continue;
         char buf[256];
-        std::snprintf(buf, sizeof buf, "  %-30s %7d %5s %6s %6s %6s km %5s  %s\n", cv.territory.c_str(), cv.settlements,
-                      pct(cv.within_5).c_str(), pct(cv.within_10).c_str(), pct(cv.within_20).c_str(),
-                      km1(cv.median_km).c_str(), km1(cv.max_km).c_str(), cv.places.front().name.c_str());
+        std::snprintf(buf, sizeof buf, "  %-30s %7d %5s %6s %6s %6s km %5s  %s\n",
+                      cv == &overall ? "all territories" : cv->territory.c_str(), cv->settlements,
+                      pct(cv->within_5).c_str(), pct(cv->within_10).c_str(), pct(cv->within_20).c_str(),
+                      km1(cv->median_km).c_str(), km1(cv->max_km).c_str(), cv->places.front().name.c_str());
         o << buf;
     }
     return o.str();

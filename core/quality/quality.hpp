@@ -72,6 +72,7 @@ struct Report {
     std::vector<Item> items;
     std::vector<DuplicateGroup> duplicates;
     std::vector<Coverage> coverage;  // by territory id
+    Coverage overall;                // every settlement of the content (territory "")
     bool bus_stops_checked = false;  // false when there were no bus stops to check against
     int bus_stops = 0;
 

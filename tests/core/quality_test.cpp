@@ -157,8 +157,11 @@ BOOST_AUTO_TEST_CASE(english_hours_links_bus_stops_and_coverage) {
     BOOST_TEST(cov.within_5 == 0.5);
     BOOST_TEST(cov.within_20 == 0.5);
 
+    BOOST_TEST(r.overall.settlements == 2);
+    BOOST_TEST(r.overall.within_10 == 0.5);
     auto j = r.to_json();
     BOOST_TEST(j["summary"]["by_check"]["hours"].get<int>() == 1);
+    BOOST_TEST(j["coverage_overall"]["settlements"].get<int>() == 2);
     BOOST_TEST(r.to_text().find("Jaunpiebalga") != std::string::npos);
 }
 
