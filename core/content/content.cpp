@@ -74,9 +74,13 @@ public:
         std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
         if (std::filesystem::exists(stops)) {
             c.bus_stops_gtfs = stops.string();
-            std::ifstream in(stops, std::ios::binary);
-            if (!in) error(display(stops), {}, "cannot read the file");
-            else c.bus_stops = read_gtfs_stops(in, display(stops), diags_);
+            std::vector<import::Problem> problems;
+            c.bus_stops = import::read_gtfs_stops_file(stops, problems);
+            // One bad row of a national export must not stop a release; a file
+            // without the columns, or one that cannot be read, must.
+            for (auto& p : problems)
+                error(display(stops), Pos{std::max(p.line, 1), 1}, p.message,
+                      p.line <= 1 ? Diagnostic::Severity::error : Diagnostic::Severity::warning);
         }
 
         cross_check(c);
@@ -99,18 +103,8 @@ private:
     // happens once per release.
     static void link_bus_stops(Content& c) {
         for (auto& cp : c.contact_points) {
-            const BusStop* best = nullptr;
             double best_m = 0;
-            for (auto& s : c.bus_stops) {
-                // Cheap reject before the trigonometry: one degree of latitude is 111 km.
-                if (best && std::abs(s.lat - cp.lat) * 111000.0 > best_m) continue;
-                double d = geo::distance_m({cp.lat, cp.lon}, {s.lat, s.lon});
-                if (!best || d < best_m || (d == best_m && s.id < best->id)) {
-                    best = &s;
-                    best_m = d;
-                }
-            }
-            if (best) {
+            if (const BusStop* best = nearest_stop(c.bus_stops, {cp.lat, cp.lon}, &best_m)) {
                 cp.bus_stop_id = best->id;
                 cp.bus_stop_name = best->name;
                 cp.bus_stop_m = best_m;
@@ -410,6 +404,22 @@ const LifeSituation* Content::life_situation(const std::string& id) const { retu
 const Audience* Content::audience(const std::string& id) const { return find_by_id(audiences, id); }
 const Territory* Content::territory(const std::string& id) const { return find_by_id(territories, id); }
 const ContactPoint* Content::contact_point(const std::string& id) const { return find_by_id(contact_points, id); }
+
+const BusStop* nearest_stop(const std::vector<BusStop>& stops, geo::Point at, double* distance_m) {
+    const BusStop* best = nullptr;
+    double best_m = 0;
+    for (auto& s : stops) {
+        // Cheap reject before the trigonometry: a degree of latitude is at least 111 km.
+        if (best && std::abs(s.lat - at.lat) * 111000.0 > best_m) continue;
+        double d = geo::distance_m(at, {s.lat, s.lon});
+        if (!best || d < best_m || (d == best_m && s.id < best->id)) {
+            best = &s;
+            best_m = d;
+        }
+    }
+    if (distance_m) *distance_m = best_m;
+    return best;
+}
 
 hours::Calendar Content::calendar() const {
     hours::Calendar cal;

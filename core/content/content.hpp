@@ -24,6 +24,7 @@
 
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
+#include "import/import.hpp"
 #include "i18n/lang.hpp"
 
 namespace pietura::content {
@@ -114,11 +115,8 @@ struct ContactPoint {
     double bus_stop_m = -1;
 };
 
-// A stop from a GTFS stops.txt: only what "how far is the bus?" needs.
-struct BusStop {
-    std::string id, name;
-    double lat = 0, lon = 0;
-};
+// A stop from a GTFS stops.txt (read by import/), for "how far is the bus?".
+using BusStop = import::BusStop;
 
 struct HolidayEntry {
     std::string date;  // YYYY-MM-DD
@@ -143,13 +141,9 @@ struct Diagnostic {
 
 bool has_errors(const std::vector<Diagnostic>& diags);
 
-// Reads a GTFS stops.txt (RFC 4180 CSV, UTF-8, optional BOM, columns in any order;
-// stop_id, stop_name, stop_lat, stop_lon required). Stations, entrances and other
-// non-boarding locations (location_type 1–4) are skipped. A malformed row is a
-// warning at its line and is left out — one bad row in a national export of
-// thousands must not stop a release — while a missing column is an error.
-// `file` is the name used in diagnostics.
-std::vector<BusStop> read_gtfs_stops(std::istream& in, const std::string& file, std::vector<Diagnostic>& diags);
+// The stop closest to `at` in a straight line, nullptr when there are none;
+// `distance_m` receives its distance. Ties go to the smaller stop id.
+const BusStop* nearest_stop(const std::vector<BusStop>& stops, geo::Point at, double* distance_m = nullptr);
 
 struct Content {
     std::vector<Institution> institutions;

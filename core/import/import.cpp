@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "content/content.hpp"
 #include "geo/geo.hpp"
 #include "text/text.hpp"
 

@@ -25,7 +25,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "content/content.hpp"
+
+namespace pietura::content {
+struct Content;
+}
 
 namespace pietura::import {
 

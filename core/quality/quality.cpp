@@ -180,12 +180,8 @@ void check_links(const content::Content& c, Collector& out) {
 void check_bus_stops(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& opt,
                      Collector& out) {
     for (auto& cp : c.contact_points) {
-        double best = std::numeric_limits<double>::infinity();
-        const import::BusStop* near = nullptr;
-        for (auto& s : stops) {
-            double d = geo::distance_m({cp.lat, cp.lon}, {s.lat, s.lon});
-            if (d < best) best = d, near = &s;
-        }
+        double best = 0;
+        const import::BusStop* near = content::nearest_stop(stops, {cp.lat, cp.lon}, &best);
         if (near && best > opt.bus_stop_m)
             out.add("bus-stop", "contact-points", cp.id, "/lat",
                     std::to_string(std::lround(best)) + " m from the nearest bus stop (" + near->name +

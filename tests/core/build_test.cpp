@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(issue4_report_bus_stops_and_nearest_by_place) {
     auto out = content.parent_path() / "dist";
     auto r = run(build_args(content, out));
     BOOST_TEST(r.code == 0, r.output);
-    BOOST_TEST(r.output.find("stops.txt:3:1: warning: stop 2: stop_lat \"north\" is not a latitude") != std::string::npos,
+    BOOST_TEST(r.output.find("stops.txt:3:1: warning: coordinates \"north\", \"25\" are not numbers") != std::string::npos,
                r.output);
     std::string snap = " --snapshot " + (out / "catalogue.sqlite").string();
     r = run("report bus-stops --json --max-m 0" + snap);

@@ -239,43 +239,37 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(gtfs_stops)
 
-// Issue 4: the national GTFS export is read as it comes, and a bad row is a
-// warning at its line, never a lost build.
-BOOST_AUTO_TEST_CASE(issue4_reads_real_shaped_stops_and_reports_bad_rows) {
-    std::istringstream in(
-        "\xEF\xBB\xBFstop_id,stop_code,stop_name,stop_lat,stop_lon,location_type\r\n"
-        "1,A,\"Cēsis, AO\",57.313889,25.280860,0\r\n"
-        "2,B,Stacija,57.30,25.27,1\r\n"
-        "3,C,Bad lat,abc,25.27,0\r\n"
-        "4,D,Short row\r\n"
-        "5,E,\"Quoted \"\"name\"\"\",57.1,25.1,\r\n"
-        "\r\n"
-        ",F,No id,57.1,25.1,0\r\n"
-        "7,G,Too far north,91,25.1,0\r\n");
+// Issue 4: a bad row of the national GTFS export is a warning at its line, never a
+// lost release; a file without the columns is an error.
+BOOST_AUTO_TEST_CASE(issue4_bad_stop_rows_warn_and_missing_columns_stop_the_build) {
+    auto dir = fixture::mini_content("gtfs-rows");
+    fixture::write(dir / "bus-stops/stops.txt",
+                   "stop_id,stop_name,stop_lat,stop_lon\n1,Cēsis AO,57.3129,25.2706\n2,Broken,north,25\n");
     std::vector<Diagnostic> diags;
-    auto stops = read_gtfs_stops(in, "stops.txt", diags);
-    BOOST_REQUIRE(stops.size() == 2u);
-    BOOST_TEST(stops[0].name == "Cēsis, AO");
-    BOOST_TEST(stops[0].lat == 57.313889);
-    BOOST_TEST(stops[1].name == "Quoted \"name\"");
+    Content c = Content::load(dir, diags);
     BOOST_TEST(!has_errors(diags));
-    std::vector<int> lines;
-    for (auto& d : diags) lines.push_back(d.line);
-    BOOST_TEST(lines == (std::vector<int>{4, 5, 8, 9}), boost::test_tools::per_element());
-    BOOST_TEST(diags[0].format().find("stops.txt:4:1: warning: stop 3: stop_lat \"abc\" is not a latitude") == 0u);
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(diags[0].line == 3);
+    BOOST_TEST((diags[0].severity == Diagnostic::Severity::warning));
+    BOOST_REQUIRE(c.bus_stops.size() == 1u);
+    BOOST_REQUIRE(c.contact_points.size() == 1u);
+    BOOST_TEST(c.contact_points[0].bus_stop_name == "Cēsis AO");
+    BOOST_TEST(c.contact_points[0].bus_stop_m > 100);
+    BOOST_TEST(c.contact_points[0].bus_stop_m < 120);
+
+    auto bad = fixture::mini_content("gtfs-columns");
+    fixture::write(bad / "bus-stops/stops.txt", "stop_id,stop_name,stop_lat\n1,A,57\n");
+    diags.clear();
+    Content::load(bad, diags);
+    BOOST_TEST(has_errors(diags));
 }
 
-BOOST_AUTO_TEST_CASE(a_missing_column_is_an_error) {
-    std::istringstream in("stop_id,stop_name,stop_lat\n1,A,57\n");
-    std::vector<Diagnostic> diags;
-    BOOST_TEST(read_gtfs_stops(in, "stops.txt", diags).empty());
-    BOOST_REQUIRE(diags.size() == 1u);
-    BOOST_TEST(has_errors(diags));
-    BOOST_TEST(diags[0].message == "missing column \"stop_lon\" in the header");
-    std::istringstream empty("");
-    diags.clear();
-    read_gtfs_stops(empty, "stops.txt", diags);
-    BOOST_TEST(has_errors(diags));
+BOOST_AUTO_TEST_CASE(nearest_stop_breaks_ties_by_id) {
+    std::vector<BusStop> stops = {{"b", "B", 57.0, 25.0}, {"a", "A", 57.0, 25.0}, {"c", "C", 58.0, 25.0}};
+    double m = -1;
+    BOOST_TEST(nearest_stop(stops, {57.0, 25.0}, &m)->id == "a");
+    BOOST_TEST(m == 0.0);
+    BOOST_TEST(nearest_stop({}, {57.0, 25.0}) == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(default_content_links_every_contact_point_to_a_stop) {

@@ -91,10 +91,7 @@ void publish_studio(const content::Content& c, const fs::path& studio_dir, const
     fs::create_directories(out);
     for (auto& e : fs::directory_iterator(studio_dir))
         if (e.is_regular_file()) fs::copy_file(e.path(), out / e.path().filename(), fs::copy_options::overwrite_existing);
-    std::vector<import::BusStop> stops;
-    std::vector<import::Problem> problems;  // check reports them; the studio shows what it can
-    if (!c.bus_stops_gtfs.empty()) stops = import::read_gtfs_stops_file(c.bus_stops_gtfs, problems);
-    write_file(out / "report.json", quality::check(c, stops).to_json().dump() + "\n");
+    write_file(out / "report.json", quality::check(c, c.bus_stops).to_json().dump() + "\n");
 }
 
 }  // namespace

@@ -75,9 +75,10 @@ int cmd_check(int argc, char** argv) {
     progress.done(std::to_string(c.services.size()) + " services, " + std::to_string(c.contact_points.size()) +
                   " contact points");
 
-    std::vector<import::BusStop> stops;
-    std::string stops_file = args.get_or("stops", c.bus_stops_gtfs);
-    if (!stops_file.empty()) {
+    // The content's own stops were read (and their problems reported) with it.
+    std::vector<import::BusStop> stops = c.bus_stops;
+    if (args.get("stops")) {
+        std::string stops_file = *args.get("stops");
         progress.step("Reading bus stops");
         std::vector<import::Problem> problems;
         stops = import::read_gtfs_stops_file(stops_file, problems);
