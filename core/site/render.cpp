@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,7 @@ using content::Territory;
 using html::esc;
 
 constexpr size_t kPopularOnHome = 8;
+constexpr size_t kServicesPerInstitution = 25;  // on a contact point's page
 
 struct Crumb {
     std::string label, url;
@@ -66,13 +68,27 @@ std::string link(const std::string& url, const std::string& text_html, const std
 
 // --- ordering ------------------------------------------------------------------------
 
+// Sort keys of content titles, computed once per render: a contact point page sorts
+// every service it accepts, and thousands of pages would otherwise recompute them.
+// Keyed by the title's address, which is stable while render() holds the content.
+struct SortKeys {
+    std::unordered_map<const std::string*, std::vector<int>> by_lang[2];
+    const std::vector<int>& get(Lang lang, const std::string& title) {
+        auto& m = by_lang[lang == Lang::lv ? 0 : 1];
+        auto it = m.find(&title);
+        if (it == m.end()) it = m.emplace(&title, collate::sort_key(lang, title)).first;
+        return it->second;
+    }
+};
+SortKeys g_sort_keys;
+
 template <class T, class TitleFn>
 std::vector<const T*> by_title(const std::vector<const T*>& items, Lang lang, TitleFn title) {
-    std::vector<std::pair<std::vector<int>, const T*>> keyed;
+    std::vector<std::pair<const std::vector<int>*, const T*>> keyed;
     keyed.reserve(items.size());
-    for (const T* it : items) keyed.emplace_back(collate::sort_key(lang, title(*it)), it);
+    for (const T* it : items) keyed.emplace_back(&g_sort_keys.get(lang, title(*it)), it);
     std::sort(keyed.begin(), keyed.end(), [](auto& a, auto& b) {
-        if (a.first != b.first) return a.first < b.first;
+        if (*a.first != *b.first) return *a.first < *b.first;
         return a.second->id < b.second->id;
     });
     std::vector<const T*> out;
@@ -565,11 +581,22 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
     insts = by_title(insts, x.lang, [&](const Institution& i) -> const std::string& { return i.name[x.lang]; });
     for (auto* inst : insts) {
         m += "<h3>" + esc(inst->name[x.lang]) + " (" + esc(inst->abbr[x.lang]) + ")</h3>\n";
+        // The most requested first when there are many: a page of thousands of links
+        // helps nobody, and the institution's full list is one link away.
+        auto& list = by_inst[inst->id];
+        std::vector<const Service*> shown = list;
+        if (shown.size() > kServicesPerInstitution) {
+            shown = by_popularity(shown);
+            shown.resize(kServicesPerInstitution);
+        }
         std::vector<std::pair<std::string, std::string>> links;
-        for (auto* s : by_title(by_inst[inst->id], x.lang,
-                                [&](const Service& sv) -> const std::string& { return sv.title[x.lang]; }))
+        for (auto* s : by_title(shown, x.lang, [&](const Service& sv) -> const std::string& { return sv.title[x.lang]; }))
             links.emplace_back(x.url(Kind::service, s->id), esc(s->title[x.lang]));
         m += link_list(links);
+        if (shown.size() < list.size())
+            m += "<p>" + link(x.url(Kind::services) + "#i-" + inst->id,
+                              x.f("cp.services.all", {{"n", std::to_string(list.size())}, {"abbr", inst->abbr[x.lang]}})) +
+                 "</p>\n";
     }
 
     m += "<h2>" + x.e("cp.remote") + "</h2>\n";
@@ -949,6 +976,7 @@ Page root(const Strings& s, const Options& o) {
 }  // namespace
 
 std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
+    g_sort_keys = {};  // addresses from an earlier render mean nothing now
     // How many contact points accept each service, computed once for all service pages.
     std::map<std::string, int> cp_count;
     for (auto& cp : c.contact_points)
@@ -973,6 +1001,7 @@ std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
         for (auto& a : c.audiences) pages.push_back(audience(x, a));
     }
     pages.push_back({"sitemap.xml", structured::sitemap(pages, o.base_url)});
+    g_sort_keys = {};
     pages.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + o.base_url + "/sitemap.xml\n"});
     return pages;
 }

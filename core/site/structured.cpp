@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -122,16 +121,23 @@ std::string script_element(const std::string& json) {
 }
 
 std::string sitemap(const std::vector<Page>& pages, const std::string& base_url) {
-    static const std::regex alt(R"re(<link rel="alternate" hreflang="([a-z]{2})" href="([^"]+)">)re");
     std::vector<std::pair<std::string, std::string>> entries;  // loc, xml
     for (auto& p : pages) {
         if (p.path == "index.html" || p.path.size() < 11 || p.path.compare(p.path.size() - 10, 10, "index.html") != 0)
             continue;
         std::string loc = "/" + p.path.substr(0, p.path.size() - 10);
         std::string links;
-        for (auto it = std::sregex_iterator(p.html.begin(), p.html.end(), alt); it != std::sregex_iterator(); ++it)
-            links += "    <xhtml:link rel=\"alternate\" hreflang=\"" + (*it)[1].str() + "\" href=\"" +
-                     xml_escape(base_url + (*it)[2].str()) + "\"/>\n";
+        // The alternates are in <head>, written by shell() in exactly this form.
+        static const std::string open = "<link rel=\"alternate\" hreflang=\"";
+        size_t head_end = p.html.find("</head>");
+        for (size_t at = p.html.find(open); at != std::string::npos && at < head_end; at = p.html.find(open, at + 1)) {
+            size_t lang_end = p.html.find('"', at + open.size());
+            size_t href = p.html.find("href=\"", lang_end);
+            if (lang_end == std::string::npos || href == std::string::npos) break;
+            size_t href_end = p.html.find('"', href + 6);
+            links += "    <xhtml:link rel=\"alternate\" hreflang=\"" + p.html.substr(at + open.size(), lang_end - at - open.size()) +
+                     "\" href=\"" + xml_escape(base_url + p.html.substr(href + 6, href_end - href - 6)) + "\"/>\n";
+        }
         entries.emplace_back(loc, "  <url>\n    <loc>" + xml_escape(base_url + loc) + "</loc>\n" + links + "  </url>\n");
     }
     std::sort(entries.begin(), entries.end());

@@ -134,9 +134,7 @@ detail::PointCache& Catalogue::points() const {
     cache.calendar = detail::load_calendar(db_);
     {
         Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
-                     "phone, email, bus_stop, bus_stop_m, "
-                     "(SELECT count(*) FROM contact_point_services WHERE contact_point=id) "
-                     "FROM contact_points ORDER BY id");
+                     "phone, email, bus_stop, bus_stop_m FROM contact_points ORDER BY id");
         while (q.step()) {
             detail::PointCache::Point p;
             p.id = q.text(0);
@@ -155,9 +153,29 @@ detail::PointCache& Catalogue::points() const {
                 p.bus_stop = q.text(13);
                 p.bus_stop_m = q.real(14);
             }
-            p.services = q.integer(15);
             cache.points.push_back(std::move(p));
         }
+    }
+    auto find = [&](const std::string& id) -> detail::PointCache::Point* {
+        auto it = std::lower_bound(cache.points.begin(), cache.points.end(), id,
+                                   [](const detail::PointCache::Point& p, const std::string& k) { return p.id < k; });
+        return it != cache.points.end() && it->id == id ? &*it : nullptr;
+    };
+    {
+        // services accepted = its institutions' contact-point services + extras not among them
+        std::map<std::string, int> per_institution;
+        Query n(db_, "SELECT institution, count(*) FROM services WHERE contact_point=1 GROUP BY institution");
+        while (n.step()) per_institution[n.text(0)] = n.integer(1);
+        Query q(db_, "SELECT contact_point, institution FROM contact_point_institutions");
+        while (q.step())
+            if (auto* p = find(q.text(0))) {
+                p->institutions.insert(q.text(1));
+                p->services += per_institution[q.text(1)];
+            }
+        Query e(db_, "SELECT e.contact_point, s.institution, s.contact_point FROM contact_point_extra_services e "
+                     "JOIN services s ON s.id = e.service");
+        while (e.step())
+            if (auto* p = find(e.text(0)); p && !(e.integer(2) && p->institutions.count(e.text(1)))) ++p->services;
     }
     {
         Query q(db_, "SELECT r.contact_point, r.institution, i.abbr_lv, i.abbr_en FROM contact_point_remote r "
@@ -194,7 +212,9 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
             if (!exists(db_, "SELECT 1 FROM services WHERE id=?", q.service))
                 throw std::invalid_argument("unknown service \"" + q.service + "\"");
             std::vector<bool> by_point(cache.points.size());
-            Query s(db_, "SELECT contact_point FROM contact_point_services WHERE service=?");
+            Query s(db_, "SELECT contact_point FROM contact_point_institutions WHERE institution = "
+                         "(SELECT institution FROM services WHERE id=?1 AND contact_point=1) "
+                         "UNION SELECT contact_point FROM contact_point_extra_services WHERE service=?1");
             s.bind(1, q.service);
             while (s.step()) {
                 std::string cp = s.text(0);

@@ -38,6 +38,7 @@ struct PointCache {
         bool step_free = false;
         std::optional<hours::Schedule> schedule;
         std::set<std::string> remote;          // institution ids
+        std::set<std::string> institutions;    // whose contact-point services it accepts
         std::string name[2], url[2], address[2], hours_text[2];  // by Lang
         std::vector<std::string> remote_abbr[2];
         std::string phone, email, bus_stop;

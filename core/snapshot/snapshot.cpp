@@ -91,7 +91,9 @@ CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, territory TEXT, lat REAL, lo
 CREATE TABLE contact_points(id TEXT PRIMARY KEY, kind TEXT, name_lv TEXT, name_en TEXT,
   address_lv TEXT, address_en TEXT, territory TEXT, lat REAL, lon REAL, phone TEXT, email TEXT,
   hours TEXT, step_free INTEGER, url_lv TEXT, url_en TEXT, bus_stop TEXT, bus_stop_m REAL) WITHOUT ROWID;
-CREATE TABLE contact_point_services(contact_point TEXT, service TEXT,
+CREATE TABLE contact_point_institutions(contact_point TEXT, institution TEXT,
+  PRIMARY KEY(contact_point, institution)) WITHOUT ROWID;
+CREATE TABLE contact_point_extra_services(contact_point TEXT, service TEXT,
   PRIMARY KEY(contact_point, service)) WITHOUT ROWID;
 CREATE TABLE contact_point_remote(contact_point TEXT, institution TEXT,
   PRIMARY KEY(contact_point, institution)) WITHOUT ROWID;
@@ -147,7 +149,11 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
     }
     {
         Insert ins(db, "INSERT INTO contact_points VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        Insert svc(db, "INSERT INTO contact_point_services VALUES(?,?)");
+        // What a contact point accepts is stored as the rule, not its expansion: its
+        // institutions' contact-point services plus extras. 600 points times thousands
+        // of services would otherwise be millions of rows in every download.
+        Insert inst(db, "INSERT INTO contact_point_institutions VALUES(?,?)");
+        Insert extra(db, "INSERT INTO contact_point_extra_services VALUES(?,?)");
         Insert rem(db, "INSERT INTO contact_point_remote VALUES(?,?)");
         for (auto& cp : c.contact_points) {
             ins.row({cp.id, cp.kind, cp.name.lv, cp.name.en, cp.address.lv, cp.address.en, cp.territory, cp.lat,
@@ -156,7 +162,8 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
                      site::url_for(Lang::en, site::Kind::contact_point, cp.id),
                      cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_name),
                      cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_m)});
-            for (auto* s : c.services_at(cp)) svc.row({cp.id, s->id});
+            for (auto& i : cp.institutions) inst.row({cp.id, i});
+            for (auto& sv : cp.services) extra.row({cp.id, sv});
             for (auto& i : cp.remote_consultation) rem.row({cp.id, i});
         }
     }
