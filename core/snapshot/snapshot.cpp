@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "hours/hours.hpp"
 #include "site/site.hpp"
 
@@ -94,6 +96,13 @@ CREATE TABLE contact_point_services(contact_point TEXT, service TEXT,
 CREATE TABLE contact_point_remote(contact_point TEXT, institution TEXT,
   PRIMARY KEY(contact_point, institution)) WITHOUT ROWID;
 CREATE TABLE holidays(date TEXT, kind TEXT, name_lv TEXT, name_en TEXT, PRIMARY KEY(date, kind)) WITHOUT ROWID;
+CREATE TABLE consultations(id TEXT PRIMARY KEY, institution TEXT, title_lv TEXT, title_en TEXT,
+  slot_minutes INTEGER, windows TEXT, seats INTEGER, notice_working_days INTEGER, horizon_days INTEGER,
+  bring_lv TEXT, bring_en TEXT) WITHOUT ROWID;
+CREATE TABLE consultation_topics(consultation TEXT, id TEXT, position INTEGER, title_lv TEXT, title_en TEXT,
+  services TEXT, PRIMARY KEY(consultation, id)) WITHOUT ROWID;
+CREATE TABLE consultation_hosts(consultation TEXT, contact_point TEXT,
+  PRIMARY KEY(consultation, contact_point)) WITHOUT ROWID;
 )sql";
 
 void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
@@ -153,6 +162,21 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         }
     }
     {
+        // Lists travel as JSON arrays in one column: the browser reads them whole.
+        Insert ins(db, "INSERT INTO consultations VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+        Insert topic(db, "INSERT INTO consultation_topics VALUES(?,?,?,?,?,?)");
+        Insert host(db, "INSERT INTO consultation_hosts VALUES(?,?)");
+        for (auto& k : c.consultations) {
+            ins.row({k.id, k.institution, k.title.lv, k.title.en, k.slot_minutes, k.windows, k.seats,
+                     k.notice_working_days, k.horizon_days, nlohmann::json(k.bring.lv).dump(),
+                     nlohmann::json(k.bring.en).dump()});
+            for (size_t t = 0; t < k.topics.size(); ++t)
+                topic.row({k.id, k.topics[t].id, int(t + 1), k.topics[t].title.lv, k.topics[t].title.en,
+                           nlohmann::json(k.topics[t].services).dump()});
+            for (auto& cp : k.contact_points) host.row({k.id, cp});
+        }
+    }
+    {
         Insert ins(db, "INSERT INTO holidays VALUES(?,?,?,?)");
         for (auto& y : c.holidays) {
             for (auto& e : y.extra) ins.row({e.date, e.kind, e.name.lv, e.name.en});
@@ -190,6 +214,8 @@ std::vector<search::Doc> search_docs(const Content& c) {
     return docs;
 }
 
+}  // namespace
+
 // The calendar is the built-in law plus what content maintains year by year.
 hours::Calendar load_calendar(sqlite3* db) {
     hours::Calendar cal;
@@ -213,6 +239,8 @@ hours::Calendar load_calendar(sqlite3* db) {
     sqlite3_finalize(st);
     return cal;
 }
+
+namespace {
 
 Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
     Catalogue::OpeningStatus out;
@@ -391,7 +419,8 @@ std::string Catalogue::meta(const std::string& key) const {
 
 int Catalogue::count(const std::string& table) const {
     static const char* allowed[] = {"institutions", "audiences", "services", "life_situations",
-                                    "territories", "places", "contact_points", "holidays"};
+                                    "territories", "places", "contact_points", "holidays",
+                                    "consultations", "consultation_topics", "consultation_hosts"};
     bool ok = false;
     for (auto* a : allowed) ok = ok || table == a;
     if (!ok) throw std::invalid_argument("unknown table " + table);

@@ -24,6 +24,7 @@
 
 #include "content/content.hpp"
 #include "geo/geo.hpp"
+#include "hours/hours.hpp"
 #include "i18n/lang.hpp"
 #include "search/search.hpp"
 
@@ -41,6 +42,9 @@ struct BuildInfo {
 // Writes the snapshot to `file` (replacing it). Throws std::runtime_error on I/O
 // or SQLite failure; content must already be free of errors.
 void write(const content::Content& c, const std::filesystem::path& file, const BuildInfo& info);
+
+// The built-in holiday law plus the snapshot's holidays table (booking/ reads it too).
+hours::Calendar load_calendar(sqlite3* db);
 
 class Catalogue {
 public:

@@ -18,6 +18,8 @@ int cmd_search(int argc, char** argv);
 int cmd_nearest(int argc, char** argv);
 int cmd_hours(int argc, char** argv);
 int cmd_holidays(int argc, char** argv);
+int cmd_slots(int argc, char** argv);
+int cmd_export(int argc, char** argv);
 
 // A minimal "--name value" / "--flag" parser that rejects unknown options, because
 // a typo in an option must never be silently ignored.

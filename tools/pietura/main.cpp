@@ -20,6 +20,8 @@ Commands:
   nearest    contact points nearest to a latitude/longitude, with open status
   hours      evaluate an opening_hours specification at an instant
   holidays   list Latvian public holidays and shortened working days of a year
+  slots      bookable remote-consultation slots at a contact point
+  export     the server's bookings or ratings as CSV
 
 Options:
   --help     show this help (also: pietura <command> --help)
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
     if (cmd == "nearest") return cmd_nearest(sub_argc, sub_argv);
     if (cmd == "hours") return cmd_hours(sub_argc, sub_argv);
     if (cmd == "holidays") return cmd_holidays(sub_argc, sub_argv);
+    if (cmd == "slots") return cmd_slots(sub_argc, sub_argv);
+    if (cmd == "export") return cmd_export(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
     return 2;
 }
