@@ -139,3 +139,7 @@ execFileSync(cli, ['build', '--quiet', '--content', join(big, 'content'), '--out
 console.log(`  build of the generated 3,400-service catalogue: ${((performance.now() - t) / 1000).toFixed(1)} s, snapshot ${kb(statSync(join(big, 'dist/catalogue.sqlite')).size)}`);
 await benchSearch('3,400 services × 2 languages', join(big, 'content'), join(big, 'dist'));
 rmSync(big, { recursive: true, force: true });
+
+// --- booking throughput of the reference server (issue 5) ------------------------------
+const { benchBookings } = await import('./bench-booking.mjs');
+await benchBookings();

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   emscripten
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
   sqlite3 chromium fonts-dejavu-core
+  wrk                         # booking benchmark of the reference server
   libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui), from a later issue
 )
 
