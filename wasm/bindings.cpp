@@ -7,6 +7,7 @@
 //   cat.openingStatus('vpvkac-cesis', Date.now(), 'lv')  // → {state, text, hours} or null
 //   cat.contentVersion()               // → "3f2a…"
 //   cat.slots('vsaa', 'vpvkac-cesis', '2026-11-23', 7, Date.now(), 'lv')  // → [{start, end, free, date, time}] or null
+//   cat.nearest(57.31, 25.27, 5, 'lv', Date.now())  // → [{id, distance}] closest first
 //   M.validateBooking({name, phone, email, lang, ...})  // → [{field, code, message}]
 //   M.maskComment('zvaniet 29123456')  // → 'zvaniet ***'
 //   cat.delete()                       // frees the database (embind objects are not GC'd)
@@ -91,6 +92,22 @@ public:
         return out;
     }
 
+    // Contact points nearest to a point, closest first (ids and metres), with the
+    // same lookup as `pietura nearest`; the booking form orders its list with it.
+    val nearest(double lat, double lon, int n, const std::string& lang, double nowMs) const {
+        auto l = pietura::parse_lang(lang);
+        val out = val::array();
+        if (!l) return out;
+        int k = 0;
+        for (auto& nb : cat_.nearest({lat, lon}, std::clamp(n, 1, 1000), *l, static_cast<std::int64_t>(nowMs / 1000.0))) {
+            val o = val::object();
+            o.set("id", nb.id);
+            o.set("distance", nb.distance_m);
+            out.set(k++, o);
+        }
+        return out;
+    }
+
     std::string contentVersion() const { return cat_.meta("content_version"); }
     int count(const std::string& table) const { return cat_.count(table); }
 
@@ -161,6 +178,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
         .function("search", &Catalogue::search)
         .function("openingStatus", &Catalogue::openingStatus)
         .function("slots", &Catalogue::slots)
+        .function("nearest", &Catalogue::nearest)
         .function("contentVersion", &Catalogue::contentVersion)
         .function("count", &Catalogue::count);
 }

@@ -428,6 +428,7 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
     if (n_contact_points > 0) m += "<p>" + x.f("service.where.count", {{"n", std::to_string(n_contact_points)}}) + "</p>\n";
     m += "<p>" + link(x.url(Kind::contact_points), x.e("service.where.link")) + "</p>\n";
 
+    m += rating_block(x.s, x.o, x.lang, "service", s.id, x.url(Kind::service, s.id));
     PageSpec p{Kind::service, s.id, s.title[x.lang], s.summary[x.lang], {{x.t("services.title"), x.url(Kind::services)}}};
     return {path_for(x.url(Kind::service, s.id)), shell(x, p, m)};
 }
@@ -504,6 +505,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
         m += "</ul>\n";
     }
 
+    m += rating_block(x.s, x.o, x.lang, "contact-point", cp.id, x.url(Kind::contact_point, cp.id));
     PageSpec p{Kind::contact_point, cp.id, cp.name[x.lang], cp.address[x.lang],
                {{x.t("cps.title"), x.url(Kind::contact_points)}}};
     return {path_for(x.url(Kind::contact_point, cp.id)), shell(x, p, m)};
@@ -671,6 +673,13 @@ Page root(const Strings& s, const Options& o) {
 }
 
 }  // namespace
+
+std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                  const std::string& main_html) {
+    static const Content none;  // the frame names no content
+    Ctx x{none, s, o, lang};
+    return shell(x, PageSpec{kind, "", title, "", {}}, main_html);
+}
 
 std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
     // How many contact points accept each service, computed once for all service pages.

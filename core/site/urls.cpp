@@ -21,13 +21,15 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::audiences:
     case Kind::audience: return lv ? "auditorijas" : "audiences";
     case Kind::search: return lv ? "meklet" : "search";
+    case Kind::consultation: return lv ? "konsultacija" : "consultation";
     }
     return "";
 }
 
 bool is_single_page(Kind kind) {
     return kind == Kind::home || kind == Kind::situations || kind == Kind::services ||
-           kind == Kind::contact_points || kind == Kind::audiences || kind == Kind::search;
+           kind == Kind::contact_points || kind == Kind::audiences || kind == Kind::search ||
+           kind == Kind::consultation;
 }
 
 }  // namespace

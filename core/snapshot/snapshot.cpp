@@ -101,6 +101,7 @@ CREATE TABLE consultations(id TEXT PRIMARY KEY, institution TEXT, title_lv TEXT,
   bring_lv TEXT, bring_en TEXT) WITHOUT ROWID;
 CREATE TABLE consultation_topics(consultation TEXT, id TEXT, position INTEGER, title_lv TEXT, title_en TEXT,
   services TEXT, PRIMARY KEY(consultation, id)) WITHOUT ROWID;
+CREATE TABLE ratings(about TEXT, target TEXT, count INTEGER, average REAL, PRIMARY KEY(about, target)) WITHOUT ROWID;
 CREATE TABLE consultation_hosts(consultation TEXT, contact_point TEXT,
   PRIMARY KEY(consultation, contact_point)) WITHOUT ROWID;
 )sql";
@@ -175,6 +176,13 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
                            nlohmann::json(k.topics[t].services).dump()});
             for (auto& cp : k.contact_points) host.row({k.id, cp});
         }
+    }
+    {
+        // Only what may be published: at least rating::kMinPublished ratings.
+        Insert ins(db, "INSERT INTO ratings VALUES(?,?,?,?)");
+        for (auto& [about, targets] : info.ratings)
+            for (auto& [target, avg] : targets)
+                if (avg.published()) ins.row({about, target, avg.count, avg.average});
     }
     {
         Insert ins(db, "INSERT INTO holidays VALUES(?,?,?,?)");
@@ -420,7 +428,7 @@ std::string Catalogue::meta(const std::string& key) const {
 int Catalogue::count(const std::string& table) const {
     static const char* allowed[] = {"institutions", "audiences", "services", "life_situations",
                                     "territories", "places", "contact_points", "holidays",
-                                    "consultations", "consultation_topics", "consultation_hosts"};
+                                    "consultations", "consultation_topics", "consultation_hosts", "ratings"};
     bool ok = false;
     for (auto* a : allowed) ok = ok || table == a;
     if (!ok) throw std::invalid_argument("unknown table " + table);

@@ -26,6 +26,7 @@
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
 #include "i18n/lang.hpp"
+#include "rating/rating.hpp"
 #include "search/search.hpp"
 
 struct sqlite3;
@@ -37,6 +38,7 @@ constexpr int kFormatVersion = 1;
 
 struct BuildInfo {
     std::string content_version;  // shown on pages and in the manifest
+    rating::Summary ratings;      // published ones go into the `ratings` table
 };
 
 // Writes the snapshot to `file` (replacing it). Throws std::runtime_error on I/O

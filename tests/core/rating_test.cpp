@@ -37,3 +37,22 @@ BOOST_AUTO_TEST_CASE(averages_publish_from_five_ratings) {
     BOOST_TEST(!four.published());
     BOOST_TEST(five.published());
 }
+
+#include "site/site.hpp"
+
+BOOST_AUTO_TEST_CASE(rating_form_is_a_labelled_scale_and_shows_averages_from_five) {
+    auto strings = pietura::site::Strings::load(std::string(PIETURA_SOURCE_DIR) + "/i18n");
+    pietura::site::Options o;
+    o.ratings["contact-point"]["vpvkac-cesis"] = Average{5, 4.24};
+    o.ratings["contact-point"]["vpvkac-ogre"] = Average{4, 5.0};
+    auto cesis = pietura::site::rating_block(strings, o, pietura::Lang::lv, "contact-point", "vpvkac-cesis", "/lv/x/");
+    BOOST_TEST(cesis.find("Vidēji 4,2 no 5, vērtējumi: 5") != std::string::npos);
+    for (int k = 1; k <= 5; ++k)
+        BOOST_TEST(cesis.find("<input type=\"radio\" name=\"score\" value=\"" + std::to_string(k) + "\" required> " +
+                              std::to_string(k) + " – ") != std::string::npos);
+    BOOST_TEST(cesis.find("<legend>") != std::string::npos);
+    BOOST_TEST(cesis.find("maxlength=\"500\"") != std::string::npos);
+    BOOST_TEST(cesis.find("name=\"target\" value=\"vpvkac-cesis\"") != std::string::npos);
+    auto ogre = pietura::site::rating_block(strings, o, pietura::Lang::en, "contact-point", "vpvkac-ogre", "/en/x/");
+    BOOST_TEST(ogre.find("Average") == std::string::npos);  // 4 ratings are not published
+}

@@ -41,3 +41,26 @@ test('wasm validates a booking and masks a comment like the server', async () =>
   assert.match(bad.find((e) => e.field === 'phone').message, /\+371/);
   assert.equal(M.maskComment('Zvaniet 29123456 vai anna@example.lv, kods 010190-12345'), 'Zvaniet *** vai ***, kods ***');
 });
+
+test('pietura build --ratings: averages from five ratings on pages and in the snapshot', async () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { root } = await import('./helpers.mjs');
+  const tmp = mkdtempSync(join(tmpdir(), 'pietura-ratings-'));
+  writeFileSync(join(tmp, 'summary.json'), JSON.stringify({
+    service: { 'vsaa-slimibas-pabalsts': { count: 6, average: 4.5 } },
+    'contact-point': { 'vpvkac-cesis': { count: 4, average: null } },
+  }));
+  execFileSync(cli, ['build', '--quiet', '--ratings', join(tmp, 'summary.json'), '--out', join(tmp, 'dist'),
+    '--wasm', join(root, 'build-wasm/wasm')], { cwd: root });
+  const service = readFileSync(join(tmp, 'dist/lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html'), 'utf8');
+  assert.match(service, /Vidēji 4,5 no 5, vērtējumi: 6/);
+  const cp = readFileSync(join(tmp, 'dist/en/contact-points/vpvkac-cesis/index.html'), 'utf8');
+  assert.doesNotMatch(cp, /Average/);
+  const rows = execFileSync('sqlite3', [join(tmp, 'dist/catalogue.sqlite'), 'SELECT about, target, count FROM ratings'], { encoding: 'utf8' });
+  assert.equal(rows.trim(), 'service|vsaa-slimibas-pabalsts|6');
+  writeFileSync(join(tmp, 'bad.json'), '{"service": {"x": {"count": "many"}}}');
+  assert.throws(() => execFileSync(cli, ['build', '--quiet', '--ratings', join(tmp, 'bad.json'), '--out', join(tmp, 'dist2')],
+    { cwd: root, stdio: 'pipe' }), /whole-number count/);
+});

@@ -14,6 +14,7 @@
 #include "booking/booking.hpp"
 #include "rating/rating.hpp"
 #include "snapshot/sha256.hpp"
+#include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
 #include "store.hpp"
 
@@ -132,6 +133,8 @@ struct Api {
     std::shared_ptr<Store> store;
     ApiOptions options;
     RateLimit limit;
+    std::optional<site::Strings> strings;  // for the HTML steps of the no-JavaScript path
+    site::Options site;
     std::mutex offers_mu;
     std::map<std::string, std::optional<booking::Offer>> offers;  // "inst/cp" → offer
 
@@ -217,25 +220,69 @@ ordered_json booking_json(const StoredBooking& b) {
             {"lang", b.lang}};
 }
 
+void send_html(httplib::Response& res, int status, const std::string& html) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+// Days of slots a form shows: two weeks from the first bookable day.
+constexpr int kFormDays = 14;
+
+void send_time_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
+                    const booking::Request& r, std::vector<booking::FieldError> errors, bool taken) {
+    if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+    std::int64_t now = now_unix();
+    hours::Date first = booking::earliest_date(now, offer.rules.notice_working_days, offer.calendar);
+    site::BookingForm f{page, &offer, r, offer.slots(first, kFormDays, now, api.store->taken(offer.institution)),
+                        std::move(errors), taken, ""};
+    send_html(res, status, site::booking_time_page(*api.strings, api.site, f));
+}
+
+std::string done_url(Lang lang, const std::string& reference, const std::string& token) {
+    return site::booking_url(lang, "done") + "?ref=" + reference + "&token=" + token;
+}
+
+// JSON clients (the outbox) get JSON; form posts (no JavaScript) get the next page:
+// step=check shows "check your answers", step=confirm books and redirects.
 void post_booking(Api& api, const httplib::Request& req, httplib::Response& res) {
     json body = read_body(req);
+    const bool form = is_form(req);
+    std::string step = form && body.contains("step") && body["step"].is_string() ? body["step"].get<std::string>() : "";
     std::vector<booking::FieldError> errors;
     booking::Request r = booking_request(body, errors);
     std::string key = idempotency_key(req, body);
     Lang lang = parse_lang(r.lang).value_or(Lang::lv);
+    Lang page = form && body.contains("page_lang") && body["page_lang"].is_string()
+                    ? parse_lang(body["page_lang"].get<std::string>()).value_or(lang)
+                    : lang;
     if (errors.empty()) errors = booking::validate(r);
-    const booking::Offer* offer = nullptr;
-    if (errors.empty()) {
-        offer = api.offer(r.institution, r.contact_point);
-        if (!offer) errors.push_back({"contact_point", "choice", booking::field_message("choice", lang)});
-        else if (!offer->topic(r.topic)) errors.push_back({"topic", "choice", booking::field_message("choice", lang)});
+    const booking::Offer* offer = api.offer(r.institution, r.contact_point);
+    if (!offer || !offer->topic(r.topic)) {
+        if (form) {
+            res.status = 303;
+            res.set_header("Location", site::booking_url(page));
+            return;
+        }
+        if (errors.empty())
+            errors.push_back({offer ? "topic" : "contact_point", "choice", booking::field_message("choice", lang)});
     }
-    if (!errors.empty()) throw Problem{400, "some fields need attention", errors};
+    if (!errors.empty()) {
+        if (form) return send_time_page(api, res, 400, page, *offer, r, errors, false);
+        throw Problem{400, "some fields need attention", errors};
+    }
+    booking::FieldError slot_error{"start", "slot", booking::field_message("slot", lang)};
     if (!offer->offers(r.start, now_unix())) {
-        throw Problem{409, "slot_unavailable", {{"start", "slot", booking::field_message("slot", lang)}}};
+        if (form) return send_time_page(api, res, 409, page, *offer, r, {}, true);
+        throw Problem{409, "slot_unavailable", {slot_error}};
+    }
+    if (form && step == "check") {
+        if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+        site::BookingForm f{page, offer, r, {}, {}, false, "form-" + random_hex(16)};
+        return send_html(res, 200, site::booking_check_page(*api.strings, api.site, f));
     }
     std::int64_t end = r.start + std::int64_t(offer->rules.slot_minutes) * 60;
-    std::string full = problem_body(Problem{409, "slot_taken", {{"start", "slot", booking::field_message("slot", lang)}}});
+    std::string full = problem_body(Problem{409, "slot_taken", {slot_error}});
     Answer a = api.store->book(key, fingerprint(r), r, end, offer->rules.seats, now_unix(),
                                [](const StoredBooking& b, const std::string& token) {
                                    ordered_json j = booking_json(b);
@@ -245,13 +292,13 @@ void post_booking(Api& api, const httplib::Request& req, httplib::Response& res)
                                    return j.dump();
                                },
                                full);
-    if (is_form(req) && a.status == 201) {
+    if (form && a.status == 201) {
         json j = json::parse(a.body);
         res.status = 303;
-        res.set_header("Location", "/api/bookings/" + j["reference"].get<std::string>() +
-                                       "?token=" + j["token"].get<std::string>());
+        res.set_header("Location", done_url(page, j["reference"].get<std::string>(), j["token"].get<std::string>()));
         return;
     }
+    if (form && a.status == 409) return send_time_page(api, res, 409, page, *offer, r, {}, true);
     send_json(res, a.status, a.body);
 }
 
@@ -313,7 +360,10 @@ void post_rating(Api& api, const httplib::Request& req, httplib::Response& res) 
     Answer a = api.store->rate(key, snapshot::sha256_hex(fp.dump()), r, now_unix());
     if (is_form(req) && a.status == 201) {
         res.status = 303;
-        res.set_header("Location", std::string(lang == Lang::lv ? "/lv/" : "/en/") + "?rated=1");
+        // Back to the page the form was on (a site path only), or the home page.
+        std::string back = body.contains("back") && body["back"].is_string() ? body["back"].get<std::string>() : "";
+        bool local = back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find_first_of("\\\r\n") == std::string::npos;
+        res.set_header("Location", (local ? back : std::string(lang == Lang::lv ? "/lv/" : "/en/")) + "?rated=1#rate-" + r.about);
         return;
     }
     send_json(res, a.status, a.body);
@@ -339,6 +389,9 @@ std::string summary_json(const rating::Summary& s) {
 // Same-origin requests, and the one portal origin configured; nothing else may post.
 bool origin_allowed(const httplib::Request& req, const ApiOptions& o) {
     if (!req.has_header("Origin")) return true;  // not a browser's cross-site request
+    // With Referrer-Policy: no-referrer a browser's own form post says Origin: null;
+    // Sec-Fetch-Site (set by the browser, not by pages) still tells it is ours.
+    if (req.get_header_value("Sec-Fetch-Site") == "same-origin") return true;
     std::string origin = req.get_header_value("Origin");
     if (!o.origin.empty() && origin == o.origin) return true;
     std::string host = req.get_header_value("Host");
@@ -363,6 +416,12 @@ httplib::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
 
 void mount_api(httplib::Server& svr, const ApiOptions& options) {
     auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data), options);
+    try {
+        api->strings = site::Strings::load(options.i18n);
+    } catch (const std::exception&) {
+        api->strings.reset();  // the JSON API still works; the HTML steps answer 503
+    }
+    api->site.content_version = api->cat.meta("content_version");
 
     // Browsers and outboxes hold connections open: more workers than cores, and idle
     // keep-alive connections let go quickly, so 100 waiting clients cannot starve the rest.
@@ -438,11 +497,46 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
             throw Problem{404, "no booking with this reference and token", {}};
         if (is_form(req)) {
             res.status = 303;
-            res.set_header("Location", "/api/bookings/" + std::string(req.matches[1]) + "?token=" + token);
+            auto b = a.store->get(req.matches[1], token);
+            res.set_header("Location", done_url(parse_lang(b ? b->lang : "lv").value_or(Lang::lv), req.matches[1], token));
             return;
         }
         send_json(res, 200, R"({"status":"cancelled"})");
     }));
+    for (Lang lang : {Lang::lv, Lang::en}) {
+        // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
+        svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            std::string choice = req.get_param_value("choice");
+            auto colon = choice.find(':');
+            booking::Request r;
+            r.lang = std::string(code(lang));
+            if (colon != std::string::npos) {
+                r.institution = choice.substr(0, colon);
+                r.topic = choice.substr(colon + 1);
+            }
+            r.contact_point = req.get_param_value("contact_point");
+            const booking::Offer* offer = a.offer(r.institution, r.contact_point);
+            if (!offer || !offer->topic(r.topic)) {
+                res.status = 303;  // back to step 1: the choice was incomplete or is not offered
+                res.set_header("Location", site::booking_url(lang));
+                return;
+            }
+            send_time_page(a, res, 200, lang, *offer, r, {}, false);
+        }));
+        svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+            std::string token = req.get_param_value("token");
+            auto b = a.store->get(req.get_param_value("ref"), token);
+            const booking::Offer* o = b ? a.offer(b->institution, b->contact_point) : nullptr;
+            if (!b || !o) {
+                res.status = 303;
+                res.set_header("Location", site::booking_url(lang));
+                return;
+            }
+            site::BookingDone d{lang, o, b->reference, token, b->topic, b->start, b->end, b->cancelled};
+            send_html(res, 200, site::booking_confirmation_page(*a.strings, a.site, d));
+        }));
+    }
     svr.Post("/api/ratings", guarded(api, post_rating));
     svr.Get("/api/ratings/summary", guarded(api, [](Api& a, const httplib::Request&, httplib::Response& res) {
         send_json(res, 200, summary_json(a.store->summary()));

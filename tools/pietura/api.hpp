@@ -21,6 +21,7 @@ namespace pietura::cli {
 struct ApiOptions {
     std::filesystem::path snapshot;  // dist/catalogue.sqlite
     std::filesystem::path data;      // where the SQLite store lives
+    std::filesystem::path i18n;      // UI strings for the HTML booking steps
     std::string origin;              // extra allowed CORS origin, e.g. https://pietura.lv ("" for none)
     int rate_per_minute = 120;       // requests per client address per minute; 0 = no limit
 };

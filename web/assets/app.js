@@ -204,3 +204,7 @@ if (openStatus && openStatus.dataset.id) {
   show();
   setInterval(show, 60000);
 }
+
+// --- booking and rating forms load their own glue, only on the pages that have them ----------
+if (doc.querySelector('form.booking, #print-booking')) import('./booking.js');
+if (doc.querySelector('form.rating-form')) import('./rating.js');
