@@ -182,7 +182,7 @@ std::string channels(const Ctx& x, const Service& s) {
              x.e("channel.contact_point.text") + "</li>\n";
     if (s.channels.remote_consultation)
         h += "<li class=\"channel channel-remote\"><strong>" + x.e("channel.remote.label") + "</strong> " +
-             x.e("channel.remote.text") + "</li>\n";
+             x.e("channel.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</li>\n";
     if (h.empty()) return "<p>" + x.e("channel.none") + "</p>\n";
     return "<ul class=\"channels\">\n" + h + "</ul>\n";
 }
@@ -499,7 +499,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
         if (auto* i = x.c.institution(id)) remote.push_back(i);
     if (remote.empty()) m += "<p>" + x.e("cp.remote.none") + "</p>\n";
     else {
-        m += "<p>" + x.e("cp.remote.text") + "</p>\n<ul>\n";
+        m += "<p>" + x.e("cp.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</p>\n<ul>\n";
         for (auto* i : by_title(remote, x.lang, [&](const Institution& in) -> const std::string& { return in.name[x.lang]; }))
             m += "<li>" + esc(i->name[x.lang]) + " (" + esc(i->abbr[x.lang]) + ")</li>\n";
         m += "</ul>\n";

@@ -66,6 +66,7 @@ test('with JavaScript: the list shows only hosts of the institution, the outbox 
   // The one expected error: the empty form's answer is a 400 page with the error summary.
   page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
   await page.goto(server.url + '/en/consultation/');
+  await page.locator('#booking-start[data-enhanced=filter]').waitFor();
   await page.locator('input[name=choice][value="vzd:kadastrs"]').check();
   assert.equal(await page.locator('#f-contact_point option[value="vpvkac-ludza"]').isDisabled(), true, 'no VZD in Ludza');
   await toCheckPage(page, 'en', 'vzd:kadastrs', 'vpvkac-valmiera', 'With Script');
@@ -128,5 +129,51 @@ test('rating without JavaScript: a plain form post that comes back to the page',
   await page.waitForURL(/\/en\/services\/vsaa-slimibas-pabalsts\/\?rated=1/);
   const csv = execFileSync(cli, ['export', 'ratings', '--data', data], { encoding: 'utf8' });
   assert.match(csv, /service,vsaa-slimibas-pabalsts,5,Call me on \*\*\*,en/);
+  await ctx.close();
+});
+
+test('no booking server: step 1 offers the contact point phone and a pre-filled e-mail', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  // Static hosting: /api/ is not there.
+  await page.route('**/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+  await page.goto(server.url + '/lv/konsultacija/');
+  await page.locator('input[name=choice][value="vsaa:pensijas"]').check();
+  await page.locator('#f-contact_point').selectOption('vpvkac-cesis');
+  await page.locator('#booking-fallback').waitFor({ state: 'visible' });
+  const mail = await page.locator('#booking-fallback a[href^="mailto:"]').getAttribute('href');
+  assert.match(mail, /^mailto:[^?]+@[^?]+\?subject=Pieteikums/);
+  assert.match(decodeURIComponent(mail), /Pensijas/);
+  assert.ok(await page.locator('#booking-fallback a[href^="tel:+371"]').count());
+  assert.equal(await page.locator('#booking-start [type=submit]').isVisible(), false);
+  await ctx.close();
+});
+
+test('booking pages pass axe-core WCAG 2.1 A/AA checks', async () => {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const ctx = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
+  const page = await ctx.newPage();
+  const check = async (what) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], what);
+  };
+  await page.goto(server.url + '/en/consultation/');
+  await check('step 1');
+  await page.goto(server.url + '/en/consultation/time/?choice=vsaa:slimiba&contact_point=vpvkac-talsi');
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  await check('time page with errors');
+  await page.locator('input[name=start]').first().check();
+  await page.locator('#f-name').fill('Axe Check');
+  await page.locator('#f-email').fill('axe@example.lv');
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('#booking-confirm').waitFor();
+  await check('check page');
+  await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForURL(/confirmation/);
+  await check('confirmation');
   await ctx.close();
 });

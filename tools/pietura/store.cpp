@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <ctime>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -165,6 +166,9 @@ std::shared_ptr<Store> Store::open(const std::filesystem::path& dir) {
     sqlite3_busy_timeout(db, 5000);
     exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     exec(db, kSchema);
+    // Idempotency keys answer retries from an outbox; a week covers any realistic one.
+    Stmt purge(db, "DELETE FROM idempotency WHERE created < ?1");
+    purge.integer(1, std::int64_t(std::time(nullptr)) - 7 * 86400).run();
     return s;
 }
 

@@ -31,6 +31,7 @@ if (start) {
   };
   start.addEventListener('change', (e) => { if (e.target.name === 'choice') filter(); });
   filter();
+  start.dataset.enhanced = 'filter';
 
   const nearest = doc.getElementById('nearest-first');
   if ('geolocation' in navigator) {
