@@ -69,7 +69,13 @@ std::string error_summary(const View& v, const std::vector<booking::FieldError>&
     for (auto& e : errors) {
         if (seen[e.field] || (slot_taken && e.field == "start")) continue;
         seen[e.field] = true;
-        h += "<li><a href=\"#f-" + esc(e.field) + "\">" + esc(e.message) + "</a></li>\n";
+        // The summary names the field, so "Fill in this field." is never ambiguous.
+        static const std::map<std::string, std::string> labels = {
+            {"start", "book.time.legend"}, {"name", "book.name"}, {"phone", "book.phone"}, {"email", "book.email"},
+            {"lang", "book.lang"}, {"note", "book.note"}, {"accessibility", "book.accessibility"}};
+        auto label = labels.find(e.field);
+        std::string prefix = label != labels.end() ? v.t(label->second) + ": " : "";
+        h += "<li><a href=\"#f-" + esc(e.field) + "\">" + prefix + esc(e.message) + "</a></li>\n";
     }
     return h + "</ul>\n</div>\n";
 }
@@ -222,6 +228,17 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
     m += field(v, f.errors, "accessibility", "book.accessibility", r.accessibility, "", "", "book.accessibility.hint", true);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
     return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
+}
+
+std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,
+                                     const std::vector<std::pair<std::string, std::string>>& hosts) {
+    View v{s, lang};
+    std::string m = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
+                    "<h2 id=\"error-summary-title\">" + v.t("book.errors.title") + "</h2>\n<p>" + v.t("book.cp.wrong") +
+                    "</p>\n</div>\n<ul class=\"links\">\n";
+    for (auto& [url, name] : hosts) m += "<li><a href=\"" + esc(url) + "\">" + esc(name) + "</a></li>\n";
+    m += "</ul>\n<p><a href=\"" + esc(booking_url(lang)) + "\">" + v.t("book.change") + "</a></p>\n";
+    return frame(s, o, lang, Kind::consultation, s.get(lang, "book.cp.label"), m);
 }
 
 std::string booking_check_page(const Strings& s, const Options& o, const BookingForm& f) {

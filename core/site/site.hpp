@@ -115,6 +115,10 @@ struct BookingForm {
     std::string idempotency_key;               // carried by the check page's confirm form
 };
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f);
+// Without JavaScript step 1 lets any pair through: when the contact point does not host
+// the institution, list the ones that do (url, name) with an error summary.
+std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,
+                                     const std::vector<std::pair<std::string, std::string>>& hosts);
 std::string booking_check_page(const Strings& s, const Options& o, const BookingForm& f);
 
 struct BookingDone {

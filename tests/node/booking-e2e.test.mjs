@@ -58,6 +58,22 @@ test('without JavaScript: plain form posts from topic to confirmation', async ()
   await ctx.close();
 });
 
+test('without JavaScript: a contact point that does not host the topic lists those that do', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/en/consultation/');
+  await page.locator('input[name=choice][value="vid:eds"]').check();
+  await page.locator('#f-contact_point').selectOption('vpvkac-aluksne'); // VSAA and VZD only
+  await page.locator('#booking-start [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  const links = page.locator('main ul.links a[href*="contact_point="]');
+  assert.ok(await links.count() >= 10);
+  await links.first().click();
+  await page.waitForURL(/\/en\/consultation\/time\/\?choice=vid:eds&contact_point=/);
+  assert.ok(await page.locator('input[name=start]').count() > 0);
+  await ctx.close();
+});
+
 test('with JavaScript: the list shows only hosts of the institution, the outbox sends once', async () => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

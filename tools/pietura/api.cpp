@@ -516,6 +516,16 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
             }
             r.contact_point = req.get_param_value("contact_point");
             const booking::Offer* offer = a.offer(r.institution, r.contact_point);
+            if (!offer && a.strings) {
+                // A real topic at a contact point that does not host it: offer the ones that do.
+                std::vector<std::pair<std::string, std::string>> hosts;
+                for (auto& h : booking::Offer::hosts(a.cat, r.institution))
+                    if (auto* o = a.offer(r.institution, h); o && o->topic(r.topic))
+                        hosts.emplace_back(site::booking_url(lang, "time") + "?choice=" + r.institution + ":" + r.topic +
+                                               "&contact_point=" + h,
+                                           lang == Lang::lv ? o->cp_name_lv : o->cp_name_en);
+                if (!hosts.empty()) return send_html(res, 400, site::booking_wrong_place_page(*a.strings, a.site, lang, hosts));
+            }
             if (!offer || !offer->topic(r.topic)) {
                 res.status = 303;  // back to step 1: the choice was incomplete or is not offered
                 res.set_header("Location", site::booking_url(lang));
