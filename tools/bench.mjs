@@ -210,6 +210,10 @@ rmSync(big, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 }
 
+// --- booking throughput of the reference server (issue 5) ------------------------------
+const { benchBookings } = await import('./bench-booking.mjs');
+await benchBookings();
+
 console.log('  Lighthouse 12 (mobile, simulated slow 4G), Debian Chromium, against pietura serve:');
 try {
   execFileSync('node', [join(root, 'tools/lighthouse.mjs')], { stdio: 'inherit', timeout: 300000 });

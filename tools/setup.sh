@@ -13,6 +13,7 @@ APT_PACKAGES=(
   emscripten
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
   sqlite3 chromium fonts-dejavu-core
+  wrk                         # booking benchmark of the reference server
   libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui)
   xvfb xauth libgl1-mesa-dri  # its screenshot test: a real window under a virtual X server
   dpkg-dev                    # dpkg-source unpacks Dear ImGui's source for the studio's web build

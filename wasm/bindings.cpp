@@ -11,6 +11,9 @@
 //               Date.now(), 'lv')      // → [{id, name, url, distanceM, status, ...}]
 //   cat.days('vpvkac-cesis', Date.now(), 'lv', 7)  // → [{date, weekday, hours, open, note}]
 //   cat.contentVersion()               // → "3f2a…"
+//   cat.slots('vsaa', 'vpvkac-cesis', '2026-11-23', 7, Date.now(), 'lv')  // → [{start, end, free, date, time}] or null
+//   M.validateBooking({name, phone, email, lang, ...})  // → [{field, code, message}]
+//   M.maskComment('zvaniet 29123456')  // → 'zvaniet ***'
 //   cat.delete()                       // frees the database (embind objects are not GC'd)
 //
 // The snapshot arrives as a Uint8Array and is copied straight into the heap: it must
@@ -18,9 +21,12 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
+#include "booking/booking.hpp"
+#include "rating/rating.hpp"
 #include "snapshot/snapshot.hpp"
 
 using emscripten::val;
@@ -139,6 +145,29 @@ public:
         return out;
     }
 
+    // Bookable slots in Riga time from the snapshot's schedule; the seats other
+    // people took are known only to the server, which has the last word.
+    val slots(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+              double nowMs, const std::string& lang) const {
+        auto offer = pietura::booking::Offer::load(cat_, institution, contact_point);
+        auto l = pietura::parse_lang(lang);
+        auto first = pietura::hours::Date::parse(from);
+        if (!offer || !l || !first) return val::null();
+        val out = val::array();
+        int k = 0;
+        for (auto& s : offer->slots(*first, std::clamp(days, 1, 120), static_cast<std::int64_t>(nowMs / 1000.0))) {
+            auto t = pietura::hours::to_riga(s.start);
+            val o = val::object();
+            o.set("start", double(s.start) * 1000.0);
+            o.set("end", double(s.end) * 1000.0);
+            o.set("free", s.free);
+            o.set("date", t.date.iso());
+            o.set("time", pietura::hours::format_minutes(t.minute_of_day(), *l));
+            out.set(k++, o);
+        }
+        return out;
+    }
+
     val days(const std::string& id, double nowMs, const std::string& lang, int count) const {
         auto l = pietura::parse_lang(lang);
         val out = val::array();
@@ -192,10 +221,49 @@ private:
 
 std::string version() { return PIETURA_VERSION; }
 
+std::string field(const val& o, const char* key) {
+    val v = o[key];
+    return v.isString() ? v.as<std::string>() : std::string();
+}
+
+val errors_to_js(const std::vector<pietura::booking::FieldError>& errors) {
+    val out = val::array();
+    int k = 0;
+    for (auto& e : errors) {
+        val o = val::object();
+        o.set("field", e.field);
+        o.set("code", e.code);
+        o.set("message", e.message);
+        out.set(k++, o);
+    }
+    return out;
+}
+
+// The same checks the server makes, so the form can say what is wrong before sending.
+val validateBooking(const val& o) {
+    pietura::booking::Request r;
+    r.institution = field(o, "institution");
+    r.topic = field(o, "topic");
+    r.contact_point = field(o, "contact_point");
+    val start = o["start"];
+    r.start = start.isNumber() ? static_cast<std::int64_t>(start.as<double>() / 1000.0) : 0;
+    r.name = field(o, "name");
+    r.phone = field(o, "phone");
+    r.email = field(o, "email");
+    r.lang = field(o, "lang");
+    r.note = field(o, "note");
+    r.accessibility = field(o, "accessibility");
+    return errors_to_js(pietura::booking::validate(r));
+}
+
+std::string maskComment(const std::string& text) { return pietura::rating::mask(text); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pietura) {
     emscripten::function("version", &version);
+    emscripten::function("validateBooking", &validateBooking);
+    emscripten::function("maskComment", &maskComment);
     emscripten::class_<Catalogue>("Catalogue")
         .constructor<const val&>()
         .function("search", &Catalogue::search)
@@ -204,6 +272,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
         .function("territories", &Catalogue::territories)
         .function("nearest", &Catalogue::nearest)
         .function("days", &Catalogue::days)
+        .function("slots", &Catalogue::slots)
         .function("contentVersion", &Catalogue::contentVersion)
         .function("count", &Catalogue::count);
 }

@@ -70,6 +70,9 @@ public:
         }
         for (auto& r : read_kind("contact-points")) c.contact_points.push_back(contact_point(*r.value));
         for (auto& r : read_kind("holidays", /*keyed_by_id=*/false)) c.holidays.push_back(holiday_year(*r.value));
+        // Remote consultations are optional: a catalogue without them has no booking.
+        if (std::filesystem::is_directory(dir_ / "consultations"))
+            for (auto& r : read_kind("consultations")) c.consultations.push_back(consultation(*r.value));
 
         std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
         if (std::filesystem::exists(stops)) {
@@ -266,6 +269,22 @@ private:
         return cp;
     }
 
+    static Consultation consultation(const json& v) {
+        Consultation k;
+        k.id = str(v, "id");
+        k.institution = str(v, "institution");
+        k.title = text(v["title"]);
+        k.slot_minutes = v["slot_minutes"].get<int>();
+        k.windows = str(v, "windows");
+        k.seats = v["seats"].get<int>();
+        k.notice_working_days = v["notice_working_days"].get<int>();
+        k.horizon_days = v["horizon_days"].get<int>();
+        k.contact_points = ids(v, "contact_points");
+        for (auto& t : v["topics"]) k.topics.push_back(ConsultationTopic{str(t, "id"), text(t["title"]), ids(t, "services")});
+        k.bring = text_list(v, "bring");
+        return k;
+    }
+
     static HolidayYear holiday_year(const json& v) {
         HolidayYear y;
         y.year = v["year"].get<int>();
@@ -282,6 +301,47 @@ private:
                 if (!where_[target_kind].count(id))
                     error_at(r, pointer, "unknown " + target_kind + " id \"" + id + "\" in " + field);
             });
+        }
+    }
+
+    void check_hours_field(const Record& r, const char* field, const std::string& what) {
+        std::string spec = (*r.value)[field].get<std::string>();
+        if (auto problem = check_opening_hours(spec)) {
+            Pos p = r.doc->where(r.pointer + "/" + field);
+            // Point at the offending character inside the string (+1 for the quote).
+            p.column += 1 + static_cast<int>(problem->column - 1);
+            error(r.file, p, what + ": " + problem->message + " in \"" + spec + "\"");
+        }
+    }
+
+    // What a schema cannot say about a consultation schedule: its windows parse, its
+    // topics are unique, one schedule per institution, and every contact point named
+    // lists the institution in its own remote_consultation (the two must agree, or a
+    // citizen could book a room that has no video link for that institution).
+    void check_consultations() {
+        std::map<std::string, std::string> by_institution;
+        for (auto& r : records_["consultations"]) {
+            const json& v = *r.value;
+            check_hours_field(r, "windows", "consultation windows");
+            std::string inst = v["institution"].get<std::string>();
+            if (!by_institution.emplace(inst, v["id"].get<std::string>()).second)
+                error_at(r, "/institution", "institution \"" + inst + "\" already has the consultation schedule \"" +
+                                                by_institution[inst] + "\"");
+            std::set<std::string> topic_ids;
+            for (size_t t = 0; t < v["topics"].size(); ++t) {
+                std::string tid = v["topics"][t]["id"].get<std::string>();
+                if (!topic_ids.insert(tid).second)
+                    error_at(r, "/topics/" + std::to_string(t) + "/id", "duplicate topic id \"" + tid + "\"");
+            }
+            for (size_t k = 0; k < v["contact_points"].size(); ++k) {
+                std::string cp = v["contact_points"][k].get<std::string>();
+                auto it = where_["contact-points"].find(cp);
+                if (it == where_["contact-points"].end()) continue;  // reported as an unknown id
+                const json& remote = (*it->second.value)["remote_consultation"];
+                if (std::find(remote.begin(), remote.end(), inst) == remote.end())
+                    error_at(r, "/contact_points/" + std::to_string(k),
+                             "contact point \"" + cp + "\" does not list \"" + inst + "\" in its remote_consultation");
+            }
         }
     }
 
@@ -316,6 +376,18 @@ private:
         refs("contact-points", "services", "services", list("services"));
         refs("contact-points", "remote_consultation", "institutions", list("remote_consultation"));
 
+        refs("consultations", "institution", "institutions", one("institution"));
+        refs("consultations", "contact_points", "contact-points", list("contact_points"));
+        refs("consultations", "topics", "services", [](const Record& r, const auto& check) {
+            const json& topics = (*r.value)["topics"];
+            for (size_t t = 0; t < topics.size(); ++t)
+                if (topics[t].contains("services"))
+                    for (size_t k = 0; k < topics[t]["services"].size(); ++k)
+                        check("/topics/" + std::to_string(t) + "/services/" + std::to_string(k),
+                              topics[t]["services"][k].get<std::string>());
+        });
+        check_consultations();
+
         // Step conditions must name questions of the same life situation.
         for (auto& r : records_["life-situations"]) {
             std::set<std::string> qs;
@@ -332,15 +404,7 @@ private:
             }
         }
 
-        for (auto& r : records_["contact-points"]) {
-            std::string spec = (*r.value)["hours"].get<std::string>();
-            if (auto problem = check_opening_hours(spec)) {
-                Pos p = r.doc->where(r.pointer + "/hours");
-                // Point at the offending character inside the string (+1 for the quote).
-                p.column += 1 + static_cast<int>(problem->column - 1);
-                error(r.file, p, "opening hours: " + problem->message + " in \"" + spec + "\"");
-            }
-        }
+        for (auto& r : records_["contact-points"]) check_hours_field(r, "hours", "opening hours");
 
         std::set<int> years;
         for (auto& r : records_["holidays"]) {
@@ -371,6 +435,7 @@ private:
         by_id(c.territories);
         by_id(c.places);
         by_id(c.contact_points);
+        by_id(c.consultations);
         std::sort(c.holidays.begin(), c.holidays.end(), [](auto& a, auto& b) { return a.year < b.year; });
     }
 };
@@ -404,6 +469,7 @@ const LifeSituation* Content::life_situation(const std::string& id) const { retu
 const Audience* Content::audience(const std::string& id) const { return find_by_id(audiences, id); }
 const Territory* Content::territory(const std::string& id) const { return find_by_id(territories, id); }
 const ContactPoint* Content::contact_point(const std::string& id) const { return find_by_id(contact_points, id); }
+const Consultation* Content::consultation(const std::string& id) const { return find_by_id(consultations, id); }
 
 const BusStop* nearest_stop(const std::vector<BusStop>& stops, geo::Point at, double* distance_m) {
     const BusStop* best = nullptr;

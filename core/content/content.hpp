@@ -1,7 +1,8 @@
 // content/content.hpp — the catalogue as editors write it, loaded and checked.
 //
 // `Content::load("content")` reads every kind folder (institutions, services,
-// life situations, audiences, territories, places, contact points, holidays),
+// life situations, audiences, territories, places, contact points, holidays,
+// consultation schedules),
 // validates each object against its JSON Schema, checks what a schema cannot
 // (duplicate ids, unknown references, opening-hours syntax), and returns typed
 // records sorted by id so everything built from them is deterministic.
@@ -129,6 +130,27 @@ struct HolidayYear {
     std::vector<HolidayEntry> extra, transfers;
 };
 
+// A remote consultation schedule (support level 2): when an institution's
+// specialists talk to citizens by video at contact points (content/consultations/).
+struct ConsultationTopic {
+    std::string id;
+    Text title;
+    std::vector<std::string> services;
+};
+
+struct Consultation {
+    std::string id, institution;
+    Text title;
+    int slot_minutes = 30;
+    std::string windows;  // the specialists' weekly windows, opening_hours syntax
+    int seats = 1;        // parallel consultations per slot, across all contact points
+    int notice_working_days = 1;
+    int horizon_days = 30;
+    std::vector<std::string> contact_points;
+    std::vector<ConsultationTopic> topics;
+    TextList bring;  // what to bring
+};
+
 struct Diagnostic {
     enum class Severity { error, warning };
     Severity severity = Severity::error;
@@ -154,6 +176,7 @@ struct Content {
     std::vector<Place> places;
     std::vector<ContactPoint> contact_points;
     std::vector<HolidayYear> holidays;
+    std::vector<Consultation> consultations;  // optional folder consultations/
     std::string bus_stops_gtfs;  // path to a GTFS stops.txt, empty when none
     std::vector<BusStop> bus_stops;  // read from it; empty when there is none
 
@@ -167,6 +190,7 @@ struct Content {
     const Audience* audience(const std::string& id) const;
     const Territory* territory(const std::string& id) const;
     const ContactPoint* contact_point(const std::string& id) const;
+    const Consultation* consultation(const std::string& id) const;
 
     // The law's holidays plus the year-by-year facts of holidays/*.json. Facts the
     // calendar refuses (checked when loading) are left out.

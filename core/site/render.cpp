@@ -230,7 +230,7 @@ std::string channels(const Ctx& x, const Service& s) {
              x.e("channel.contact_point.text") + "</li>\n";
     if (s.channels.remote_consultation)
         h += "<li class=\"channel channel-remote\"><strong>" + x.e("channel.remote.label") + "</strong> " +
-             x.e("channel.remote.text") + "</li>\n";
+             x.e("channel.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</li>\n";
     if (h.empty()) return "<p>" + x.e("channel.none") + "</p>\n";
     return "<ul class=\"channels\">\n" + h + "</ul>\n";
 }
@@ -476,6 +476,7 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
     if (n_contact_points > 0) m += "<p>" + x.f("service.where.count", {{"n", std::to_string(n_contact_points)}}) + "</p>\n";
     m += "<p>" + link(x.url(Kind::contact_points), x.e("service.where.link")) + "</p>\n";
 
+    m += rating_block(x.s, x.o, x.lang, "service", s.id, x.url(Kind::service, s.id));
     PageSpec p{Kind::service, s.id, s.title[x.lang], s.summary[x.lang], {{x.t("services.title"), x.url(Kind::services)}},
                structured::government_service(x.c, s, x.lang, x.o.base_url)};
     return {path_for(x.url(Kind::service, s.id)), shell(x, p, m)};
@@ -605,12 +606,13 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
         if (auto* i = x.c.institution(id)) remote.push_back(i);
     if (remote.empty()) m += "<p>" + x.e("cp.remote.none") + "</p>\n";
     else {
-        m += "<p>" + x.e("cp.remote.text") + "</p>\n<ul>\n";
+        m += "<p>" + x.e("cp.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</p>\n<ul>\n";
         for (auto* i : by_title(remote, x.lang, [&](const Institution& in) -> const std::string& { return in.name[x.lang]; }))
             m += "<li>" + esc(i->name[x.lang]) + " (" + esc(i->abbr[x.lang]) + ")</li>\n";
         m += "</ul>\n";
     }
 
+    m += rating_block(x.s, x.o, x.lang, "contact-point", cp.id, x.url(Kind::contact_point, cp.id));
     PageSpec p{Kind::contact_point, cp.id, cp.name[x.lang], cp.address[x.lang],
                {{x.t("cps.title"), x.url(Kind::contact_points)}}, structured::government_office(x.c, cp, x.lang, x.o.base_url)};
     return {path_for(x.url(Kind::contact_point, cp.id)), shell(x, p, m)};
@@ -974,6 +976,13 @@ Page root(const Strings& s, const Options& o) {
 }
 
 }  // namespace
+
+std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                  const std::string& main_html) {
+    static const Content none;  // the frame names no content
+    Ctx x{none, s, o, lang};
+    return shell(x, PageSpec{kind, "", title, "", {}}, main_html);
+}
 
 std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
     g_sort_keys = {};  // addresses from an earlier render mean nothing now

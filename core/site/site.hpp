@@ -21,7 +21,9 @@
 #include <utility>
 #include <vector>
 
+#include "booking/booking.hpp"
 #include "content/content.hpp"
+#include "rating/rating.hpp"
 #include "i18n/lang.hpp"
 
 namespace pietura::site {
@@ -54,7 +56,14 @@ struct Options {
     std::string content_version;  // shown in the footer and in a <meta> for the service worker
     bool with_wasm = true;        // false: no <script> at all, pages stay fully static
     std::string base_url = "http://localhost:8080";  // absolute addresses in sitemap.xml and JSON-LD
+    rating::Summary ratings;      // published figures (`pietura build --ratings`); averages from 5 ratings
 };
+
+// "How satisfied were you?" — the rating form of a service, contact point or
+// consultation page (site/rating.cpp), with the published average when there is one.
+// `about` is "service", "contact-point" or "consultation"; `back` is this page's URL.
+std::string rating_block(const Strings& s, const Options& o, Lang lang, const std::string& about,
+                         const std::string& target, const std::string& back);
 
 struct Page {
     std::string path;  // relative to dist/, e.g. "lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"
@@ -75,6 +84,7 @@ enum class Kind {
     territory,  // contact points nearest to one municipality (id: territory id)
     accessibility,  // the accessibility statement
     settings,       // text size, contrast and shared-computer mode for this PC
+    consultation,  // booking a remote consultation (site/booking.cpp)
 };
 
 // Site-absolute URL of a page, always ending in "/": url_for(lv, service, "x") →
@@ -84,6 +94,45 @@ std::string url_for(Lang lang, Kind kind, std::string_view id = {});
 
 // Where the page for `url` is written inside dist/ ("/lv/x/" → "lv/x/index.html").
 std::string path_for(std::string_view url);
+
+// The frame every page shares (header, search, breadcrumbs, footer) around
+// `main_html`, for pages made outside render(): the booking steps the server renders.
+std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                  const std::string& main_html);
+
+// --- booking a remote consultation (site/booking.cpp) -------------------------------
+// Step 1 is static (topic and contact point); the next steps need live seats, so the
+// reference server renders them with these functions. Every step is a plain form
+// that works without JavaScript, with a GOV.UK-style error summary and field messages.
+std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o);
+
+// "/lv/konsultacija/laiks/" for step "time", ".../apstiprinajums/" for "done"; "" → step 1.
+std::string booking_url(Lang lang, std::string_view step = {});
+
+struct BookingForm {
+    Lang lang = Lang::lv;
+    const booking::Offer* offer = nullptr;
+    booking::Request values;                   // what was typed (re-shown after errors)
+    std::vector<booking::Slot> slots;          // free slots to choose from
+    std::vector<booking::FieldError> errors;   // empty on first view
+    bool slot_taken = false;                   // the chosen slot went while they typed
+    std::string idempotency_key;               // carried by the check page's confirm form
+};
+std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f);
+// Without JavaScript step 1 lets any pair through: when the contact point does not host
+// the institution, list the ones that do (url, name) with an error summary.
+std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,
+                                     const std::vector<std::pair<std::string, std::string>>& hosts);
+std::string booking_check_page(const Strings& s, const Options& o, const BookingForm& f);
+
+struct BookingDone {
+    Lang lang = Lang::lv;
+    const booking::Offer* offer = nullptr;
+    std::string reference, token, topic;
+    std::int64_t start = 0, end = 0;
+    bool cancelled = false;
+};
+std::string booking_confirmation_page(const Strings& s, const Options& o, const BookingDone& d);
 
 // Text → HTML that shows exactly that text; safe in element content and in
 // attribute values quoted with " or '.

@@ -24,6 +24,7 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::territory: return lv ? "tuvakie" : "nearest";
     case Kind::accessibility: return lv ? "pieklustamiba" : "accessibility";
     case Kind::settings: return lv ? "iestatijumi" : "settings";
+    case Kind::consultation: return lv ? "konsultacija" : "consultation";
     }
     return "";
 }
@@ -31,7 +32,7 @@ std::string_view section(Lang lang, Kind kind) {
 bool is_single_page(Kind kind) {
     return kind == Kind::home || kind == Kind::situations || kind == Kind::services ||
            kind == Kind::contact_points || kind == Kind::audiences || kind == Kind::search ||
-           kind == Kind::accessibility || kind == Kind::settings;
+           kind == Kind::accessibility || kind == Kind::settings || kind == Kind::consultation;
 }
 
 }  // namespace

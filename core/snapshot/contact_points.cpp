@@ -15,6 +15,8 @@ namespace detail {
     throw std::runtime_error("snapshot: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
+}  // namespace detail
+
 hours::Calendar load_calendar(sqlite3* db) {
     hours::Calendar cal;
     sqlite3_stmt* st = nullptr;
@@ -37,6 +39,8 @@ hours::Calendar load_calendar(sqlite3* db) {
     sqlite3_finalize(st);
     return cal;
 }
+
+namespace detail {
 
 Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
     return status_of(hours::Schedule::parse(spec), at, lang, cal);
@@ -131,7 +135,7 @@ bool opens_after(const hours::Schedule& s, int minute_of_day, hours::Date today,
 detail::PointCache& Catalogue::points() const {
     auto& cache = *points_;
     if (cache.loaded) return cache;
-    cache.calendar = detail::load_calendar(db_);
+    cache.calendar = load_calendar(db_);
     {
         Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
                      "phone, email, bus_stop, bus_stop_m FROM contact_points ORDER BY id");

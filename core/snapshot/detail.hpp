@@ -18,9 +18,6 @@ namespace pietura::snapshot::detail {
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what);
 
-// The calendar is the built-in law plus what content maintains year by year.
-hours::Calendar load_calendar(sqlite3* db);
-
 Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal);
 // `with_hours` false leaves `hours` empty: the weekly pattern does not change
 // between calls, so callers that cache it skip describing it again.

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "hours/hours.hpp"
 #include "site/site.hpp"
 #include "snapshot/detail.hpp"
@@ -98,6 +100,14 @@ CREATE TABLE contact_point_extra_services(contact_point TEXT, service TEXT,
 CREATE TABLE contact_point_remote(contact_point TEXT, institution TEXT,
   PRIMARY KEY(contact_point, institution)) WITHOUT ROWID;
 CREATE TABLE holidays(date TEXT, kind TEXT, name_lv TEXT, name_en TEXT, PRIMARY KEY(date, kind)) WITHOUT ROWID;
+CREATE TABLE consultations(id TEXT PRIMARY KEY, institution TEXT, title_lv TEXT, title_en TEXT,
+  slot_minutes INTEGER, windows TEXT, seats INTEGER, notice_working_days INTEGER, horizon_days INTEGER,
+  bring_lv TEXT, bring_en TEXT) WITHOUT ROWID;
+CREATE TABLE consultation_topics(consultation TEXT, id TEXT, position INTEGER, title_lv TEXT, title_en TEXT,
+  services TEXT, PRIMARY KEY(consultation, id)) WITHOUT ROWID;
+CREATE TABLE ratings(about TEXT, target TEXT, count INTEGER, average REAL, PRIMARY KEY(about, target)) WITHOUT ROWID;
+CREATE TABLE consultation_hosts(consultation TEXT, contact_point TEXT,
+  PRIMARY KEY(consultation, contact_point)) WITHOUT ROWID;
 )sql";
 
 void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
@@ -166,6 +176,28 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
             for (auto& sv : cp.services) extra.row({cp.id, sv});
             for (auto& i : cp.remote_consultation) rem.row({cp.id, i});
         }
+    }
+    {
+        // Lists travel as JSON arrays in one column: the browser reads them whole.
+        Insert ins(db, "INSERT INTO consultations VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+        Insert topic(db, "INSERT INTO consultation_topics VALUES(?,?,?,?,?,?)");
+        Insert host(db, "INSERT INTO consultation_hosts VALUES(?,?)");
+        for (auto& k : c.consultations) {
+            ins.row({k.id, k.institution, k.title.lv, k.title.en, k.slot_minutes, k.windows, k.seats,
+                     k.notice_working_days, k.horizon_days, nlohmann::json(k.bring.lv).dump(),
+                     nlohmann::json(k.bring.en).dump()});
+            for (size_t t = 0; t < k.topics.size(); ++t)
+                topic.row({k.id, k.topics[t].id, int(t + 1), k.topics[t].title.lv, k.topics[t].title.en,
+                           nlohmann::json(k.topics[t].services).dump()});
+            for (auto& cp : k.contact_points) host.row({k.id, cp});
+        }
+    }
+    {
+        // Only what may be published: at least rating::kMinPublished ratings.
+        Insert ins(db, "INSERT INTO ratings VALUES(?,?,?,?)");
+        for (auto& [about, targets] : info.ratings)
+            for (auto& [target, avg] : targets)
+                if (avg.published()) ins.row({about, target, avg.count, avg.average});
     }
     {
         Insert ins(db, "INSERT INTO holidays VALUES(?,?,?,?)");
@@ -321,10 +353,10 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
     }
     sqlite3_finalize(st);
     if (!spec) return std::nullopt;
-    return detail::status_of(*spec, at, lang, detail::load_calendar(db_));
+    return detail::status_of(*spec, at, lang, load_calendar(db_));
 }
 
-hours::Calendar Catalogue::calendar() const { return detail::load_calendar(db_); }
+hours::Calendar Catalogue::calendar() const { return load_calendar(db_); }
 
 std::string Catalogue::meta(const std::string& key) const {
     sqlite3_stmt* st = nullptr;
@@ -338,7 +370,8 @@ std::string Catalogue::meta(const std::string& key) const {
 
 int Catalogue::count(const std::string& table) const {
     static const char* allowed[] = {"institutions", "audiences", "services", "life_situations",
-                                    "territories", "places", "contact_points", "holidays"};
+                                    "territories", "places", "contact_points", "holidays",
+                                    "consultations", "consultation_topics", "consultation_hosts", "ratings"};
     bool ok = false;
     for (auto* a : allowed) ok = ok || table == a;
     if (!ok) throw std::invalid_argument("unknown table " + table);

@@ -27,6 +27,7 @@
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
 #include "i18n/lang.hpp"
+#include "rating/rating.hpp"
 #include "search/search.hpp"
 
 struct sqlite3;
@@ -42,11 +43,15 @@ constexpr int kFormatVersion = 2;
 
 struct BuildInfo {
     std::string content_version;  // shown on pages and in the manifest
+    rating::Summary ratings;      // published ones go into the `ratings` table
 };
 
 // Writes the snapshot to `file` (replacing it). Throws std::runtime_error on I/O
 // or SQLite failure; content must already be free of errors.
 void write(const content::Content& c, const std::filesystem::path& file, const BuildInfo& info);
+
+// The built-in holiday law plus the snapshot's holidays table (booking/ reads it too).
+hours::Calendar load_calendar(sqlite3* db);
 
 class Catalogue {
 public:

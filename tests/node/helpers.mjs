@@ -20,10 +20,11 @@ export function snapshotBytes() {
   return new Uint8Array(readFileSync(join(dist, 'catalogue.sqlite')));
 }
 
-// Starts `pietura serve` on a free port and resolves with its base URL.
-export function startServer(dir = dist) {
+// Starts `pietura serve` on a free port and resolves with its base URL; `extra`
+// adds options (e.g. ['--data', dir, '--rate-limit', '0']).
+export function startServer(dir = dist, extra = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(cli, ['serve', '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(cli, ['serve', '--port', '0', '--dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error('server did not start: ' + out)); }, 10000);
     proc.stdout.on('data', (d) => {

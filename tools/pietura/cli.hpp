@@ -23,6 +23,8 @@ int cmd_report(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_diff(int argc, char** argv);
 int cmd_import(int argc, char** argv);
+int cmd_slots(int argc, char** argv);
+int cmd_export(int argc, char** argv);
 
 // A minimal "--name value" / "--flag" parser that rejects unknown options, because
 // a typo in an option must never be silently ignored.

@@ -37,6 +37,9 @@ Usage: pietura build [options]
                          (default: build-wasm/studio; skipped when missing)
   --out DIR              output folder (default: dist); its previous build is replaced
   --content-version V    version shown on pages (default: derived from the content's SHA-256)
+  --ratings FILE         published rating figures (GET /api/ratings/summary of the
+                         server) to show on pages and put in the snapshot; averages
+                         appear only from 5 ratings
   --check                only check the content; write nothing
   --quiet                no progress lines
 
@@ -94,10 +97,29 @@ void publish_studio(const content::Content& c, const fs::path& studio_dir, const
     write_file(out / "report.json", quality::check(c, c.bus_stops).to_json().dump() + "\n");
 }
 
+// The server's published summary: {"service": {"id": {"count": 7, "average": 4.3}}, ...}.
+rating::Summary read_ratings(const fs::path& file) {
+    auto j = nlohmann::json::parse(read_file(file), nullptr, false);
+    if (!j.is_object()) throw std::runtime_error(file.string() + ": not a JSON object of rating figures");
+    rating::Summary out;
+    for (auto& [about, targets] : j.items()) {
+        if (!targets.is_object()) throw std::runtime_error(file.string() + ": \"" + about + "\" is not an object");
+        for (auto& [target, v] : targets.items()) {
+            if (!v.is_object() || !v.contains("count") || !v["count"].is_number_integer())
+                throw std::runtime_error(file.string() + ": " + about + "/" + target + " has no whole-number count");
+            rating::Average a{v["count"].get<int>(), v.contains("average") && v["average"].is_number() ? v["average"].get<double>() : 0};
+            if (a.published() && (!v["average"].is_number() || a.average < 1 || a.average > 5))
+                throw std::runtime_error(file.string() + ": " + about + "/" + target + " needs an average from 1 to 5");
+            out[about][target] = a;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 int cmd_build(int argc, char** argv) {
-    Args args(argc, argv, {"content", "i18n", "web", "wasm", "studio", "out", "content-version", "base-url"},
+    Args args(argc, argv, {"content", "i18n", "web", "wasm", "studio", "out", "content-version", "base-url", "ratings"},
               {"check", "quiet", "help"});
     if (!args.ok()) return usage_error("build", args.error());
     if (args.flag("help")) {
@@ -152,9 +174,11 @@ int cmd_build(int argc, char** argv) {
         progress.step("Rendering pages");
         site::Options opts;
         opts.content_version = version;
+        if (auto file = args.get("ratings")) opts.ratings = read_ratings(*file);
         opts.with_wasm = with_wasm;
         opts.base_url = base_url;
         std::vector<site::Page> pages = site::render(c, strings, opts);
+        for (auto& p : site::booking_pages(c, strings, opts)) pages.push_back(std::move(p));
         progress.done(std::to_string(pages.size()) + " pages");
 
         progress.step("Writing " + out.string());
@@ -178,7 +202,7 @@ int cmd_build(int argc, char** argv) {
         }
 
         progress.step("Building the snapshot");
-        snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version});
+        snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
         progress.done();
 
         // The manifest lists every file with its digest; browsers use the snapshot's

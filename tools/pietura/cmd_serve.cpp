@@ -16,6 +16,7 @@
 
 #include <httplib.h>
 
+#include "api.hpp"
 #include "cli.hpp"
 #include "snapshot/sha256.hpp"
 
@@ -32,6 +33,12 @@ Usage: pietura serve [options]
   --dir DIR      folder to serve (default: dist, as written by 'pietura build')
   --port N       TCP port (default: 8080; 0 picks a free one and prints it)
   --host ADDR    address to listen on (default: 127.0.0.1)
+  --data DIR     where the API keeps bookings and ratings (default: data)
+  --i18n DIR     UI strings for the booking pages the server renders (default: i18n)
+  --origin URL   one more origin allowed to call the API (CORS), e.g. https://pietura.lv
+  --rate-limit N API requests per client address per minute (default: 120; 0: off)
+
+The JSON API for bookings and ratings is under /api/ (docs/openapi.yaml).
 
 Stops cleanly on Ctrl+C or SIGTERM.
 )";
@@ -144,7 +151,7 @@ void security_headers(httplib::Response& res) {
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
-    Args args(argc, argv, {"dir", "port", "host"}, {"help"});
+    Args args(argc, argv, {"dir", "port", "host", "data", "i18n", "origin", "rate-limit"}, {"help"});
     if (!args.ok()) return usage_error("serve", args.error());
     if (args.flag("help")) {
         std::cout << kServeHelp;
@@ -170,6 +177,28 @@ int cmd_serve(int argc, char** argv) {
     auto cache = std::make_shared<FileCache>();
     httplib::Server svr;
     svr.set_payload_max_length(64 * 1024);
+
+    ApiOptions api{root / "catalogue.sqlite", args.get_or("data", "data"), args.get_or("i18n", "i18n"),
+                   args.get_or("origin", ""), 120};
+    try {
+        std::string limit = args.get_or("rate-limit", "120");
+        size_t used = 0;
+        api.rate_per_minute = std::stoi(limit, &used);
+        if (used != limit.size() || api.rate_per_minute < 0) throw std::invalid_argument(limit);
+    } catch (const std::exception&) {
+        return usage_error("serve", "--rate-limit must be a whole number, 0 or more");
+    }
+    try {
+        mount_api(svr, api);  // before the static catch-all, which would answer /api/ too
+    } catch (const std::exception& e) {
+        std::cerr << "pietura serve: " << e.what() << "\n";
+        return 1;
+    }
+
+    // Pages the API renders (booking steps) get the same headers as static ones.
+    svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.has_header("Content-Security-Policy")) security_headers(res);
+    });
 
     svr.Get(R"(/.*)", [root, cache](const httplib::Request& req, httplib::Response& res) {
         security_headers(res);

@@ -25,6 +25,8 @@ Commands:
   diff       compare two snapshot databases before publishing
   import     bring GTFS stops, contact-point CSVs, gazetteers and Latvian hours
              texts into content
+  slots      bookable remote-consultation slots at a contact point
+  export     the server's bookings or ratings as CSV
 
 Options:
   --help     show this help (also: pietura <command> --help)
@@ -62,6 +64,8 @@ int main(int argc, char** argv) {
     if (cmd == "check") return cmd_check(sub_argc, sub_argv);
     if (cmd == "diff") return cmd_diff(sub_argc, sub_argv);
     if (cmd == "import") return cmd_import(sub_argc, sub_argv);
+    if (cmd == "slots") return cmd_slots(sub_argc, sub_argv);
+    if (cmd == "export") return cmd_export(sub_argc, sub_argv);
     std::cerr << "pietura: unknown command '" << cmd << "'\n\n" << kHelp;
     return 2;
 }

@@ -1,7 +1,8 @@
 // app.js — progressive enhancement of the pre-rendered pages. Thin glue only:
 // search answers come from the C++ core (wasm), every word shown comes from the
 // page's data- attributes (i18n/*.json), and every page already works without it.
-// Nothing is stored in the browser: shared library PCs must keep no trace.
+// The browser keeps only this PC's settings (localStorage) and, until the server has
+// answered, unsent requests (outbox.js: IndexedDB, or memory on a shared PC).
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -524,3 +525,7 @@ if (finder) {
     });
   });
 }
+
+// --- booking and rating forms load their own glue, only on the pages that have them ----------
+if (doc.querySelector('form.booking, #print-booking')) import('./booking.js');
+if (doc.querySelector('form.rating-form')) import('./rating.js');

@@ -1,0 +1,304 @@
+// Booking pages: step 1 (static), the time-and-details form, the check page and the
+// confirmation (rendered by the reference server). Plain forms first; booking.js
+// adds the nearest-first order, the outbox and the status messages.
+#include <algorithm>
+#include <map>
+
+#include "hours/hours.hpp"
+#include "site/collate.hpp"
+#include "site/html.hpp"
+#include "site/site.hpp"
+
+namespace pietura::site {
+
+namespace {
+
+using html::esc;
+
+struct View {
+    const Strings& s;
+    Lang lang;
+    std::string t(const std::string& key) const { return esc(s.get(lang, key)); }
+    bool lv() const { return lang == Lang::lv; }
+};
+
+std::string month_name(int m, Lang lang) {
+    static const char* const kLv[12] = {"janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
+                                        "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"};
+    static const char* const kEn[12] = {"January", "February", "March", "April", "May", "June",
+                                        "July", "August", "September", "October", "November", "December"};
+    int i = m < 1 ? 0 : m > 12 ? 11 : m - 1;
+    return lang == Lang::lv ? kLv[i] : kEn[i];
+}
+
+// "pirmdiena, 21. decembrī" / "Monday 21 December"
+std::string day_label(hours::Date d, Lang lang) {
+    std::string wd(hours::weekday_name(d.weekday(), lang));
+    if (lang == Lang::lv) return wd + ", " + std::to_string(d.day) + ". " + month_name(d.month, lang);
+    return wd + " " + std::to_string(d.day) + " " + month_name(d.month, lang);
+}
+
+std::string when_label(std::int64_t start, std::int64_t end, Lang lang) {
+    auto a = hours::to_riga(start), b = hours::to_riga(end);
+    return day_label(a.date, lang) + ", " + hours::format_minutes(a.minute_of_day(), lang) + "–" +
+           hours::format_minutes(b.minute_of_day(), lang);
+}
+
+std::string title_of(const booking::Offer& o, Lang l) { return l == Lang::lv ? o.title_lv : o.title_en; }
+std::string cp_name(const booking::Offer& o, Lang l) { return l == Lang::lv ? o.cp_name_lv : o.cp_name_en; }
+std::string address(const booking::Offer& o, Lang l) { return l == Lang::lv ? o.address_lv : o.address_en; }
+
+std::string topic_title(const booking::Offer& o, const std::string& id, Lang l) {
+    auto* t = o.topic(id);
+    return t ? t->title(l) : id;
+}
+
+const booking::FieldError* error_for(const std::vector<booking::FieldError>& errors, const std::string& field) {
+    for (auto& e : errors)
+        if (e.field == field) return &e;
+    return nullptr;
+}
+
+// GOV.UK pattern: a summary on top linking to each field, focused on load by booking.js.
+std::string error_summary(const View& v, const std::vector<booking::FieldError>& errors, bool slot_taken) {
+    if (errors.empty() && !slot_taken) return "";
+    std::string h = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
+                    "<h2 id=\"error-summary-title\">" + v.t("book.errors.title") + "</h2>\n<ul>\n";
+    if (slot_taken) h += "<li><a href=\"#f-start\">" + v.t("book.slot_taken") + "</a></li>\n";
+    std::map<std::string, bool> seen;
+    for (auto& e : errors) {
+        if (seen[e.field] || (slot_taken && e.field == "start")) continue;
+        seen[e.field] = true;
+        // The summary names the field, so "Fill in this field." is never ambiguous.
+        static const std::map<std::string, std::string> labels = {
+            {"start", "book.time.legend"}, {"name", "book.name"}, {"phone", "book.phone"}, {"email", "book.email"},
+            {"lang", "book.lang"}, {"note", "book.note"}, {"accessibility", "book.accessibility"}};
+        auto label = labels.find(e.field);
+        std::string prefix = label != labels.end() ? v.t(label->second) + ": " : "";
+        h += "<li><a href=\"#f-" + esc(e.field) + "\">" + prefix + esc(e.message) + "</a></li>\n";
+    }
+    return h + "</ul>\n</div>\n";
+}
+
+// One labelled input with its hint and error message wired up for screen readers.
+std::string field(const View& v, const std::vector<booking::FieldError>& errors, const std::string& name,
+                  const std::string& label_key, const std::string& value, const std::string& type,
+                  const std::string& autocomplete, const std::string& hint_key = "", bool textarea = false) {
+    const booking::FieldError* e = error_for(errors, name);
+    std::string id = "f-" + name, described;
+    std::string h = std::string("<div class=\"field") + (e ? " field-error" : "") + "\">\n<label for=\"" + id + "\">" +
+                    v.t(label_key) + "</label>\n";
+    if (!hint_key.empty()) {
+        h += "<p class=\"hint\" id=\"" + id + "-hint\">" + v.t(hint_key) + "</p>\n";
+        described += id + "-hint";
+    }
+    if (e) {
+        h += "<p class=\"error-message\" id=\"" + id + "-error\">" + esc(e->message) + "</p>\n";
+        described += (described.empty() ? "" : " ") + id + "-error";
+    }
+    std::string attrs = " id=\"" + id + "\" name=\"" + name + "\"";
+    if (!described.empty()) attrs += " aria-describedby=\"" + described + "\"";
+    if (e) attrs += " aria-invalid=\"true\"";
+    if (!autocomplete.empty()) attrs += " autocomplete=\"" + autocomplete + "\"";
+    if (textarea) h += "<textarea" + attrs + " rows=\"3\" maxlength=\"500\">" + esc(value) + "</textarea>\n";
+    else h += "<input type=\"" + type + "\"" + attrs + " value=\"" + esc(value) + "\"" +
+              (name == "name" ? " maxlength=\"100\"" : "") + ">\n";
+    return h + "</div>\n";
+}
+
+std::string hidden(const std::string& name, const std::string& value) {
+    return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value) + "\">\n";
+}
+
+std::string offer_hidden(const booking::Offer& o, const booking::Request& r, Lang page_lang) {
+    return hidden("institution", o.institution) + hidden("contact_point", o.contact_point) + hidden("topic", r.topic) +
+           hidden("page_lang", std::string(code(page_lang)));
+}
+
+std::string summary_list(const View& v, const std::vector<std::pair<std::string, std::string>>& rows) {
+    std::string h = "<dl class=\"facts summary-list\">\n";
+    for (auto& [k, val] : rows) h += "<div><dt>" + v.t(k) + "</dt><dd>" + val + "</dd></div>\n";
+    return h + "</dl>\n";
+}
+
+std::string hours_text(const booking::Offer& o, Lang lang) {
+    auto sch = hours::Schedule::parse(o.hours);
+    return sch ? sch->describe(lang) : o.hours;
+}
+
+Page step_one(const content::Content& c, const Strings& s, const Options& o, Lang lang) {
+    View v{s, lang};
+    std::string m = "<p class=\"lead\">" + v.t("book.intro") + "</p>\n";
+    m += "<form method=\"get\" action=\"" + esc(booking_url(lang, "time")) + "\" class=\"booking\" id=\"booking-start\" novalidate>\n";
+    m += "<fieldset class=\"topics\">\n<legend><h2>" + v.t("book.topic.legend") + "</h2></legend>\n";
+    bool first = true;
+    std::map<std::string, std::vector<std::string>> hosts;  // contact point → institutions
+    for (auto& k : c.consultations) {
+        const auto* inst = c.institution(k.institution);
+        m += "<h3>" + esc(inst ? inst->name[lang] + " (" + inst->abbr[lang] + ")" : k.institution) + "</h3>\n<div class=\"radios\">\n";
+        for (auto& t : k.topics) {
+            std::string id = "t-" + k.institution + "-" + t.id;
+            m += "<label class=\"radio\" for=\"" + esc(id) + "\"><input type=\"radio\" name=\"choice\" id=\"" + esc(id) +
+                 "\" value=\"" + esc(k.institution + ":" + t.id) + "\" data-institution=\"" + esc(k.institution) + "\"" +
+                 (first ? " required" : "") + "> " + esc(t.title[lang]) + "</label>\n";
+            first = false;
+        }
+        m += "</div>\n";
+        for (auto& cp : k.contact_points) hosts[cp].push_back(k.institution);
+    }
+    m += "</fieldset>\n";
+    // Every hosting contact point; data-institutions lets booking.js hide the others
+    // and sort by distance. Without JavaScript the server checks the pair.
+    std::vector<std::pair<std::vector<int>, const content::ContactPoint*>> cps;
+    for (auto& [id, insts] : hosts)
+        if (auto* cp = c.contact_point(id)) cps.emplace_back(collate::sort_key(lang, cp->name[lang]), cp);
+    std::sort(cps.begin(), cps.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first < b.first : a.second->id < b.second->id; });
+    m += "<div class=\"field\">\n<label for=\"f-contact_point\">" + v.t("book.cp.label") + "</label>\n";
+    m += "<p class=\"hint\" id=\"f-contact_point-hint\">" + v.t("book.cp.hint") + "</p>\n";
+    m += "<select id=\"f-contact_point\" name=\"contact_point\" aria-describedby=\"f-contact_point-hint\" required>\n";
+    for (auto& [key, cp] : cps) {
+        std::string insts;
+        for (auto& i : hosts[cp->id]) insts += (insts.empty() ? "" : " ") + i;
+        m += "<option value=\"" + esc(cp->id) + "\" data-institutions=\"" + esc(insts) + "\" data-lat=\"" +
+             html::fixed(cp->lat, 5) + "\" data-lon=\"" + html::fixed(cp->lon, 5) + "\" data-phone=\"" + esc(cp->phone) +
+             "\" data-email=\"" + esc(cp->email) + "\">" + esc(cp->name[lang]) + "</option>\n";
+    }
+    m += "</select>\n<button type=\"button\" id=\"nearest-first\" class=\"button-secondary\" hidden>" + v.t("book.cp.nearest") +
+         "</button>\n</div>\n";
+    m += "<p id=\"booking-fallback\" class=\"fallback\" hidden data-text=\"" + v.t("book.fallback") + "\" data-subject=\"" +
+         v.t("book.fallback.subject") + "\"></p>\n";
+    m += "<button type=\"submit\">" + v.t("book.continue") + "</button>\n</form>\n";
+    return {path_for(url_for(lang, Kind::consultation)), frame(s, o, lang, Kind::consultation, s.get(lang, "book.title"), m)};
+}
+
+}  // namespace
+
+std::string booking_url(Lang lang, std::string_view step) {
+    std::string base = url_for(lang, Kind::consultation);
+    if (step == "time") return base + (lang == Lang::lv ? "laiks/" : "time/");
+    if (step == "done") return base + (lang == Lang::lv ? "apstiprinajums/" : "confirmation/");
+    return base;
+}
+
+std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o) {
+    if (c.consultations.empty()) return {};
+    return {step_one(c, s, o, Lang::lv), step_one(c, s, o, Lang::en)};
+}
+
+std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f) {
+    View v{s, f.lang};
+    const auto& r = f.values;
+    std::string m = error_summary(v, f.errors, f.slot_taken);
+    m += "<p class=\"lead\">" + esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang)) +
+         "<br>" + esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang)) + "</p>\n";
+    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-details\" novalidate>\n";
+    m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "check");
+    const booking::FieldError* se = error_for(f.errors, "start");
+    m += std::string("<fieldset class=\"slots") + (se || f.slot_taken ? " field-error" : "") + "\" id=\"f-start\">\n<legend><h2>" +
+         v.t("book.time.legend") + "</h2></legend>\n";
+    if (se) m += "<p class=\"error-message\">" + esc(se->message) + "</p>\n";
+    if (f.slots.empty()) m += "<p>" + esc(s.format(f.lang, "book.time.none", {{"phone", f.offer->phone}})) + "</p>\n";
+    std::string day;
+    for (auto& slot : f.slots) {
+        auto t = hours::to_riga(slot.start);
+        if (t.date.iso() != day) {
+            if (!day.empty()) m += "</div>\n</fieldset>\n";
+            day = t.date.iso();
+            m += "<fieldset class=\"day\"><legend>" + esc(day_label(t.date, f.lang)) + "</legend>\n<div class=\"radios slot-times\">\n";
+        }
+        std::string id = "s-" + std::to_string(slot.start);
+        m += "<label class=\"radio\" for=\"" + id + "\"><input type=\"radio\" name=\"start\" id=\"" + id + "\" value=\"" +
+             std::to_string(slot.start) + "\"" + (slot.start == r.start ? " checked" : "") + "> " +
+             esc(hours::format_minutes(t.minute_of_day(), f.lang)) + "</label>\n";
+    }
+    if (!day.empty()) m += "</div>\n</fieldset>\n";
+    m += "</fieldset>\n";
+    m += "<fieldset class=\"details\">\n<legend><h2>" + v.t("book.details.legend") + "</h2></legend>\n";
+    m += field(v, f.errors, "name", "book.name", r.name, "text", "name");
+    m += field(v, f.errors, "phone", "book.phone", r.phone, "tel", "tel", "book.phone.hint");
+    m += field(v, f.errors, "email", "book.email", r.email, "email", "email");
+    m += "<fieldset class=\"field\" id=\"f-lang\"><legend>" + v.t("book.lang") + "</legend>\n<div class=\"radios\">\n";
+    for (const char* l : {"lv", "en"}) {
+        bool checked = r.lang.empty() ? l == code(f.lang) : r.lang == l;
+        m += std::string("<label class=\"radio\"><input type=\"radio\" name=\"lang\" value=\"") + l + "\"" +
+             (checked ? " checked" : "") + "> " + v.t(std::string("book.lang.") + l) + "</label>\n";
+    }
+    m += "</div>\n</fieldset>\n";
+    m += field(v, f.errors, "note", "book.note", r.note, "", "", "", true);
+    m += field(v, f.errors, "accessibility", "book.accessibility", r.accessibility, "", "", "book.accessibility.hint", true);
+    m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
+    return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
+}
+
+std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,
+                                     const std::vector<std::pair<std::string, std::string>>& hosts) {
+    View v{s, lang};
+    std::string m = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
+                    "<h2 id=\"error-summary-title\">" + v.t("book.errors.title") + "</h2>\n<p>" + v.t("book.cp.wrong") +
+                    "</p>\n</div>\n<ul class=\"links\">\n";
+    for (auto& [url, name] : hosts) m += "<li><a href=\"" + esc(url) + "\">" + esc(name) + "</a></li>\n";
+    m += "</ul>\n<p><a href=\"" + esc(booking_url(lang)) + "\">" + v.t("book.change") + "</a></p>\n";
+    return frame(s, o, lang, Kind::consultation, s.get(lang, "book.cp.label"), m);
+}
+
+std::string booking_check_page(const Strings& s, const Options& o, const BookingForm& f) {
+    View v{s, f.lang};
+    const auto& r = f.values;
+    std::string change = booking_url(f.lang, "time") + "?choice=" + r.institution + ":" + r.topic + "&contact_point=" + r.contact_point;
+    std::string contact = esc(r.phone) + (r.phone.empty() || r.email.empty() ? "" : "<br>") + esc(r.email);
+    std::string m = summary_list(v, {{"book.topic", esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang))},
+                                     {"book.cp", esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang))},
+                                     {"book.when", esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang))},
+                                     {"book.name", esc(r.name)},
+                                     {"book.phone", contact},
+                                     {"book.lang", v.t("book.lang." + r.lang)},
+                                     {"book.note", esc(r.note)},
+                                     {"book.accessibility", esc(r.accessibility)}});
+    m += "<p><a href=\"" + esc(change) + "\">" + v.t("book.change") + "</a></p>\n";
+    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-confirm\" data-done=\"" +
+         esc(booking_url(f.lang, "done")) + "\" data-sending=\"" + v.t("book.status.sending") + "\" data-sent=\"" +
+         v.t("book.status.sent") + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +
+         v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-taken=\"" +
+         v.t("book.status.taken") + "\" data-error=\"" + v.t("book.status.error") + "\" data-change=\"" + esc(change) + "\" data-change-label=\"" + v.t("book.change") + "\">\n";
+    m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "confirm") + hidden("start", std::to_string(r.start));
+    for (auto& [k, val] : std::vector<std::pair<std::string, std::string>>{
+             {"name", r.name}, {"phone", r.phone}, {"email", r.email}, {"lang", r.lang}, {"note", r.note},
+             {"accessibility", r.accessibility}, {"idempotency_key", f.idempotency_key}})
+        m += hidden(k, val);
+    m += "<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+    m += "<button type=\"submit\">" + v.t("book.confirm") + "</button>\n</form>\n";
+    return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.check.title"), m);
+}
+
+std::string booking_confirmation_page(const Strings& s, const Options& o, const BookingDone& d) {
+    View v{s, d.lang};
+    const auto& off = *d.offer;
+    std::string m = "<div class=\"panel\"><p>" + v.t("book.reference") + "</p><p class=\"reference\"><strong id=\"reference\">" +
+                    esc(d.reference) + "</strong></p></div>\n";
+    std::string bring = "<ul>";
+    for (auto& b : d.lang == Lang::lv ? off.bring_lv : off.bring_en) bring += "<li>" + esc(b) + "</li>";
+    bring += "</ul>";
+    std::string contact = esc(off.phone) + "<br>" + esc(off.email);
+    m += summary_list(v, {{"book.topic", esc(title_of(off, d.lang)) + " — " + esc(topic_title(off, d.topic, d.lang))},
+                          {"book.when", esc(when_label(d.start, d.end, d.lang))},
+                          {"book.where", esc(cp_name(off, d.lang)) + "<br>" + esc(address(off, d.lang)) + "<br>" + contact},
+                          {"book.hours", esc(hours_text(off, d.lang))},
+                          {"book.bring", bring}});
+    if (!d.cancelled) {
+        std::string base = "/api/bookings/" + d.reference;
+        m += "<ul class=\"links\">\n<li><a href=\"" + esc(base + "/ics?token=" + d.token) + "\" download>" + v.t("book.ics") +
+             "</a></li>\n</ul>\n";
+        m += "<p class=\"print-row\"><button type=\"button\" id=\"print-booking\" class=\"button-secondary\" hidden>" +
+             v.t("book.print") + "</button></p>\n";
+        m += "<p>" + v.t("book.keep") + "</p>\n";
+        m += "<form method=\"post\" action=\"" + esc(base + "/cancel") + "\" class=\"cancel\">\n" + hidden("token", d.token) +
+             "<button type=\"submit\" class=\"button-secondary\">" + v.t("book.cancel") + "</button>\n</form>\n";
+    }
+    // After the consultation people come back to this page: they can rate it here.
+    if (!d.cancelled)
+        m += rating_block(s, o, d.lang, "consultation", off.institution,
+                          booking_url(d.lang, "done") + "?ref=" + d.reference + "&token=" + d.token);
+    return frame(s, o, d.lang, Kind::consultation, s.get(d.lang, d.cancelled ? "book.cancelled.title" : "book.done.title"), m);
+}
+
+}  // namespace pietura::site

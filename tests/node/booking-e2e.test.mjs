@@ -1,0 +1,217 @@
+// Issue 5 end to end in Debian's headless Chromium: booking with and without
+// JavaScript, and an offline confirmation queued in the outbox then sent once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, dist, launchBrowser, startServer } from './helpers.mjs';
+
+let server, browser, data;
+before(async () => {
+  data = mkdtempSync(join(tmpdir(), 'pietura-e2e-data-'));
+  server = await startServer(dist, ['--data', data, '--rate-limit', '0']);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const bookings = () => execFileSync(cli, ['export', 'bookings', '--data', data], { encoding: 'utf8' })
+  .trim().split('\r\n').slice(1);
+
+async function toCheckPage(page, lang, choice, contactPoint, name) {
+  await page.goto(server.url + (lang === 'lv' ? '/lv/konsultacija/' : '/en/consultation/'));
+  await page.locator(`input[name=choice][value="${choice}"]`).check();
+  await page.locator('#f-contact_point').selectOption(contactPoint);
+  await page.locator('#booking-start [type=submit]').click();
+  await page.waitForURL(/\/(laiks|time)\//);
+  // Submitting with nothing filled in: an error summary on top, a message at each field.
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  assert.ok(await page.locator('.error-summary a[href="#f-name"]').count());
+  assert.equal(await page.getAttribute('#f-name', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#f-name', 'aria-describedby'), /f-name-error/);
+  await page.locator('input[name=start]').first().check();
+  await page.locator('#f-name').fill(name);
+  await page.locator('#f-phone').fill('29 123 456');
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('#booking-confirm').waitFor();
+}
+
+test('without JavaScript: plain form posts from topic to confirmation', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await toCheckPage(page, 'lv', 'vid:eds', 'vpvkac-cesis', 'Bez Skripta');
+  assert.match(await page.locator('main').innerText(), /\+37129123456/);
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForURL(/\/lv\/konsultacija\/apstiprinajums\//);
+  assert.match(await page.locator('#reference').innerText(), /^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  assert.match(await page.locator('main').innerText(), /Ņemiet|Pase|pase/i);
+  assert.ok(await page.locator('a[href*="/ics?token="]').count());
+  // Cancel from the confirmation.
+  await page.locator('form.cancel [type=submit]').click();
+  await page.waitForURL(/apstiprinajums/);
+  assert.match(await page.locator('h1').innerText(), /atcelts/);
+  await ctx.close();
+});
+
+test('without JavaScript: a contact point that does not host the topic lists those that do', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/en/consultation/');
+  await page.locator('input[name=choice][value="vid:eds"]').check();
+  await page.locator('#f-contact_point').selectOption('vpvkac-aluksne'); // VSAA and VZD only
+  await page.locator('#booking-start [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  const links = page.locator('main ul.links a[href*="contact_point="]');
+  assert.ok(await links.count() >= 10);
+  await links.first().click();
+  await page.waitForURL(/\/en\/consultation\/time\/\?choice=vid:eds&contact_point=/);
+  assert.ok(await page.locator('input[name=start]').count() > 0);
+  await ctx.close();
+});
+
+test('with JavaScript: the list shows only hosts of the institution, the outbox sends once', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The one expected error: the empty form's answer is a 400 page with the error summary.
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
+  await page.goto(server.url + '/en/consultation/');
+  await page.locator('#booking-start[data-enhanced=filter]').waitFor();
+  await page.locator('input[name=choice][value="vzd:kadastrs"]').check();
+  assert.equal(await page.locator('#f-contact_point option[value="vpvkac-ludza"]').isDisabled(), true, 'no VZD in Ludza');
+  await toCheckPage(page, 'en', 'vzd:kadastrs', 'vpvkac-valmiera', 'With Script');
+  await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForURL(/\/en\/consultation\/confirmation\//);
+  assert.match(await page.locator('#reference').innerText(), /^PT-/);
+  assert.ok(await page.locator('#print-booking').isVisible());
+  assert.equal(bookings().filter((l) => l.includes('With Script')).length, 1);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('offline: the confirmed request waits in the outbox and is sent exactly once when back online', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await toCheckPage(page, 'lv', 'vsaa:pensijas', 'vpvkac-ogre', 'Bez Tīkla');
+  await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
+  await ctx.setOffline(true);
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForFunction(() => /savienojum/.test(document.querySelector('#booking-status').textContent), null, { timeout: 10000 });
+  assert.equal(bookings().filter((l) => l.includes('Bez Tīkla')).length, 0, 'nothing sent while offline');
+  await ctx.setOffline(false);
+  await page.waitForURL(/apstiprinajums/, { timeout: 20000 });
+  assert.match(await page.locator('#reference').innerText(), /^PT-/);
+  // Reloading and waiting a retry period sends nothing again: the outbox is empty.
+  await page.reload();
+  await page.waitForTimeout(500);
+  assert.equal(bookings().filter((l) => l.includes('Bez Tīkla')).length, 1);
+  await ctx.close();
+});
+
+// Issue 6: on a shared library PC nothing personal is stored, not even while offline.
+test('shared PC: offline, the request is kept only on the page, with print and try again', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/lv/?koplietojams=1');
+  await toCheckPage(page, 'lv', 'vsaa:pensijas', 'vpvkac-ogre', 'Koplietots Dators');
+  await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
+  await ctx.setOffline(true);
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForFunction(() => /koplietošanas dators/.test(document.querySelector('#booking-status').textContent),
+    null, { timeout: 10000 });
+  assert.equal(await page.locator('#booking-status button', { hasText: 'Drukāt' }).count(), 1);
+  const stored = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert.deepEqual(stored, [], 'no IndexedDB on a shared PC');
+  // While the page is open it keeps trying (and "try again" is the same button).
+  assert.equal(await page.locator('#booking-confirm [type=submit]').isEnabled(), true);
+  await ctx.setOffline(false);
+  await page.waitForURL(/apstiprinajums/, { timeout: 20000 });
+  assert.equal(bookings().filter((l) => l.includes('Koplietots Dators')).length, 1);
+  await ctx.close();
+});
+
+test('rating with JavaScript: the comment is masked before it leaves the browser', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const sent = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/ratings')) sent.push(r.postData()); });
+  await page.goto(server.url + '/lv/klientu-centri/vpvkac-cesis/');
+  const form = page.locator('form.rating-form[data-enhanced=outbox]');
+  await form.waitFor();
+  await form.getByLabel('4 – apmierināts').check();
+  await form.locator('textarea').fill('Laipni! Zvaniet 29123456 vai anna@example.lv, kods 010190-12345');
+  await form.locator('[type=submit]').click();
+  await page.waitForFunction(() => /Paldies/.test(document.querySelector('.rating-status').textContent), null, { timeout: 15000 });
+  assert.equal(sent.length, 1);
+  const body = JSON.parse(sent[0]);
+  assert.equal(body.comment, 'Laipni! Zvaniet *** vai ***, kods ***');
+  assert.deepEqual([body.about, body.target, body.score], ['contact-point', 'vpvkac-cesis', 4]);
+  await ctx.close();
+});
+
+test('rating without JavaScript: a plain form post that comes back to the page', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/en/services/vsaa-slimibas-pabalsts/');
+  const form = page.locator('form.rating-form');
+  await form.getByLabel('5 – very satisfied').check();
+  await form.locator('textarea').fill('Call me on +371 29 123 456');
+  await form.locator('[type=submit]').click();
+  await page.waitForURL(/\/en\/services\/vsaa-slimibas-pabalsts\/\?rated=1/);
+  const csv = execFileSync(cli, ['export', 'ratings', '--data', data], { encoding: 'utf8' });
+  assert.match(csv, /service,vsaa-slimibas-pabalsts,5,Call me on \*\*\*,en/);
+  await ctx.close();
+});
+
+test('no booking server: step 1 offers the contact point phone and a pre-filled e-mail', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  // Static hosting: /api/ is not there.
+  await page.route('**/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+  await page.goto(server.url + '/lv/konsultacija/');
+  await page.locator('input[name=choice][value="vsaa:pensijas"]').check();
+  await page.locator('#f-contact_point').selectOption('vpvkac-cesis');
+  await page.locator('#booking-fallback').waitFor({ state: 'visible' });
+  const mail = await page.locator('#booking-fallback a[href^="mailto:"]').getAttribute('href');
+  assert.match(mail, /^mailto:[^?]+@[^?]+\?subject=Pieteikums/);
+  assert.match(decodeURIComponent(mail), /Pensijas/);
+  assert.ok(await page.locator('#booking-fallback a[href^="tel:+371"]').count());
+  assert.equal(await page.locator('#booking-start [type=submit]').isVisible(), false);
+  await ctx.close();
+});
+
+test('booking pages pass axe-core WCAG 2.1 A/AA checks', async () => {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const ctx = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
+  const page = await ctx.newPage();
+  const check = async (what) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], what);
+  };
+  await page.goto(server.url + '/en/consultation/');
+  await check('step 1');
+  await page.goto(server.url + '/en/consultation/time/?choice=vsaa:slimiba&contact_point=vpvkac-talsi');
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  await check('time page with errors');
+  await page.locator('input[name=start]').first().check();
+  await page.locator('#f-name').fill('Axe Check');
+  await page.locator('#f-email').fill('axe@example.lv');
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('#booking-confirm').waitFor();
+  await check('check page');
+  await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
+  await page.locator('#booking-confirm [type=submit]').click();
+  await page.waitForURL(/confirmation/);
+  await check('confirmation');
+  await ctx.close();
+});

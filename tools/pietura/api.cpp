@@ -1,0 +1,567 @@
+// The /api/ routes of `pietura serve`: slots, bookings, cancellations, ratings.
+#include "api.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <mutex>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "booking/booking.hpp"
+#include "rating/rating.hpp"
+#include "snapshot/sha256.hpp"
+#include "site/site.hpp"
+#include "snapshot/snapshot.hpp"
+#include "store.hpp"
+
+namespace pietura::cli {
+
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+struct Problem {
+    int status = 400;
+    std::string error;
+    std::vector<booking::FieldError> fields;
+};
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body, "application/json");
+}
+
+std::string problem_body(const Problem& p) {
+    ordered_json j{{"error", p.error}};
+    if (!p.fields.empty()) {
+        ordered_json f = ordered_json::object();
+        for (auto& e : p.fields)
+            if (!f.contains(e.field)) f[e.field] = {{"code", e.code}, {"message", e.message}};
+        j["fields"] = f;
+    }
+    return j.dump();
+}
+
+void send_problem(httplib::Response& res, const Problem& p) { send_json(res, p.status, problem_body(p)); }
+
+bool is_form(const httplib::Request& req) {
+    return req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
+std::string url_decode(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += char(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else out += s[i];
+    }
+    return out;
+}
+
+// The body as a JSON object: parsed JSON, or a form post's fields as strings.
+json read_body(const httplib::Request& req) {
+    std::string type = req.get_header_value("Content-Type");
+    if (is_form(req)) {
+        json j = json::object();
+        std::string_view b = req.body;
+        for (size_t pos = 0; pos <= b.size();) {
+            size_t amp = b.find('&', pos);
+            if (amp == std::string_view::npos) amp = b.size();
+            std::string_view pair = b.substr(pos, amp - pos);
+            size_t eq = pair.find('=');
+            if (!pair.empty()) j[url_decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : url_decode(pair.substr(eq + 1));
+            pos = amp + 1;
+        }
+        return j;
+    }
+    if (type.rfind("application/json", 0) != 0)
+        throw Problem{415, "send the body as application/json (or an HTML form post)", {}};
+    json j = json::parse(req.body, nullptr, false);
+    if (j.is_discarded()) throw Problem{400, "the body is not valid JSON", {}};
+    if (!j.is_object()) throw Problem{400, "the body must be a JSON object", {}};
+    return j;
+}
+
+// A string field; a present value of another type is a field error, never a crash.
+std::string str(const json& j, const char* key, std::vector<booking::FieldError>& errors, Lang lang) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return "";
+    if (!it->is_string()) {
+        errors.push_back({key, "type", lang == Lang::lv ? "Jābūt tekstam." : "Must be text."});
+        return "";
+    }
+    return it->get<std::string>();
+}
+
+std::int64_t now_unix() { return std::time(nullptr); }
+
+// Fixed one-minute windows per client address.
+class RateLimit {
+public:
+    explicit RateLimit(int per_minute) : limit_(per_minute) {}
+    bool allow(const std::string& who) {
+        if (limit_ <= 0) return true;
+        std::int64_t minute = now_unix() / 60;
+        std::lock_guard<std::mutex> lock(mu_);
+        if (minute != minute_) {
+            counts_.clear();  // also bounds the memory a flood of addresses can take
+            minute_ = minute;
+        }
+        return ++counts_[who] <= limit_;
+    }
+
+private:
+    int limit_;
+    std::mutex mu_;
+    std::int64_t minute_ = 0;
+    std::map<std::string, int> counts_;
+};
+
+struct Api {
+    Api(snapshot::Catalogue c, std::shared_ptr<Store> s, ApiOptions o)
+        : cat(std::move(c)), store(std::move(s)), options(std::move(o)), limit(options.rate_per_minute) {}
+    snapshot::Catalogue cat;
+    std::shared_ptr<Store> store;
+    ApiOptions options;
+    RateLimit limit;
+    std::optional<site::Strings> strings;  // for the HTML steps of the no-JavaScript path
+    site::Options site;
+    std::mutex offers_mu;
+    std::map<std::string, std::optional<booking::Offer>> offers;  // "inst/cp" → offer
+
+    const booking::Offer* offer(const std::string& inst, const std::string& cp) {
+        std::lock_guard<std::mutex> lock(offers_mu);
+        std::string key = inst + "/" + cp;
+        auto it = offers.find(key);
+        if (it == offers.end()) {
+            if (offers.size() > 4096) offers.clear();  // only real pairs are cached, but be safe
+            it = offers.emplace(key, booking::Offer::load(cat, inst, cp)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+    bool exists(const char* table, const std::string& column, const std::string& id) {
+        std::string sql = std::string("SELECT 1 FROM ") + table + " WHERE " + column + " = ?1";
+        sqlite3_stmt* st = nullptr;
+        bool found = false;
+        if (sqlite3_prepare_v2(cat.db(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, id.c_str(), int(id.size()), SQLITE_TRANSIENT);
+            found = sqlite3_step(st) == SQLITE_ROW;
+        }
+        sqlite3_finalize(st);
+        return found;
+    }
+};
+
+std::string idempotency_key(const httplib::Request& req, const json& body) {
+    std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty() && body.contains("idempotency_key") && body["idempotency_key"].is_string())
+        key = body["idempotency_key"].get<std::string>();
+    if (key.empty()) return key;
+    bool ok = key.size() >= 8 && key.size() <= 100;
+    for (char c : key) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':');
+    if (!ok) throw Problem{400, "Idempotency-Key must be 8 to 100 letters, digits, '-', '_' or ':'", {}};
+    return key;
+}
+
+booking::Request booking_request(const json& j, std::vector<booking::FieldError>& errors) {
+    booking::Request r;
+    Lang lang = Lang::lv;
+    r.lang = str(j, "lang", errors, lang);
+    if (r.lang.empty()) r.lang = "lv";
+    lang = parse_lang(r.lang).value_or(Lang::lv);
+    r.institution = str(j, "institution", errors, lang);
+    r.topic = str(j, "topic", errors, lang);
+    r.contact_point = str(j, "contact_point", errors, lang);
+    r.name = str(j, "name", errors, lang);
+    r.phone = str(j, "phone", errors, lang);
+    r.email = str(j, "email", errors, lang);
+    r.note = str(j, "note", errors, lang);
+    r.accessibility = str(j, "accessibility", errors, lang);
+    // start: unix seconds (number, or digits in a form post) or ISO 8601 with an offset.
+    auto it = j.find("start");
+    if (it != j.end() && it->is_number_integer()) r.start = it->get<std::int64_t>();
+    else if (it != j.end() && it->is_string()) {
+        std::string s = it->get<std::string>();
+        bool digits = !s.empty() && s.size() < 12 && s.find_first_not_of("0123456789") == std::string::npos;
+        if (digits) r.start = std::stoll(s);
+        else if (auto t = hours::parse_instant(s)) r.start = *t;
+        else errors.push_back({"start", "type", booking::field_message("slot", lang)});
+    } else if (it != j.end() && !it->is_null()) {
+        errors.push_back({"start", "type", booking::field_message("slot", lang)});
+    }
+    return r;
+}
+
+std::string fingerprint(const booking::Request& r) {
+    json j{{"i", r.institution}, {"t", r.topic}, {"c", r.contact_point}, {"s", r.start}, {"n", r.name},
+           {"p", r.phone},       {"e", r.email}, {"l", r.lang},          {"o", r.note},  {"a", r.accessibility}};
+    return snapshot::sha256_hex(j.dump());
+}
+
+ordered_json booking_json(const StoredBooking& b) {
+    return {{"reference", b.reference},
+            {"status", b.cancelled ? "cancelled" : "booked"},
+            {"institution", b.institution},
+            {"topic", b.topic},
+            {"contact_point", b.contact_point},
+            {"start", hours::format_riga(b.start)},
+            {"end", hours::format_riga(b.end)},
+            {"start_unix", b.start},
+            {"lang", b.lang}};
+}
+
+void send_html(httplib::Response& res, int status, const std::string& html) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+// Days of slots a form shows: two weeks from the first bookable day.
+constexpr int kFormDays = 14;
+
+void send_time_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
+                    const booking::Request& r, std::vector<booking::FieldError> errors, bool taken) {
+    if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+    std::int64_t now = now_unix();
+    hours::Date first = booking::earliest_date(now, offer.rules.notice_working_days, offer.calendar);
+    site::BookingForm f{page, &offer, r, offer.slots(first, kFormDays, now, api.store->taken(offer.institution)),
+                        std::move(errors), taken, ""};
+    send_html(res, status, site::booking_time_page(*api.strings, api.site, f));
+}
+
+std::string done_url(Lang lang, const std::string& reference, const std::string& token) {
+    return site::booking_url(lang, "done") + "?ref=" + reference + "&token=" + token;
+}
+
+// JSON clients (the outbox) get JSON; form posts (no JavaScript) get the next page:
+// step=check shows "check your answers", step=confirm books and redirects.
+void post_booking(Api& api, const httplib::Request& req, httplib::Response& res) {
+    json body = read_body(req);
+    const bool form = is_form(req);
+    std::string step = form && body.contains("step") && body["step"].is_string() ? body["step"].get<std::string>() : "";
+    std::vector<booking::FieldError> errors;
+    booking::Request r = booking_request(body, errors);
+    std::string key = idempotency_key(req, body);
+    Lang lang = parse_lang(r.lang).value_or(Lang::lv);
+    Lang page = form && body.contains("page_lang") && body["page_lang"].is_string()
+                    ? parse_lang(body["page_lang"].get<std::string>()).value_or(lang)
+                    : lang;
+    if (errors.empty()) errors = booking::validate(r);
+    const booking::Offer* offer = api.offer(r.institution, r.contact_point);
+    if (!offer || !offer->topic(r.topic)) {
+        if (form) {
+            res.status = 303;
+            res.set_header("Location", site::booking_url(page));
+            return;
+        }
+        if (errors.empty())
+            errors.push_back({offer ? "topic" : "contact_point", "choice", booking::field_message("choice", lang)});
+    }
+    if (!errors.empty()) {
+        if (form) return send_time_page(api, res, 400, page, *offer, r, errors, false);
+        throw Problem{400, "some fields need attention", errors};
+    }
+    booking::FieldError slot_error{"start", "slot", booking::field_message("slot", lang)};
+    if (!offer->offers(r.start, now_unix())) {
+        if (form) return send_time_page(api, res, 409, page, *offer, r, {}, true);
+        throw Problem{409, "slot_unavailable", {slot_error}};
+    }
+    if (form && step == "check") {
+        if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+        site::BookingForm f{page, offer, r, {}, {}, false, "form-" + random_hex(16)};
+        return send_html(res, 200, site::booking_check_page(*api.strings, api.site, f));
+    }
+    std::int64_t end = r.start + std::int64_t(offer->rules.slot_minutes) * 60;
+    std::string full = problem_body(Problem{409, "slot_taken", {slot_error}});
+    Answer a = api.store->book(key, fingerprint(r), r, end, offer->rules.seats, now_unix(),
+                               [](const StoredBooking& b, const std::string& token) {
+                                   ordered_json j = booking_json(b);
+                                   j["token"] = token;
+                                   j["cancel_url"] = "/api/bookings/" + b.reference + "/cancel";
+                                   j["ics_url"] = "/api/bookings/" + b.reference + "/ics?token=" + token;
+                                   return j.dump();
+                               },
+                               full);
+    if (form && a.status == 201) {
+        json j = json::parse(a.body);
+        res.status = 303;
+        res.set_header("Location", done_url(page, j["reference"].get<std::string>(), j["token"].get<std::string>()));
+        return;
+    }
+    if (form && a.status == 409) return send_time_page(api, res, 409, page, *offer, r, {}, true);
+    send_json(res, a.status, a.body);
+}
+
+void get_slots(Api& api, const httplib::Request& req, httplib::Response& res) {
+    std::string inst = req.get_param_value("institution"), cp = req.get_param_value("contact_point");
+    std::vector<booking::FieldError> errors;
+    if (inst.empty()) errors.push_back({"institution", "required", booking::field_message("required", Lang::en)});
+    if (cp.empty()) errors.push_back({"contact_point", "required", booking::field_message("required", Lang::en)});
+    std::int64_t now = now_unix();
+    hours::Date from = hours::to_riga(now).date;
+    if (req.has_param("from")) {
+        if (auto d = hours::Date::parse(req.get_param_value("from"))) from = *d;
+        else errors.push_back({"from", "type", "Use YYYY-MM-DD."});
+    }
+    int days = 14;
+    if (req.has_param("days")) {
+        std::string d = req.get_param_value("days");
+        bool ok = !d.empty() && d.size() <= 3 && d.find_first_not_of("0123456789") == std::string::npos;
+        days = ok ? std::stoi(d) : 0;
+        if (days < 1 || days > 120) errors.push_back({"days", "type", "Use a whole number from 1 to 120."});
+    }
+    if (!errors.empty()) throw Problem{400, "some parameters need attention", errors};
+    const booking::Offer* offer = api.offer(inst, cp);
+    if (!offer) throw Problem{404, "this institution holds no consultations at this contact point", {}};
+    ordered_json slots = ordered_json::array();
+    for (auto& s : offer->slots(from, days, now, api.store->taken(inst)))
+        slots.push_back({{"start", hours::format_riga(s.start)}, {"end", hours::format_riga(s.end)},
+                         {"start_unix", s.start}, {"free", s.free}});
+    ordered_json out{{"institution", inst}, {"contact_point", cp}, {"slot_minutes", offer->rules.slot_minutes},
+                     {"slots", slots}};
+    send_json(res, 200, out.dump());
+}
+
+void post_rating(Api& api, const httplib::Request& req, httplib::Response& res) {
+    json body = read_body(req);
+    std::vector<booking::FieldError> errors;
+    rating::Rating r;
+    r.lang = str(body, "lang", errors, Lang::lv);
+    if (r.lang.empty()) r.lang = "lv";
+    Lang lang = parse_lang(r.lang).value_or(Lang::lv);
+    r.about = str(body, "about", errors, lang);
+    r.target = str(body, "target", errors, lang);
+    r.comment = str(body, "comment", errors, lang);
+    auto it = body.find("score");
+    if (it != body.end() && it->is_number_integer()) r.score = it->get<int>();
+    else if (it != body.end() && it->is_string() && it->get<std::string>().size() == 1 &&
+             std::isdigit(static_cast<unsigned char>(it->get<std::string>()[0])))
+        r.score = it->get<std::string>()[0] - '0';
+    std::string key = idempotency_key(req, body);
+    if (errors.empty()) errors = rating::validate(r);
+    if (errors.empty()) {
+        bool known = r.about == "service"         ? api.exists("services", "id", r.target)
+                     : r.about == "contact-point" ? api.exists("contact_points", "id", r.target)
+                                                  : api.exists("consultations", "institution", r.target);
+        if (!known) errors.push_back({"target", "choice", booking::field_message("choice", lang)});
+    }
+    if (!errors.empty()) throw Problem{400, "some fields need attention", errors};
+    json fp{{"a", r.about}, {"t", r.target}, {"s", r.score}, {"c", r.comment}, {"l", r.lang}};
+    Answer a = api.store->rate(key, snapshot::sha256_hex(fp.dump()), r, now_unix());
+    if (is_form(req) && a.status == 201) {
+        res.status = 303;
+        // Back to the page the form was on (a site path only), or the home page.
+        std::string back = body.contains("back") && body["back"].is_string() ? body["back"].get<std::string>() : "";
+        bool local = back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find_first_of("\\\r\n") == std::string::npos;
+        res.set_header("Location", (local ? back : std::string(lang == Lang::lv ? "/lv/" : "/en/")) + "?rated=1#rate-" + r.about);
+        return;
+    }
+    send_json(res, a.status, a.body);
+}
+
+// Published figures: counts always, an average only from kMinPublished ratings.
+std::string summary_json(const rating::Summary& s) {
+    ordered_json out = ordered_json::object();
+    for (const char* about : {"service", "contact-point", "consultation"}) {
+        ordered_json group = ordered_json::object();
+        auto it = s.find(about);
+        if (it != s.end())
+            for (auto& [target, avg] : it->second) {
+                ordered_json a{{"count", avg.count}};
+                a["average"] = avg.published() ? json(std::round(avg.average * 10) / 10) : json(nullptr);
+                group[target] = a;
+            }
+        out[about] = group;
+    }
+    return out.dump();
+}
+
+// Same-origin requests, and the one portal origin configured; nothing else may post.
+bool origin_allowed(const httplib::Request& req, const ApiOptions& o) {
+    if (!req.has_header("Origin")) return true;  // not a browser's cross-site request
+    // With Referrer-Policy: no-referrer a browser's own form post says Origin: null;
+    // Sec-Fetch-Site (set by the browser, not by pages) still tells it is ours.
+    if (req.get_header_value("Sec-Fetch-Site") == "same-origin") return true;
+    std::string origin = req.get_header_value("Origin");
+    if (!o.origin.empty() && origin == o.origin) return true;
+    std::string host = req.get_header_value("Host");
+    return origin == "http://" + host || origin == "https://" + host;
+}
+
+template <class Fn>
+httplib::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
+    return [api, fn](const httplib::Request& req, httplib::Response& res) {
+        try {
+            fn(*api, req, res);
+        } catch (const Problem& p) {
+            send_problem(res, p);
+        } catch (const std::exception&) {
+            // No details: they could hold personal data or internals.
+            send_problem(res, Problem{500, "internal error; the request was not stored", {}});
+        }
+    };
+}
+
+}  // namespace
+
+void mount_api(httplib::Server& svr, const ApiOptions& options) {
+    auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data), options);
+    try {
+        api->strings = site::Strings::load(options.i18n);
+    } catch (const std::exception&) {
+        api->strings.reset();  // the JSON API still works; the HTML steps answer 503
+    }
+    api->site.content_version = api->cat.meta("content_version");
+
+    // Browsers and outboxes hold connections open: more workers than cores, and idle
+    // keep-alive connections let go quickly, so 100 waiting clients cannot starve the rest.
+    svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    svr.set_keep_alive_timeout(1);
+
+    svr.set_pre_routing_handler([api](const httplib::Request& req, httplib::Response& res) {
+        if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+        if (!api->limit.allow(req.remote_addr)) {
+            res.set_header("Retry-After", "60");
+            send_problem(res, Problem{429, "too many requests from this address; try again in a minute", {}});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        std::string origin = req.get_header_value("Origin");
+        if (!origin.empty() && origin_allowed(req, api->options)) {
+            res.set_header("Access-Control-Allow-Origin", origin);
+            res.set_header("Vary", "Origin");
+        }
+        if (req.method == "OPTIONS") {
+            if (!origin_allowed(req, api->options)) {
+                send_problem(res, Problem{403, "this origin may not use the API", {}});
+            } else {
+                res.status = 204;
+                res.set_header("Access-Control-Allow-Methods", "GET, POST");
+                res.set_header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key");
+                res.set_header("Access-Control-Max-Age", "600");
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.method == "POST" && !origin_allowed(req, api->options)) {
+            send_problem(res, Problem{403, "this origin may not use the API", {}});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    svr.Get("/api/slots", guarded(api, get_slots));
+    svr.Post("/api/bookings", guarded(api, post_booking));
+    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20}))", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+        auto b = a.store->get(req.matches[1], req.get_param_value("token"));
+        if (!b) throw Problem{404, "no booking with this reference and token", {}};
+        send_json(res, 200, booking_json(*b).dump());
+    }));
+    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/ics)", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+        auto b = a.store->get(req.matches[1], req.get_param_value("token"));
+        if (!b) throw Problem{404, "no booking with this reference and token", {}};
+        const booking::Offer* o = a.offer(b->institution, b->contact_point);
+        bool lv = b->lang != "en";
+        booking::Event e;
+        e.uid = b->reference + "@pietura";
+        e.start = b->start;
+        e.end = b->end;
+        e.stamp = b->created;
+        e.summary = o ? (lv ? o->title_lv : o->title_en) : b->institution;
+        if (o) e.location = (lv ? o->cp_name_lv : o->cp_name_en) + ", " + (lv ? o->address_lv : o->address_en);
+        e.description = (lv ? "Rezervācija " : "Booking ") + b->reference;
+        if (o) {
+            e.description += lv ? "\nŅemiet līdzi:" : "\nPlease bring:";
+            for (auto& item : lv ? o->bring_lv : o->bring_en) e.description += "\n- " + item;
+            e.description += (lv ? "\nTālrunis: " : "\nPhone: ") + o->phone;
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("Content-Disposition", "attachment; filename=\"" + b->reference + ".ics\"");
+        res.set_content(booking::ics(e), "text/calendar; charset=utf-8");
+    }));
+    svr.Post(R"(/api/bookings/([A-Z0-9-]{1,20})/cancel)", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+        json body = read_body(req);
+        std::vector<booking::FieldError> errors;
+        std::string token = str(body, "token", errors, Lang::en);
+        if (token.empty()) errors.push_back({"token", "required", booking::field_message("required", Lang::en)});
+        if (!errors.empty()) throw Problem{400, "the token from the confirmation is needed", errors};
+        if (a.store->cancel(req.matches[1], token) != Store::Cancel::done)
+            throw Problem{404, "no booking with this reference and token", {}};
+        if (is_form(req)) {
+            res.status = 303;
+            auto b = a.store->get(req.matches[1], token);
+            res.set_header("Location", done_url(parse_lang(b ? b->lang : "lv").value_or(Lang::lv), req.matches[1], token));
+            return;
+        }
+        send_json(res, 200, R"({"status":"cancelled"})");
+    }));
+    for (Lang lang : {Lang::lv, Lang::en}) {
+        // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
+        svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            std::string choice = req.get_param_value("choice");
+            auto colon = choice.find(':');
+            booking::Request r;
+            r.lang = std::string(code(lang));
+            if (colon != std::string::npos) {
+                r.institution = choice.substr(0, colon);
+                r.topic = choice.substr(colon + 1);
+            }
+            r.contact_point = req.get_param_value("contact_point");
+            const booking::Offer* offer = a.offer(r.institution, r.contact_point);
+            if (!offer && a.strings) {
+                // A real topic at a contact point that does not host it: offer the ones that do.
+                std::vector<std::pair<std::string, std::string>> hosts;
+                for (auto& h : booking::Offer::hosts(a.cat, r.institution))
+                    if (auto* o = a.offer(r.institution, h); o && o->topic(r.topic))
+                        hosts.emplace_back(site::booking_url(lang, "time") + "?choice=" + r.institution + ":" + r.topic +
+                                               "&contact_point=" + h,
+                                           lang == Lang::lv ? o->cp_name_lv : o->cp_name_en);
+                if (!hosts.empty()) return send_html(res, 400, site::booking_wrong_place_page(*a.strings, a.site, lang, hosts));
+            }
+            if (!offer || !offer->topic(r.topic)) {
+                res.status = 303;  // back to step 1: the choice was incomplete or is not offered
+                res.set_header("Location", site::booking_url(lang));
+                return;
+            }
+            send_time_page(a, res, 200, lang, *offer, r, {}, false);
+        }));
+        svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+            std::string token = req.get_param_value("token");
+            auto b = a.store->get(req.get_param_value("ref"), token);
+            const booking::Offer* o = b ? a.offer(b->institution, b->contact_point) : nullptr;
+            if (!b || !o) {
+                res.status = 303;
+                res.set_header("Location", site::booking_url(lang));
+                return;
+            }
+            site::BookingDone d{lang, o, b->reference, token, b->topic, b->start, b->end, b->cancelled};
+            send_html(res, 200, site::booking_confirmation_page(*a.strings, a.site, d));
+        }));
+    }
+    svr.Post("/api/ratings", guarded(api, post_rating));
+    svr.Get("/api/ratings/summary", guarded(api, [](Api& a, const httplib::Request&, httplib::Response& res) {
+        send_json(res, 200, summary_json(a.store->summary()));
+    }));
+    // Anything else under /api/ is a JSON 404, never the static site's HTML page.
+    svr.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
+        send_problem(res, Problem{404, "no such API route", {}});
+    });
+    svr.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
+        send_problem(res, Problem{404, "no such API route", {}});
+    });
+    svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+        send_problem(res, Problem{res.status, res.status == 413 ? "the request body is too large" : "request refused", {}});
+    });
+}
+
+}  // namespace pietura::cli

@@ -1,0 +1,33 @@
+// tools/pietura/api.hpp — the reference server's JSON API under /api/ (issue 5).
+//
+// Bookings of remote consultations and ratings, described in docs/openapi.yaml.
+// Every answer to a bad request is a JSON {error, fields} with a 4xx status; the
+// server keeps serving. Slots are checked with the same core code the browser and
+// `pietura slots` use, against the snapshot the server serves. Limits: request
+// body size (set by serve), field lengths (booking/, rating/), a fixed-window rate
+// limit per client address, CORS only for the portal's own origin, and no personal
+// data in any log line. HTML form posts (the no-JavaScript path) get 303 redirects.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace pietura::cli {
+
+struct ApiOptions {
+    std::filesystem::path snapshot;  // dist/catalogue.sqlite
+    std::filesystem::path data;      // where the SQLite store lives
+    std::filesystem::path i18n;      // UI strings for the HTML booking steps
+    std::string origin;              // extra allowed CORS origin, e.g. https://pietura.lv ("" for none)
+    int rate_per_minute = 120;       // requests per client address per minute; 0 = no limit
+};
+
+// Registers the /api/ routes; call before the static catch-all route.
+// Throws std::runtime_error when the snapshot or the store cannot be opened.
+void mount_api(httplib::Server& svr, const ApiOptions& options);
+
+}  // namespace pietura::cli

@@ -1,0 +1,77 @@
+// tools/pietura/store.hpp — the reference server's durable booking and rating store.
+//
+// One SQLite file, <data>/pietura-data.sqlite, in WAL mode with synchronous=FULL:
+// a booking is on disk before its 201 is sent, so it survives `kill -9` the next
+// instant. A booking checks the free seats and inserts in one BEGIN IMMEDIATE
+// transaction on the one connection, so two requests for the last seat can never
+// both succeed. An idempotency key stores the answer it got in that same
+// transaction: sending the same request again returns the same answer and makes
+// no second booking. Every statement is prepared; nothing is concatenated into SQL.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "booking/booking.hpp"
+#include "rating/rating.hpp"
+
+struct sqlite3;
+
+namespace pietura::cli {
+
+struct StoredBooking {
+    std::string reference, institution, topic, contact_point;
+    std::int64_t start = 0, end = 0, created = 0;
+    std::string name, phone, email, lang, note, accessibility;
+    bool cancelled = false;
+};
+
+struct Answer {
+    int status = 0;    // HTTP status
+    std::string body;  // JSON
+};
+
+class Store {
+public:
+    static std::shared_ptr<Store> open(const std::filesystem::path& dir);
+    ~Store();
+
+    // Active bookings of an institution, counted by slot start.
+    booking::Taken taken(const std::string& institution);
+
+    // Books `r` (already validated) unless the seats are gone. `key` is the
+    // idempotency key ("" for none); `fingerprint` identifies the request body so
+    // a key reused for a different request is refused (422). `created` renders the
+    // 201 body from the new booking and its secret token; `full` is the 409 body.
+    Answer book(const std::string& key, const std::string& fingerprint, const booking::Request& r,
+                std::int64_t end, int seats, std::int64_t now,
+                const std::function<std::string(const StoredBooking&, const std::string& token)>& created,
+                const std::string& full);
+
+    // nullopt: unknown reference or wrong token (the caller cannot tell which).
+    std::optional<StoredBooking> get(const std::string& reference, const std::string& token);
+    enum class Cancel { done, not_found };
+    Cancel cancel(const std::string& reference, const std::string& token);
+
+    Answer rate(const std::string& key, const std::string& fingerprint, const rating::Rating& r, std::int64_t now);
+    rating::Summary summary();
+
+    void export_bookings(const std::function<void(const StoredBooking&)>& each);
+    void export_ratings(const std::function<void(const rating::Rating&, std::int64_t created)>& each);
+
+private:
+    explicit Store(sqlite3* db) : db_(db) {}
+    std::optional<Answer> replay(const std::string& key, const std::string& fingerprint);
+    void remember(const std::string& key, const std::string& fingerprint, const Answer& a, std::int64_t now);
+    std::mutex mu_;
+    sqlite3* db_ = nullptr;
+};
+
+std::string random_hex(int bytes);
+
+}  // namespace pietura::cli

@@ -1,0 +1,133 @@
+// booking.js — progressive enhancement of the consultation booking steps. Thin glue:
+// the pages are plain forms that work without it; this adds the contact points of
+// the chosen institution only, "nearest first" from the wasm core, the fallback when
+// no server answers, and the outbox: a confirmed request is stored (IndexedDB) before
+// it is sent with its idempotency key, sent again when the connection is back, and
+// removed once answered, so it is never booked twice and nothing stays behind.
+import { core } from './core.js';
+import * as outbox from './outbox.js';
+
+const doc = document;
+
+const summary = doc.querySelector('.error-summary');
+if (summary) summary.focus();
+
+const printButton = doc.getElementById('print-booking');
+if (printButton) {
+  printButton.hidden = false;
+  printButton.addEventListener('click', () => window.print());
+}
+
+// --- step 1: topic and contact point ------------------------------------------------------
+const start = doc.getElementById('booking-start');
+if (start) {
+  const select = doc.getElementById('f-contact_point');
+  const options = Array.from(select.options);
+  const chosenInstitution = () => start.querySelector('input[name=choice]:checked')?.dataset.institution;
+  const filter = () => {
+    const inst = chosenInstitution();
+    for (const o of options) o.hidden = o.disabled = !!inst && !o.dataset.institutions.split(' ').includes(inst);
+    if (select.selectedOptions[0]?.disabled) select.value = options.find((o) => !o.disabled)?.value ?? '';
+  };
+  start.addEventListener('change', (e) => { if (e.target.name === 'choice') filter(); });
+  filter();
+  start.dataset.enhanced = 'filter';
+
+  const nearest = doc.getElementById('nearest-first');
+  if ('geolocation' in navigator) {
+    nearest.hidden = false;
+    nearest.addEventListener('click', () => navigator.geolocation.getCurrentPosition(async (pos) => {
+      const cat = await catalogueCore();
+      if (!cat) return;
+      const order = new Map(Array.from(cat.nearest(pos.coords.latitude, pos.coords.longitude, { limit: 100 }, Date.now(), doc.documentElement.lang),
+        (n, i) => [n.id, i]));
+      options.sort((a, b) => (order.get(a.value) ?? 1e9) - (order.get(b.value) ?? 1e9));
+      select.replaceChildren(...options);
+      filter();
+      select.selectedIndex = options.findIndex((o) => !o.disabled);
+      select.focus();
+    }));
+  }
+
+  // Static hosting without the reference server: offer the contact point's phone and e-mail.
+  fetch('/api/ratings/summary', { headers: { accept: 'application/json' } }).then((r) => {
+    if (r.ok && (r.headers.get('content-type') || '').includes('json')) return;
+    const fallback = doc.getElementById('booking-fallback');
+    const show = () => {
+      const o = select.selectedOptions[0];
+      if (!o) return;
+      const topic = start.querySelector('input[name=choice]:checked')?.parentElement.textContent.trim() || '';
+      const mail = `mailto:${o.dataset.email}?subject=${encodeURIComponent(fallback.dataset.subject)}` +
+        `&body=${encodeURIComponent(`${topic}\n${o.textContent}\n`)}`;
+      fallback.replaceChildren(fallback.dataset.text + ' ', link('tel:' + o.dataset.phone.replace(/[^+\d]/g, ''), o.dataset.phone),
+        ', ', link(mail, o.dataset.email));
+      fallback.hidden = false;
+    };
+    start.querySelector('[type=submit]').hidden = true;
+    start.addEventListener('change', show);
+    show();
+  }, () => {}); // offline: the plain form stays as it is
+}
+
+function link(href, text) {
+  const a = doc.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+let catalogue;
+function catalogueCore() {
+  catalogue ??= Promise.all([core(), fetch('/catalogue.sqlite').then((r) => r.arrayBuffer())])
+    .then(([M, bytes]) => new M.Catalogue(new Uint8Array(bytes))).catch(() => null);
+  return catalogue;
+}
+
+// --- confirming goes through the outbox ----------------------------------------------------
+const confirmForm = doc.getElementById('booking-confirm');
+const status = doc.getElementById('booking-status');
+const say = (text) => { if (status) status.textContent = text; };
+
+outbox.onAnswer('booking', (item, code, answer) => {
+  const d = confirmForm?.dataset || {};
+  if (code === 0) {
+    if (!outbox.shared) return say(d.waiting || '');
+    // Nothing is kept on a shared PC: say so, and offer the two ways out.
+    say(d.waitingShared || '');
+    const print = doc.createElement('button');
+    print.type = 'button';
+    print.textContent = d.print || 'Print';
+    print.addEventListener('click', () => window.print());
+    status?.append(' ', print);
+    const submit = confirmForm?.querySelector('[type=submit]');
+    if (submit) submit.disabled = false; // "try again" is the same button
+    return undefined;
+  }
+  if (code === 201) {
+    say(d.sent || '');
+    location.assign(`${item.done}?ref=${encodeURIComponent(answer.reference)}&token=${encodeURIComponent(answer.token)}`);
+  } else if (code === 409) {
+    say(d.taken || '');
+    if (status && d.change) status.append(' ', link(d.change, d.changeLabel || d.change));
+  } else {
+    say(d.error || '');
+  }
+});
+
+if (confirmForm && outbox.available) {
+  confirmForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(confirmForm);
+    const body = {};
+    for (const k of ['institution', 'topic', 'contact_point', 'name', 'phone', 'email', 'lang', 'note', 'accessibility'])
+      body[k] = String(f.get(k) ?? '');
+    body.start = Number(f.get('start'));
+    confirmForm.querySelector('[type=submit]').disabled = true;
+    say(confirmForm.dataset.sending || '');
+    // The server made the key when it showed this page, so a second click or a
+    // second tab cannot book twice.
+    await outbox.send({ kind: 'booking', key: String(f.get('idempotency_key')), url: confirmForm.action, body,
+      done: confirmForm.dataset.done });
+  });
+  confirmForm.dataset.enhanced = 'outbox';
+}
