@@ -3,9 +3,11 @@
 // and a keyboard-only journey: search → service → nearest contact point.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serverAndBrowser } from './helpers.mjs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serverAndBrowser, startServer, dist } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -83,10 +85,13 @@ async function tabTo(page, selector, max = 80) {
   throw new Error(`could not reach ${selector} with Tab`);
 }
 
-test('keyboard only: search → service → nearest contact point → its page', async () => {
+test('keyboard only: search → service → nearest contact point → its page → booking a consultation', async () => {
+  // Its own server with a throw-away data folder, since this journey ends in a booking.
+  const data = mkdtempSync(join(tmpdir(), 'pietura-kbd-'));
+  const server = await startServer(dist, ['--data', data, '--rate-limit', '0']);
   const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(env.server.url + '/en/');
+  await page.goto(server.url + '/en/');
   await tabTo(page, 'a.skip-link');
   await tabTo(page, '#q');
   await page.keyboard.type('sickness benefit');
@@ -106,5 +111,32 @@ test('keyboard only: search → service → nearest contact point → its page',
   await tabTo(page, '#finder-results a.nb-name');
   await Promise.all([page.waitForURL(/\/en\/contact-points\/vpvkac-cesis\/$/), page.keyboard.press('Enter')]);
   assert.match(await page.locator('h1').innerText(), /Cēsis/);
+
+  // On to a video consultation with a VSAA specialist at this centre.
+  await tabTo(page, 'main a[href^="/en/consultation/"]');
+  await Promise.all([page.waitForURL(/\/en\/consultation\/$/), page.keyboard.press('Enter')]);
+  await tabTo(page, 'input[name=choice]');
+  // Arrow keys move within a radio group, as a screen-reader user would.
+  for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement.value === 'vsaa:pensijas')); i++)
+    await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'vsaa:pensijas');
+  await tabTo(page, '#f-contact_point');
+  for (let i = 0; i < 60 && (await page.inputValue('#f-contact_point')) !== 'vpvkac-cesis'; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue('#f-contact_point'), 'vpvkac-cesis');
+  await tabTo(page, '#booking-start [type=submit]');
+  await Promise.all([page.waitForURL(/\/time\//), page.keyboard.press('Enter')]);
+  await tabTo(page, 'input[name=start]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#f-name');
+  await page.keyboard.type('Keyboard User');
+  await tabTo(page, '#f-phone');
+  await page.keyboard.type('29 123 456');
+  await tabTo(page, '#booking-details [type=submit]');
+  await Promise.all([page.waitForSelector('#booking-confirm'), page.keyboard.press('Enter')]);
+  await tabTo(page, '#booking-confirm [type=submit]');
+  await Promise.all([page.waitForURL(/\/en\/consultation\/[a-z-]+\/\?ref=/, { timeout: 20000 }), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('#reference').innerText(), /^PT-/);
   await ctx.close();
+  server.stop();
+  rmSync(data, { recursive: true, force: true });
 });
