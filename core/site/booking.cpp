@@ -126,10 +126,31 @@ std::string hours_text(const booking::Offer& o, Lang lang) {
     return sch ? sch->describe(lang) : o.hours;
 }
 
+// Name, phone or e-mail, language, note and accessibility needs: all the booking asks.
+std::string details_fields(const View& v, const std::vector<booking::FieldError>& errors, const booking::Request& r,
+                           Lang lang) {
+    std::string m;
+    m += "<fieldset class=\"details\">\n<legend><h2>" + v.t("book.details.legend") + "</h2></legend>\n";
+    m += field(v, errors, "name", "book.name", r.name, "text", "name");
+    m += field(v, errors, "phone", "book.phone", r.phone, "tel", "tel", "book.phone.hint");
+    m += field(v, errors, "email", "book.email", r.email, "email", "email");
+    m += "<fieldset class=\"field\" id=\"f-lang\"><legend>" + v.t("book.lang") + "</legend>\n<div class=\"radios\">\n";
+    for (const char* l : {"lv", "en"}) {
+        bool checked = r.lang.empty() ? l == code(lang) : r.lang == l;
+        m += std::string("<label class=\"radio\"><input type=\"radio\" name=\"lang\" value=\"") + l + "\"" +
+             (checked ? " checked" : "") + "> " + v.t(std::string("book.lang.") + l) + "</label>\n";
+    }
+    m += "</div>\n</fieldset>\n";
+    m += field(v, errors, "note", "book.note", r.note, "", "", "", true);
+    m += field(v, errors, "accessibility", "book.accessibility", r.accessibility, "", "", "book.accessibility.hint", true);
+    return m;
+}
+
 Page step_one(const content::Content& c, const Strings& s, const Options& o, Lang lang) {
     View v{s, lang};
     std::string m = "<p class=\"lead\">" + v.t("book.intro") + "</p>\n";
-    m += "<form method=\"get\" action=\"" + esc(booking_url(lang, "time")) + "\" class=\"booking\" id=\"booking-start\" novalidate>\n";
+    m += "<form method=\"get\" action=\"" + esc(booking_url(lang, "time")) + "\" class=\"booking\" id=\"booking-start\" data-offline=\"" +
+         esc(booking_url(lang, "offline")) + "\" novalidate>\n";
     m += "<fieldset class=\"topics\">\n<legend><h2>" + v.t("book.topic.legend") + "</h2></legend>\n";
     bool first = true;
     std::map<std::string, std::vector<std::string>> hosts;  // contact point → institutions
@@ -171,18 +192,45 @@ Page step_one(const content::Content& c, const Strings& s, const Options& o, Lan
     return {path_for(url_for(lang, Kind::consultation)), frame(s, o, lang, Kind::consultation, s.get(lang, "book.title"), m)};
 }
 
+// The time-and-details step without the server, for when the connection is gone:
+// booking.js fills the times from the wasm core (the same slot rules the server
+// uses), checks the answers with the core's validation and sends the request
+// through the outbox, which keeps it until the connection is back.
+Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
+    View v{s, lang};
+    std::string m = "<p class=\"lead\" id=\"offline-offer\"></p>\n";
+    m += "<p class=\"notice\">" + v.t("book.offline.notice") + "</p>\n";
+    m += "<noscript><p>" + v.t("book.offline.nojs") + "</p></noscript>\n";
+    m += "<div class=\"error-summary\" id=\"offline-errors\" role=\"alert\" tabindex=\"-1\" hidden><h2>" +
+         v.t("book.errors.title") + "</h2><ul></ul></div>\n";
+    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-offline\" data-done=\"" +
+         esc(booking_url(lang, "done")) + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +
+         v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-sent=\"" +
+         v.t("book.status.sent") + "\" data-taken=\"" + v.t("book.status.taken") + "\" data-error=\"" +
+         v.t("book.status.error") + "\" data-none=\"" + v.t("book.offline.none") + "\" novalidate hidden>\n";
+    m += hidden("institution", "") + hidden("topic", "") + hidden("contact_point", "");
+    m += "<fieldset class=\"slots\" id=\"f-start\">\n<legend><h2>" + v.t("book.time.legend") +
+         "</h2></legend>\n<div id=\"offline-slots\"></div>\n</fieldset>\n";
+    m += details_fields(v, {}, booking::Request{}, lang);
+    m += "</fieldset>\n<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+    m += "<button type=\"submit\">" + v.t("book.offline.send") + "</button>\n</form>\n";
+    return {path_for(booking_url(lang, "offline")), frame(s, o, lang, Kind::consultation, s.get(lang, "book.time.title"), m)};
+}
+
 }  // namespace
 
 std::string booking_url(Lang lang, std::string_view step) {
     std::string base = url_for(lang, Kind::consultation);
     if (step == "time") return base + (lang == Lang::lv ? "laiks/" : "time/");
     if (step == "done") return base + (lang == Lang::lv ? "apstiprinajums/" : "confirmation/");
+    if (step == "offline") return base + (lang == Lang::lv ? "bezsaiste/" : "offline/");
     return base;
 }
 
 std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o) {
     if (c.consultations.empty()) return {};
-    return {step_one(c, s, o, Lang::lv), step_one(c, s, o, Lang::en)};
+    return {step_one(c, s, o, Lang::lv), step_one(c, s, o, Lang::en), offline_time_page(s, o, Lang::lv),
+            offline_time_page(s, o, Lang::en)};
 }
 
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f) {
@@ -213,19 +261,7 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
     }
     if (!day.empty()) m += "</div>\n</fieldset>\n";
     m += "</fieldset>\n";
-    m += "<fieldset class=\"details\">\n<legend><h2>" + v.t("book.details.legend") + "</h2></legend>\n";
-    m += field(v, f.errors, "name", "book.name", r.name, "text", "name");
-    m += field(v, f.errors, "phone", "book.phone", r.phone, "tel", "tel", "book.phone.hint");
-    m += field(v, f.errors, "email", "book.email", r.email, "email", "email");
-    m += "<fieldset class=\"field\" id=\"f-lang\"><legend>" + v.t("book.lang") + "</legend>\n<div class=\"radios\">\n";
-    for (const char* l : {"lv", "en"}) {
-        bool checked = r.lang.empty() ? l == code(f.lang) : r.lang == l;
-        m += std::string("<label class=\"radio\"><input type=\"radio\" name=\"lang\" value=\"") + l + "\"" +
-             (checked ? " checked" : "") + "> " + v.t(std::string("book.lang.") + l) + "</label>\n";
-    }
-    m += "</div>\n</fieldset>\n";
-    m += field(v, f.errors, "note", "book.note", r.note, "", "", "", true);
-    m += field(v, f.errors, "accessibility", "book.accessibility", r.accessibility, "", "", "book.accessibility.hint", true);
+    m += details_fields(v, f.errors, r, f.lang);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
     return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
 }

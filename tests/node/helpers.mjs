@@ -62,3 +62,18 @@ export function serverAndBrowser({ before, after }) {
   });
   return env;
 }
+
+// Resolves once the service worker holds a complete build and controls the page.
+export async function waitForOfflineCopy(page) {
+  for (const deadline = Date.now() + 60000; Date.now() < deadline;) {
+    const ready = await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const meta = await caches.open('pietura-meta');
+      const active = await meta.match('/__pietura/active');
+      return !!active && (await caches.has('pietura-site-' + (await active.text())));
+    });
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the service worker did not finish its offline copy in 60 s');
+}

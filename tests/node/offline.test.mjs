@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, readFileSync, writeFileSync, truncateSync 
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, dist, cli, root } from './helpers.mjs';
+import { startServer, launchBrowser, dist, cli, root, waitForOfflineCopy } from './helpers.mjs';
 
 let server, browser, site, tmp;
 before(async () => {
@@ -21,21 +21,6 @@ after(async () => {
   server?.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-// Resolves once the service worker holds a complete build and controls the page.
-async function waitForOfflineCopy(page) {
-  for (const deadline = Date.now() + 60000; Date.now() < deadline;) {
-    const ready = await page.evaluate(async () => {
-      if (!navigator.serviceWorker.controller) return false;
-      const meta = await caches.open('pietura-meta');
-      const active = await meta.match('/__pietura/active');
-      return !!active && (await caches.has('pietura-site-' + (await active.text())));
-    });
-    if (ready) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the service worker did not finish its offline copy in 60 s');
-}
 
 const contentVersion = (page) => page.getAttribute('meta[name="pietura-content-version"]', 'content');
 

@@ -32,6 +32,13 @@ if (start) {
   start.addEventListener('change', (e) => { if (e.target.name === 'choice') filter(); });
   filter();
   start.dataset.enhanced = 'filter';
+  // Without a connection the next step cannot come from the server: go to the
+  // offline step, which works from the wasm core and the outbox.
+  start.addEventListener('submit', (e) => {
+    if (navigator.onLine || !start.checkValidity()) return;
+    e.preventDefault();
+    location.assign(start.dataset.offline + '?' + new URLSearchParams(new FormData(start)));
+  });
 
   const nearest = doc.getElementById('nearest-first');
   if ('geolocation' in navigator) {
@@ -88,8 +95,10 @@ const confirmForm = doc.getElementById('booking-confirm');
 const status = doc.getElementById('booking-status');
 const say = (text) => { if (status) status.textContent = text; };
 
+const offlineForm = doc.getElementById('booking-offline');
+
 outbox.onAnswer('booking', (item, code, answer) => {
-  const d = confirmForm?.dataset || {};
+  const d = (confirmForm || offlineForm)?.dataset || {};
   if (code === 0) {
     if (!outbox.shared) return say(d.waiting || '');
     // Nothing is kept on a shared PC: say so, and offer the two ways out.
@@ -99,7 +108,7 @@ outbox.onAnswer('booking', (item, code, answer) => {
     print.textContent = d.print || 'Print';
     print.addEventListener('click', () => window.print());
     status?.append(' ', print);
-    const submit = confirmForm?.querySelector('[type=submit]');
+    const submit = (confirmForm || offlineForm)?.querySelector('[type=submit]');
     if (submit) submit.disabled = false; // "try again" is the same button
     return undefined;
   }
@@ -131,3 +140,67 @@ if (confirmForm && outbox.available) {
   });
   confirmForm.dataset.enhanced = 'outbox';
 }
+
+// --- the time-and-details step when there is no connection -----------------------------------
+// The same slot rules and the same checks as the server, from the wasm core; the
+// request then waits in the outbox and is sent once when the connection is back.
+if (offlineForm) (async () => {
+  const q = new URLSearchParams(location.search);
+  const [institution = '', topic = ''] = (q.get('choice') || '').split(':');
+  const contactPoint = q.get('contact_point') || '';
+  const lang = doc.documentElement.lang;
+  const [M, cat] = await Promise.all([core().catch(() => null), catalogueCore()]);
+  const el = offlineForm.elements;
+  const slots = M && cat && institution && contactPoint
+    ? cat.slots(institution, contactPoint, new Date().toISOString().slice(0, 10), 28, Date.now(), lang) : null;
+  const free = (slots || []).filter((x) => x.free > 0);
+  if (!free.length) {
+    say(offlineForm.dataset.none);
+    offlineForm.before(status);
+    return;
+  }
+  el.institution.value = institution;
+  el.topic.value = topic;
+  el.contact_point.value = contactPoint;
+  const box = doc.getElementById('offline-slots');
+  let day = null;
+  for (const slot of free) {
+    if (slot.date !== day?.dataset.date) {
+      day = Object.assign(doc.createElement('fieldset'), { className: 'day' });
+      day.dataset.date = slot.date;
+      day.append(Object.assign(doc.createElement('legend'), { textContent: slot.date }));
+      day.append(Object.assign(doc.createElement('div'), { className: 'radios slot-times' }));
+      box.append(day);
+    }
+    const id = 's-' + slot.start;
+    const label = Object.assign(doc.createElement('label'), { className: 'radio', htmlFor: id });
+    label.append(Object.assign(doc.createElement('input'), { type: 'radio', name: 'start', id, value: String(slot.start / 1000) }),
+      ' ' + slot.time);
+    day.lastChild.append(label);
+  }
+  offlineForm.hidden = false;
+
+  const errorsBox = doc.getElementById('offline-errors');
+  offlineForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(offlineForm);
+    const body = {};
+    for (const k of ['institution', 'topic', 'contact_point', 'name', 'phone', 'email', 'lang', 'note', 'accessibility'])
+      body[k] = String(f.get(k) ?? '');
+    body.start = Number(f.get('start') || 0);
+    // The GOV.UK pattern: a summary on top linking to each field that needs fixing.
+    const errors = M.validateBooking({ ...body, start: body.start * 1000 });
+    errorsBox.hidden = !errors.length;
+    errorsBox.querySelector('ul').replaceChildren(...errors.map((x) => {
+      const li = doc.createElement('li');
+      li.append(link('#f-' + (x.field === 'contact' ? 'phone' : x.field), x.message));
+      return li;
+    }));
+    if (errors.length) {
+      errorsBox.focus();
+      return;
+    }
+    offlineForm.querySelector('[type=submit]').disabled = true;
+    await outbox.send({ kind: 'booking', key: outbox.newKey('b'), url: offlineForm.action, body, done: offlineForm.dataset.done });
+  });
+})();
