@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "studio.hpp"
@@ -175,6 +176,16 @@ void record_view(Model& m, UiState& ui) {
     }
     ImGui::Text("%s/%s", ui.selected_kind.c_str(), ui.selected.c_str());
     ImGui::Separator();
+    // Anything that is not on the map (a service, a life situation, ...): its row.
+    static const std::map<std::string, std::string> tables = {
+        {"services", "services"}, {"life-situations", "life_situations"}, {"institutions", "institutions"},
+        {"audiences", "audiences"}, {"territories", "territories"}};
+    if (auto t = tables.find(ui.selected_kind); t != tables.end() && m.catalogue) {
+        auto row = m.catalogue->row(t->second, ui.selected);
+        if (row.empty()) ImGui::TextUnformatted("Not in this snapshot.");
+        for (auto& [column, value] : row)
+            if (!value.empty() && column != "id") ImGui::TextWrapped("%s: %s", column.c_str(), value.c_str());
+    }
     if (auto* p = m.atlas.find(ui.selected)) {
         ImGui::Text("Name: %s", p->name.c_str());
         ImGui::Text("Kind: %s   Territory: %s", p->kind.c_str(), p->territory.c_str());

@@ -368,13 +368,40 @@ std::string Catalogue::meta(const std::string& key) const {
     return out;
 }
 
-int Catalogue::count(const std::string& table) const {
+namespace {
+// Entity tables a caller may name; anything else never reaches SQL text.
+void check_entity_table(const std::string& table) {
     static const char* allowed[] = {"institutions", "audiences", "services", "life_situations",
                                     "territories", "places", "contact_points", "holidays",
                                     "consultations", "consultation_topics", "consultation_hosts", "ratings"};
-    bool ok = false;
-    for (auto* a : allowed) ok = ok || table == a;
-    if (!ok) throw std::invalid_argument("unknown table " + table);
+    for (auto* a : allowed)
+        if (table == a) return;
+    throw std::invalid_argument("unknown table " + table);
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Catalogue::row(const std::string& table, const std::string& id) const {
+    check_entity_table(table);
+    std::vector<std::pair<std::string, std::string>> out;
+    // Tables keyed by something else than "id" have no single-row lookup here.
+    sqlite3_stmt* st = nullptr;
+    std::string sql = "SELECT * FROM " + table + " WHERE id=?";
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return out;
+    }
+    sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        for (int k = 0; k < sqlite3_column_count(st); ++k) {
+            auto* v = sqlite3_column_text(st, k);
+            out.emplace_back(sqlite3_column_name(st, k), v ? reinterpret_cast<const char*>(v) : "");
+        }
+    sqlite3_finalize(st);
+    return out;
+}
+
+int Catalogue::count(const std::string& table) const {
+    check_entity_table(table);
     sqlite3_stmt* st = nullptr;
     int n = -1;
     std::string sql = "SELECT count(*) FROM " + table;

@@ -141,6 +141,11 @@ public:
     // The holiday calendar the snapshot's hours are evaluated with (law + content).
     hours::Calendar calendar() const;
 
+    // One entity's row as column → text, in table order (NULL as ""), for tools that
+    // show a record (the studio); empty when there is no such row. `table` is an
+    // entity table as in count(); std::invalid_argument otherwise.
+    std::vector<std::pair<std::string, std::string>> row(const std::string& table, const std::string& id) const;
+
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table
 

@@ -312,3 +312,19 @@ BOOST_AUTO_TEST_CASE(week_view_shows_holidays_and_shortened_days) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+
+BOOST_AUTO_TEST_SUITE(records)
+
+// For the studio's record tab: one entity's row, and no SQL from a caller's text.
+BOOST_AUTO_TEST_CASE(row_gives_one_entity_and_refuses_other_tables) {
+    auto r = real().row("services", "vsaa-slimibas-pabalsts");
+    BOOST_REQUIRE(!r.empty());
+    BOOST_TEST(r[0].first == "id");
+    bool titled = false;
+    for (auto& [k, v] : r) titled = titled || (k == "title_en" && v.find("ickness") != std::string::npos);
+    BOOST_TEST(titled);
+    BOOST_TEST(real().row("services", "nav-tada").empty());
+    BOOST_CHECK_THROW(real().row("services; DROP TABLE services", "x"), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
