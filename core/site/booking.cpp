@@ -121,6 +121,12 @@ std::string summary_list(const View& v, const std::vector<std::pair<std::string,
     return h + "</dl>\n";
 }
 
+// What is being booked, where: the first line of the time and details steps.
+std::string offer_lead(const booking::Offer& o, const booking::Request& r, Lang lang) {
+    return "<p class=\"lead\">" + esc(title_of(o, lang)) + " — " + esc(topic_title(o, r.topic, lang)) + "<br>" +
+           esc(cp_name(o, lang)) + ", " + esc(address(o, lang)) + "</p>\n";
+}
+
 std::string hours_text(const booking::Offer& o, Lang lang) {
     auto sch = hours::Schedule::parse(o.hours);
     return sch ? sch->describe(lang) : o.hours;
@@ -214,7 +220,7 @@ Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
     m += details_fields(v, {}, booking::Request{}, lang);
     m += "</fieldset>\n<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
     m += "<button type=\"submit\">" + v.t("book.offline.send") + "</button>\n</form>\n";
-    return {path_for(booking_url(lang, "offline")), frame(s, o, lang, Kind::consultation, s.get(lang, "book.time.title"), m)};
+    return {path_for(booking_url(lang, "offline")), frame(s, o, lang, Kind::consultation, s.get(lang, "book.offline.title"), m)};
 }
 
 }  // namespace
@@ -224,6 +230,7 @@ std::string booking_url(Lang lang, std::string_view step) {
     if (step == "time") return base + (lang == Lang::lv ? "laiks/" : "time/");
     if (step == "done") return base + (lang == Lang::lv ? "apstiprinajums/" : "confirmation/");
     if (step == "offline") return base + (lang == Lang::lv ? "bezsaiste/" : "offline/");
+    if (step == "details") return base + (lang == Lang::lv ? "dati/" : "details/");
     return base;
 }
 
@@ -233,14 +240,15 @@ std::vector<Page> booking_pages(const content::Content& c, const Strings& s, con
             offline_time_page(s, o, Lang::en)};
 }
 
+// One thing per page: the day and time first, then the details.
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f) {
     View v{s, f.lang};
     const auto& r = f.values;
     std::string m = error_summary(v, f.errors, f.slot_taken);
-    m += "<p class=\"lead\">" + esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang)) +
-         "<br>" + esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang)) + "</p>\n";
-    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-details\" novalidate>\n";
-    m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "check");
+    m += offer_lead(*f.offer, r, f.lang);
+    m += "<form method=\"get\" action=\"" + esc(booking_url(f.lang, "details")) +
+         "\" class=\"booking\" id=\"booking-time\" novalidate>\n";
+    m += hidden("choice", f.offer->institution + ":" + r.topic) + hidden("contact_point", f.offer->contact_point);
     const booking::FieldError* se = error_for(f.errors, "start");
     m += std::string("<fieldset class=\"slots") + (se || f.slot_taken ? " field-error" : "") + "\" id=\"f-start\">\n<legend><h2>" +
          v.t("book.time.legend") + "</h2></legend>\n";
@@ -260,10 +268,25 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
              esc(hours::format_minutes(t.minute_of_day(), f.lang)) + "</label>\n";
     }
     if (!day.empty()) m += "</div>\n</fieldset>\n";
-    m += "</fieldset>\n";
+    m += "</fieldset>\n<button type=\"submit\">" + v.t("book.continue") + "</button>\n</form>\n";
+    return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
+}
+
+std::string booking_details_page(const Strings& s, const Options& o, const BookingForm& f) {
+    View v{s, f.lang};
+    const auto& r = f.values;
+    std::string m = error_summary(v, f.errors, f.slot_taken);
+    m += offer_lead(*f.offer, r, f.lang);
+    std::string change = booking_url(f.lang, "time") + "?choice=" + f.offer->institution + ":" + r.topic +
+                         "&contact_point=" + f.offer->contact_point;
+    m += "<p><strong>" + v.t("book.when") + ":</strong> " +
+         esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang)) + " <a href=\"" + esc(change) + "\">" +
+         v.t("book.details.change_time") + "</a></p>\n";
+    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-details\" novalidate>\n";
+    m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "check") + hidden("start", std::to_string(r.start));
     m += details_fields(v, f.errors, r, f.lang);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
-    return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
+    return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.details.title"), m);
 }
 
 std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,

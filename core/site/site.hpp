@@ -118,7 +118,10 @@ struct BookingForm {
     bool slot_taken = false;                   // the chosen slot went while they typed
     std::string idempotency_key;               // carried by the check page's confirm form
 };
+// Step 2: the day and time (a GET form to step 3, so it works without JavaScript).
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f);
+// Step 3: name and how to reach you, for the time chosen in step 2 (posts step=check).
+std::string booking_details_page(const Strings& s, const Options& o, const BookingForm& f);
 // Without JavaScript step 1 lets any pair through: when the contact point does not host
 // the institution, list the ones that do (url, name) with an error summary.
 std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,

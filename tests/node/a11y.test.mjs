@@ -127,6 +127,8 @@ test('keyboard only: search → service → nearest contact point → its page �
   await Promise.all([page.waitForURL(/\/time\//), page.keyboard.press('Enter')]);
   await tabTo(page, 'input[name=start]');
   await page.keyboard.press('Space');
+  await tabTo(page, '#booking-time [type=submit]');
+  await Promise.all([page.waitForURL(/\/details\//), page.keyboard.press('Enter')]);
   await tabTo(page, '#f-name');
   await page.keyboard.type('Keyboard User');
   await tabTo(page, '#f-phone');

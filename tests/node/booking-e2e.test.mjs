@@ -28,13 +28,18 @@ async function toCheckPage(page, lang, choice, contactPoint, name) {
   await page.locator('#f-contact_point').selectOption(contactPoint);
   await page.locator('#booking-start [type=submit]').click();
   await page.waitForURL(/\/(laiks|time)\//);
-  // Submitting with nothing filled in: an error summary on top, a message at each field.
+  // One thing per page. Going on without a time: an error summary on top, a message at the field.
+  await page.locator('#booking-time [type=submit]').click();
+  await page.locator('.error-summary a[href="#f-start"]').waitFor();
+  await page.locator('input[name=start]').first().check();
+  await page.locator('#booking-time [type=submit]').click();
+  await page.waitForURL(/\/(dati|details)\//);
+  // Submitting the details with nothing filled in: a summary linking to each field.
   await page.locator('#booking-details [type=submit]').click();
   await page.locator('.error-summary').waitFor();
   assert.ok(await page.locator('.error-summary a[href="#f-name"]').count());
   assert.equal(await page.getAttribute('#f-name', 'aria-invalid'), 'true');
   assert.match(await page.getAttribute('#f-name', 'aria-describedby'), /f-name-error/);
-  await page.locator('input[name=start]').first().check();
   await page.locator('#f-name').fill(name);
   await page.locator('#f-phone').fill('29 123 456');
   await page.locator('#booking-details [type=submit]').click();
@@ -247,10 +252,14 @@ test('booking pages pass axe-core WCAG 2.1 A/AA checks', async () => {
   await page.goto(server.url + '/en/consultation/');
   await check('step 1');
   await page.goto(server.url + '/en/consultation/time/?choice=vsaa:slimiba&contact_point=vpvkac-talsi');
-  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('#booking-time [type=submit]').click();
   await page.locator('.error-summary').waitFor();
   await check('time page with errors');
   await page.locator('input[name=start]').first().check();
+  await page.locator('#booking-time [type=submit]').click();
+  await page.locator('#booking-details [type=submit]').click();
+  await page.locator('.error-summary').waitFor();
+  await check('details page with errors');
   await page.locator('#f-name').fill('Axe Check');
   await page.locator('#f-email').fill('axe@example.lv');
   await page.locator('#booking-details [type=submit]').click();

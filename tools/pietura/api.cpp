@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <mutex>
@@ -13,6 +14,7 @@
 
 #include "booking/booking.hpp"
 #include "rating/rating.hpp"
+#include "text/text.hpp"
 #include "snapshot/sha256.hpp"
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
@@ -229,6 +231,20 @@ void send_html(httplib::Response& res, int status, const std::string& html) {
 // Days of slots a form shows: two weeks from the first bookable day.
 constexpr int kFormDays = 14;
 
+// The topic and contact point a step-2 or step-3 address names (?choice=inst:topic&contact_point=id).
+booking::Request choice_request(const httplib::Request& req, Lang lang) {
+    std::string choice = req.get_param_value("choice");
+    auto colon = choice.find(':');
+    booking::Request r;
+    r.lang = std::string(code(lang));
+    if (colon != std::string::npos) {
+        r.institution = choice.substr(0, colon);
+        r.topic = choice.substr(colon + 1);
+    }
+    r.contact_point = req.get_param_value("contact_point");
+    return r;
+}
+
 void send_time_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
                     const booking::Request& r, std::vector<booking::FieldError> errors, bool taken) {
     if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
@@ -237,6 +253,13 @@ void send_time_page(Api& api, httplib::Response& res, int status, Lang page, con
     site::BookingForm f{page, &offer, r, offer.slots(first, kFormDays, now, api.store->taken(offer.institution)),
                         std::move(errors), taken, ""};
     send_html(res, status, site::booking_time_page(*api.strings, api.site, f));
+}
+
+void send_details_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
+                       const booking::Request& r, std::vector<booking::FieldError> errors) {
+    if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+    site::BookingForm f{page, &offer, r, {}, std::move(errors), false, ""};
+    send_html(res, status, site::booking_details_page(*api.strings, api.site, f));
 }
 
 std::string done_url(Lang lang, const std::string& reference, const std::string& token) {
@@ -268,7 +291,12 @@ void post_booking(Api& api, const httplib::Request& req, httplib::Response& res)
             errors.push_back({offer ? "topic" : "contact_point", "choice", booking::field_message("choice", lang)});
     }
     if (!errors.empty()) {
-        if (form) return send_time_page(api, res, 400, page, *offer, r, errors, false);
+        if (form) {
+            // A missing time goes back to the time step; everything else is on the details step.
+            bool time = std::any_of(errors.begin(), errors.end(), [](auto& e) { return e.field == "start"; });
+            if (time) return send_time_page(api, res, 400, page, *offer, r, errors, false);
+            return send_details_page(api, res, 400, page, *offer, r, errors);
+        }
         throw Problem{400, "some fields need attention", errors};
     }
     booking::FieldError slot_error{"start", "slot", booking::field_message("slot", lang)};
@@ -506,15 +534,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
     for (Lang lang : {Lang::lv, Lang::en}) {
         // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
         svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
-            std::string choice = req.get_param_value("choice");
-            auto colon = choice.find(':');
-            booking::Request r;
-            r.lang = std::string(code(lang));
-            if (colon != std::string::npos) {
-                r.institution = choice.substr(0, colon);
-                r.topic = choice.substr(colon + 1);
-            }
-            r.contact_point = req.get_param_value("contact_point");
+            booking::Request r = choice_request(req, lang);
             const booking::Offer* offer = a.offer(r.institution, r.contact_point);
             if (!offer && a.strings) {
                 // A real topic at a contact point that does not host it: offer the ones that do.
@@ -532,6 +552,24 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
                 return;
             }
             send_time_page(a, res, 200, lang, *offer, r, {}, false);
+        }));
+        // Step 3 without JavaScript: the time form GETs here with the chosen start.
+        svr.Get(site::booking_url(lang, "details"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            booking::Request r = choice_request(req, lang);
+            const booking::Offer* offer = a.offer(r.institution, r.contact_point);
+            if (!offer || !offer->topic(r.topic)) {
+                res.status = 303;
+                res.set_header("Location", site::booking_url(lang));
+                return;
+            }
+            auto start = text::parse_number(req.get_param_value("start"));
+            r.start = start ? static_cast<std::int64_t>(*start) : 0;
+            if (!start) {
+                return send_time_page(a, res, 400, lang, *offer, r,
+                                      {{"start", "choice", booking::field_message("choice", lang)}}, false);
+            }
+            if (!offer->offers(r.start, now_unix())) return send_time_page(a, res, 409, lang, *offer, r, {}, true);
+            send_details_page(a, res, 200, lang, *offer, r, {});
         }));
         svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
             if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
