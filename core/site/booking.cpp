@@ -1,4 +1,4 @@
-// Booking pages: step 1 (static), the time-and-details form, the check page and the
+// Booking pages: step 1 (static), the day-and-time and details steps, the check page and the
 // confirmation (rendered by the reference server). Plain forms first; booking.js
 // adds the nearest-first order, the outbox and the status messages.
 #include <algorithm>
