@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
 
 #include "booking/booking.hpp"
 #include "snapshot/snapshot.hpp"
@@ -94,12 +93,16 @@ private:
     sqlite3_stmt* st_ = nullptr;
 };
 
-std::vector<std::string> json_list(const std::string& text) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
+// The snapshot keeps short lists one item per line (snapshot.cpp).
+std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
-    if (j.is_array())
-        for (auto& v : j)
-            if (v.is_string()) out.push_back(v.get<std::string>());
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        if (end > at) out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
     return out;
 }
 
@@ -124,8 +127,8 @@ std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::stri
         o.title_en = q.text(3);
         o.windows = q.text(4);
         o.rules = Rules{q.integer(5), q.integer(6), q.integer(7), q.integer(8)};
-        o.bring_lv = json_list(q.text(9));
-        o.bring_en = json_list(q.text(10));
+        o.bring_lv = lines(q.text(9));
+        o.bring_en = lines(q.text(10));
         o.cp_name_lv = q.text(11);
         o.cp_name_en = q.text(12);
         o.address_lv = q.text(13);

@@ -6,7 +6,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
 
 #include "hours/hours.hpp"
 #include "site/site.hpp"
@@ -178,17 +177,17 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         }
     }
     {
-        // Lists travel as JSON arrays in one column: the browser reads them whole.
+        // Lists travel one item per line in one column: the browser reads them whole,
+        // and splitting lines needs no JSON parser in the wasm download.
         Insert ins(db, "INSERT INTO consultations VALUES(?,?,?,?,?,?,?,?,?,?,?)");
         Insert topic(db, "INSERT INTO consultation_topics VALUES(?,?,?,?,?,?)");
         Insert host(db, "INSERT INTO consultation_hosts VALUES(?,?)");
         for (auto& k : c.consultations) {
             ins.row({k.id, k.institution, k.title.lv, k.title.en, k.slot_minutes, k.windows, k.seats,
-                     k.notice_working_days, k.horizon_days, nlohmann::json(k.bring.lv).dump(),
-                     nlohmann::json(k.bring.en).dump()});
+                     k.notice_working_days, k.horizon_days, join(k.bring.lv, "\n"), join(k.bring.en, "\n")});
             for (size_t t = 0; t < k.topics.size(); ++t)
                 topic.row({k.id, k.topics[t].id, int(t + 1), k.topics[t].title.lv, k.topics[t].title.en,
-                           nlohmann::json(k.topics[t].services).dump()});
+                           join(k.topics[t].services, "\n")});
             for (auto& cp : k.contact_points) host.row({k.id, cp});
         }
     }
