@@ -5,6 +5,7 @@
 
 #include "booking/booking.hpp"
 #include "snapshot/snapshot.hpp"
+#include "sqlite/statement.hpp"
 
 namespace pietura::booking {
 
@@ -72,25 +73,19 @@ std::vector<Slot> slots(const hours::Schedule& windows, const hours::Schedule& c
 
 namespace {
 
-class Query {
+// Reads that never throw: a snapshot without the consultation tables (or a broken
+// one) simply offers no consultations.
+class Query : public sqlite::Statement {
 public:
-    Query(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) st_ = nullptr;
+    Query(sqlite3* db, const char* sql) : Statement(db, sql, "booking", std::nothrow) {}
+    bool next() {
+        if (!ok()) return false;
+        try {
+            return step();
+        } catch (const std::runtime_error&) {
+            return false;
+        }
     }
-    ~Query() { sqlite3_finalize(st_); }
-    Query& bind(int k, const std::string& v) {
-        if (st_) sqlite3_bind_text(st_, k, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    bool next() { return st_ && sqlite3_step(st_) == SQLITE_ROW; }
-    std::string text(int k) const {
-        auto* p = sqlite3_column_text(st_, k);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-    int integer(int k) const { return sqlite3_column_int(st_, k); }
-
-private:
-    sqlite3_stmt* st_ = nullptr;
 };
 
 // The snapshot keeps short lists one item per line (snapshot.cpp).
@@ -126,7 +121,7 @@ std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::stri
         o.title_lv = q.text(2);
         o.title_en = q.text(3);
         o.windows = q.text(4);
-        o.rules = Rules{q.integer(5), q.integer(6), q.integer(7), q.integer(8)};
+        o.rules = Rules{int(q.integer(5)), int(q.integer(6)), int(q.integer(7)), int(q.integer(8))};
         o.bring_lv = lines(q.text(9));
         o.bring_en = lines(q.text(10));
         o.cp_name_lv = q.text(11);

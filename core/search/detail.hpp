@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "i18n/lang.hpp"
+#include "sqlite/statement.hpp"
 
 namespace pietura::search::detail {
 
@@ -88,76 +89,11 @@ inline void exec(sqlite3* db, const std::string& sql) {
     }
 }
 
-// A prepared statement that finalizes itself.
-class Stmt {
+// A prepared statement of the search index (errors say "search index: ...").
+class Stmt : public sqlite::Statement {
 public:
-    Stmt(sqlite3* db, const std::string& sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK) fail(db, "prepare");
-    }
-    // Does not throw: check ok(), and sqlite3_errmsg() if not.
-    Stmt(sqlite3* db, const std::string& sql, std::nothrow_t) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(st_);
-            st_ = nullptr;
-        }
-    }
-    bool ok() const { return st_ != nullptr; }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    ~Stmt() { sqlite3_finalize(st_); }
-
-    Stmt& bind(int i, std::string_view v) {
-        sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& bind(int i, std::int64_t v) {
-        sqlite3_bind_int64(st_, i, v);
-        return *this;
-    }
-    Stmt& blob(int i, std::string_view v) {
-        sqlite3_bind_blob(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    // `p` must outlive the statement's execution; SQLite only hands it to functions
-    // that ask for the same `type`.
-    Stmt& pointer(int i, void* p, const char* type) {
-        sqlite3_bind_pointer(st_, i, p, type, nullptr);
-        return *this;
-    }
-    Stmt& bind(int i, double v) {
-        sqlite3_bind_double(st_, i, v);
-        return *this;
-    }
-    // True while there is a row; throws on errors.
-    bool step() {
-        int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        fail(db_, "step");
-    }
-    void run() {
-        while (step()) {
-        }
-        reset();
-    }
-    void reset() {
-        sqlite3_reset(st_);
-        sqlite3_clear_bindings(st_);
-    }
-    std::string text(int col) const {
-        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
-    }
-    std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
-    std::string bytes(int col) const {
-        auto p = static_cast<const char*>(sqlite3_column_blob(st_, col));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
-    }
-    double real(int col) const { return sqlite3_column_double(st_, col); }
-
-private:
-    sqlite3* db_;
-    sqlite3_stmt* st_ = nullptr;
+    Stmt(sqlite3* db, const std::string& sql) : Statement(db, sql, "search index") {}
+    Stmt(sqlite3* db, const std::string& sql, std::nothrow_t n) : Statement(db, sql, "search index", n) {}
 };
 
 }  // namespace pietura::search::detail

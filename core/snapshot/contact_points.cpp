@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "snapshot/detail.hpp"
+#include "sqlite/statement.hpp"
 #include "text/text.hpp"
 
 namespace pietura::snapshot {
@@ -42,12 +43,8 @@ hours::Calendar load_calendar(sqlite3* db) {
 
 namespace detail {
 
-Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal) {
-    return status_of(hours::Schedule::parse(spec), at, lang, cal);
-}
-
 Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedule, std::int64_t at, Lang lang,
-                                   const hours::Calendar& cal, bool with_hours) {
+                                   const hours::Calendar& cal) {
     Catalogue::OpeningStatus out;
     if (!schedule) {
         out.state = "unknown";
@@ -56,54 +53,17 @@ Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedul
     auto s = schedule->status(at, cal);
     out.state = s.state == hours::State::open ? "open" : s.state == hours::State::closed ? "closed" : "unknown";
     out.text = hours::describe_status(s, at, lang);
-    if (with_hours) out.hours = schedule->describe(lang);
     return out;
 }
-
 
 }  // namespace detail
 
 namespace {
 
-// A read-only statement; text columns come back as std::string, NULL as "".
-class Query {
+// The snapshot's own queries: errors say "snapshot: ...".
+class Query : public sqlite::Statement {
 public:
-    Query(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) detail::fail(db, "query");
-    }
-    ~Query() { sqlite3_finalize(st_); }
-    Query(const Query&) = delete;
-    Query& operator=(const Query&) = delete;
-
-    Query& bind(int k, const std::string& v) {
-        sqlite3_bind_text(st_, k, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Query& bind(int k, double v) {
-        sqlite3_bind_double(st_, k, v);
-        return *this;
-    }
-    bool step() {
-        int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) detail::fail(db_, "query");
-        return false;
-    }
-    std::string text(int k) const {
-        auto* p = sqlite3_column_text(st_, k);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-    double real(int k) const { return sqlite3_column_double(st_, k); }
-    bool is_null(int k) const { return sqlite3_column_type(st_, k) == SQLITE_NULL; }
-    int integer(int k) const { return sqlite3_column_int(st_, k); }
-    void reset() {
-        sqlite3_reset(st_);
-        sqlite3_clear_bindings(st_);
-    }
-
-private:
-    sqlite3* db_;
-    sqlite3_stmt* st_ = nullptr;
+    Query(sqlite3* db, const char* sql) : Statement(db, sql, "snapshot") {}
 };
 
 bool exists(sqlite3* db, const char* sql, const std::string& id) {
@@ -160,11 +120,6 @@ detail::PointCache& Catalogue::points() const {
             cache.points.push_back(std::move(p));
         }
     }
-    auto find = [&](const std::string& id) -> detail::PointCache::Point* {
-        auto it = std::lower_bound(cache.points.begin(), cache.points.end(), id,
-                                   [](const detail::PointCache::Point& p, const std::string& k) { return p.id < k; });
-        return it != cache.points.end() && it->id == id ? &*it : nullptr;
-    };
     {
         // services accepted = its institutions' contact-point services + extras not among them
         std::map<std::string, int> per_institution;
@@ -172,23 +127,21 @@ detail::PointCache& Catalogue::points() const {
         while (n.step()) per_institution[n.text(0)] = n.integer(1);
         Query q(db_, "SELECT contact_point, institution FROM contact_point_institutions");
         while (q.step())
-            if (auto* p = find(q.text(0))) {
+            if (auto* p = cache.find(q.text(0))) {
                 p->institutions.insert(q.text(1));
                 p->services += per_institution[q.text(1)];
             }
         Query e(db_, "SELECT e.contact_point, s.institution, s.contact_point FROM contact_point_extra_services e "
                      "JOIN services s ON s.id = e.service");
         while (e.step())
-            if (auto* p = find(e.text(0)); p && !(e.integer(2) && p->institutions.count(e.text(1)))) ++p->services;
+            if (auto* p = cache.find(e.text(0)); p && !(e.integer(2) && p->institutions.count(e.text(1)))) ++p->services;
     }
     {
         Query q(db_, "SELECT r.contact_point, r.institution, i.abbr_lv, i.abbr_en FROM contact_point_remote r "
                      "JOIN institutions i ON i.id = r.institution ORDER BY r.contact_point, i.abbr_lv");
         while (q.step()) {
-            std::string cp = q.text(0);
-            auto it = std::lower_bound(cache.points.begin(), cache.points.end(), cp,
-                                       [](const detail::PointCache::Point& p, const std::string& id) { return p.id < id; });
-            if (it == cache.points.end() || it->id != cp) continue;
+            auto* it = cache.find(q.text(0));
+            if (!it) continue;
             it->remote.insert(q.text(1));
             it->remote_abbr[0].push_back(q.text(2));
             it->remote_abbr[1].push_back(q.text(3));
@@ -197,6 +150,19 @@ detail::PointCache& Catalogue::points() const {
     for (auto& p : cache.points) std::sort(p.remote_abbr[1].begin(), p.remote_abbr[1].end());
     cache.loaded = true;
     return cache;
+}
+
+std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::string& id, std::int64_t at,
+                                                                  Lang lang) const {
+    // Pages ask every minute for each centre they show: the parsed hours and the
+    // calendar come from the cache, not from the database each time.
+    std::lock_guard<std::mutex> lock(points_->mutex);
+    auto& cache = points();
+    const auto* p = cache.find(id);
+    if (!p) return std::nullopt;
+    auto status = detail::status_of(p->schedule, at, lang, cache.calendar);
+    status.hours = p->hours_text[lang == Lang::lv ? 0 : 1];
+    return status;
 }
 
 std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang lang, std::int64_t now) const {
@@ -220,12 +186,8 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
                          "(SELECT institution FROM services WHERE id=?1 AND contact_point=1) "
                          "UNION SELECT contact_point FROM contact_point_extra_services WHERE service=?1");
             s.bind(1, q.service);
-            while (s.step()) {
-                std::string cp = s.text(0);
-                auto p = std::lower_bound(cache.points.begin(), cache.points.end(), cp,
-                                          [](const detail::PointCache::Point& a, const std::string& id) { return a.id < id; });
-                if (p != cache.points.end() && p->id == cp) by_point[p - cache.points.begin()] = true;
-            }
+            while (s.step())
+                if (auto* p = cache.find(s.text(0))) by_point[p - cache.points.data()] = true;
             it = cache.accepting.emplace(q.service, std::move(by_point)).first;
         }
         accepting = &it->second;
@@ -280,7 +242,7 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
         if (p.bus_stop_m >= 0) nb.bus_stop_distance = geo::describe_distance(p.bus_stop_m, lang);
         nb.remote = p.remote_abbr[l];
         nb.services = p.services;
-        nb.status = detail::status_of(p.schedule, now, lang, cache.calendar, /*with_hours=*/false);
+        nb.status = detail::status_of(p.schedule, now, lang, cache.calendar);
         nb.status.hours = p.hours_text[l];
         out.push_back(std::move(nb));
     }
@@ -355,10 +317,9 @@ std::vector<Catalogue::CalendarDay> Catalogue::days(const std::string& contact_p
                                                     int count) const {
     std::vector<CalendarDay> out;
     std::lock_guard<std::mutex> lock(points_->mutex);
-    const auto& cache = points();
-    auto it = std::find_if(cache.points.begin(), cache.points.end(),
-                           [&](const detail::PointCache::Point& p) { return p.id == contact_point; });
-    if (it == cache.points.end() || !it->schedule) return out;
+    auto& cache = points();
+    const auto* it = cache.find(contact_point);
+    if (!it || !it->schedule) return out;
     count = std::clamp(count, 1, 400);
     hours::Date today = hours::to_riga(now).date;
     bool lv = lang == Lang::lv;

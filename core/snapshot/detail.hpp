@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <climits>
 #include <map>
 #include <mutex>
@@ -18,11 +19,10 @@ namespace pietura::snapshot::detail {
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what);
 
-Catalogue::OpeningStatus status_of(const std::string& spec, std::int64_t at, Lang lang, const hours::Calendar& cal);
-// `with_hours` false leaves `hours` empty: the weekly pattern does not change
-// between calls, so callers that cache it skip describing it again.
+// State and sentence at `at`; `hours` is left empty for the caller to fill from the
+// weekly pattern it cached, which does not change between calls.
 Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedule, std::int64_t at, Lang lang,
-                                   const hours::Calendar& cal, bool with_hours = true);
+                                   const hours::Calendar& cal);
 
 // Everything nearest() filters on and shows, read and parsed once per Catalogue:
 // parsing hundreds of opening_hours specs and preparing SQL on every keystroke
@@ -48,6 +48,11 @@ struct PointCache {
     std::mutex mutex;
     bool loaded = false;
     std::vector<Point> points;  // sorted by id
+    Point* find(const std::string& id) {
+        auto it = std::lower_bound(points.begin(), points.end(), id,
+                                   [](const Point& p, const std::string& k) { return p.id < k; });
+        return it != points.end() && it->id == id ? &*it : nullptr;
+    }
     hours::Calendar calendar;
     std::map<std::string, std::vector<bool>> accepting;  // service id → by point index
 };

@@ -342,19 +342,6 @@ std::vector<search::Hit> Catalogue::search(std::string_view query, Lang lang, in
     return search::query(db_, query, lang, limit);
 }
 
-std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::string& id, std::int64_t at,
-                                                                  Lang lang) const {
-    sqlite3_stmt* st = nullptr;
-    std::optional<std::string> spec;
-    if (sqlite3_prepare_v2(db_, "SELECT hours FROM contact_points WHERE id=?", -1, &st, nullptr) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW) spec = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    }
-    sqlite3_finalize(st);
-    if (!spec) return std::nullopt;
-    return detail::status_of(*spec, at, lang, load_calendar(db_));
-}
-
 hours::Calendar Catalogue::calendar() const { return load_calendar(db_); }
 
 std::string Catalogue::meta(const std::string& key) const {
