@@ -105,7 +105,7 @@ test('issue 12: no request path reaches a file outside the served folder', async
   assert.equal(slash.headers.location, '/lv/?x=1', 'never a protocol-relative //host address');
 });
 
-test('issue 12: Range answers at most the file, one range or none', async () => {
+test('issue 12: Range answers at most the file, one range or none', async (t) => {
   const file = readFileSync(join(site, 'catalogue.sqlite'));
   const size = file.length;
   for (const enc of ['identity', 'gzip']) {
@@ -113,6 +113,7 @@ test('issue 12: Range answers at most the file, one range or none', async () => 
     assert.equal(many.status, 200, `200 overlapping ranges (${enc}) are answered with the file`);
     assert.ok(many.body.length <= size, `${many.body.length} bytes for a ${size}-byte file`);
     assert.ok(Number(many.headers['content-length']) <= size);
+    t.diagnostic(`200 ranges, ${enc}: ${many.body.length} bytes for a ${size}-byte file`);
   }
   const one = await get('/catalogue.sqlite', 'Accept-Encoding: gzip\r\nRange: bytes=100-199\r\n');
   assert.equal(one.status, 206);
@@ -133,7 +134,7 @@ test('issue 12: Range answers at most the file, one range or none', async () => 
   assert.equal(head.body.length, 0, 'HEAD sends no body');
 });
 
-test('issue 12: 120 slow clients hold no worker; a normal request is answered in under 2 s', async () => {
+test('issue 12: 120 slow clients hold no worker; a normal request is answered in under 2 s', async (t) => {
   const slow = [];
   for (let i = 0; i < 120; i++) {
     const opened = Date.now();
@@ -156,6 +157,7 @@ test('issue 12: 120 slow clients hold no worker; a normal request is answered in
   const elapsed = Date.now() - t0;
   assert.equal(res.status, 200);
   assert.ok(elapsed < 2000, `answered in ${elapsed} ms`);
+  t.diagnostic(`GET / with 120 slow clients connected: ${elapsed} ms`);
   // Each slow client costs one connection for a bounded time: the whole-request
   // deadline (10 s) ends it with a 408.
   for (const deadline = Date.now() + 15000; Date.now() < deadline && slow.some((s) => s.closedAfter === null);) await sleep(200);
@@ -164,6 +166,7 @@ test('issue 12: 120 slow clients hold no worker; a normal request is answered in
   assert.equal(open, 0, `${open} slow connections still open after 15 s`);
   const longest = Math.max(...slow.map((s) => s.closedAfter));
   assert.ok(longest < 13000, `the longest slow connection lasted ${longest} ms`);
+  t.diagnostic(`slow connections closed after at most ${longest} ms`);
   assert.equal(slow.filter((s) => s.data.startsWith('HTTP/1.1 408')).length, 120, 'each got a 408');
 });
 
@@ -183,7 +186,7 @@ test('issue 12: a chunked body over 64 KiB is refused with 413 and the server ke
   assert.equal((await fetch(server.url + '/lv/')).status, 200, 'still serving');
 });
 
-test('issue 12: 100,000 headers are refused with 431 and the server stays small', async () => {
+test('issue 12: 100,000 headers are refused with 431 and the server stays small', async (t) => {
   const before = rssKb(server.proc.pid);
   const headers = Array.from({ length: 100000 }, (_, i) => `X-H-${i}: v\r\n`).join('');
   const answers = await Promise.all(Array.from({ length: 5 }, () => raw(`GET / HTTP/1.1\r\nHost: x\r\n${headers}\r\n`)));
@@ -192,13 +195,16 @@ test('issue 12: 100,000 headers are refused with 431 and the server stays small'
   assert.equal(long.status, 431, 'a 20 KB request line is over the header limit too');
   const growthMb = (rssKb(server.proc.pid) - before) / 1024;
   assert.ok(growthMb < 50, `RSS grew by ${growthMb.toFixed(1)} MB`);
+  t.diagnostic(`RSS ${(before / 1024).toFixed(1)} MB before, grew by ${growthMb.toFixed(1)} MB after 5 x 100,000 headers`);
   assert.equal((await fetch(server.url + '/lv/')).status, 200, 'still serving');
 });
 
-test('issue 12: a burst of 500 connections opened at once is answered in full', async () => {
+test('issue 12: a burst of 500 connections opened at once is answered in full', async (t) => {
+  const t0 = Date.now();
   const answers = await Promise.all(Array.from({ length: 500 }, () => get('/lv/')));
   const ok = answers.filter((a) => a.status === 200).length;
   assert.equal(ok, 500, `${ok} of 500 answered`);
+  t.diagnostic(`500 simultaneous connections answered in ${Date.now() - t0} ms`);
 });
 
 // Node's own client, from a chosen loopback address (the whole of 127.0.0.0/8 is local).

@@ -206,7 +206,11 @@ Resolved resolve(const fs::path& root, const std::string& target) {
     if (fs::is_directory(*real, ec)) {
         // Pages live at folder URLs; keep relative links right by adding the slash. The
         // address is rebuilt from the checked segments: "//host" could never come out.
-        if (raw.back() != '/') return {Resolved::add_slash, {}, normalized + "/" + (query.empty() ? "" : "?" + query)};
+        if (raw.back() != '/') {
+            std::string location = normalized + "/";
+            if (!query.empty()) location.append("?").append(query);
+            return {Resolved::add_slash, {}, location};
+        }
         real = contained(root, *real / "index.html");
         if (!real) return Resolved::refused(Resolved::missing);
     }

@@ -403,14 +403,14 @@ private:
         if (closed_) return;
         int status = res->status >= 100 && res->status <= 999 ? res->status : 500;
         auto reason = bhttp::obsolete_reason(bhttp::int_to_status(unsigned(status)));
-        head_ = "HTTP/1.1 " + std::to_string(status) + " " + str(reason) + "\r\n";
+        head_.assign("HTTP/1.1 ").append(std::to_string(status)).append(" ").append(str(reason)).append("\r\n");
         for (auto& [k, v] : res->headers) {
             if (iequals(k, "Content-Length") || iequals(k, "Connection") || iequals(k, "Transfer-Encoding")) continue;
-            head_ += k + ": " + v + "\r\n";
+            head_.append(k).append(": ").append(v).append("\r\n");
         }
         bool bodiless = status < 200 || status == 204 || status == 304;
         std::string_view body = res->content();
-        if (!bodiless) head_ += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+        if (!bodiless) head_.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
         if (!keep) head_ += "Connection: close\r\n";
         else if (req.version == 10) head_ += "Connection: keep-alive\r\n";
         head_ += "\r\n";
