@@ -207,6 +207,39 @@ test('issue 12: a burst of 500 connections opened at once is answered in full', 
   t.diagnostic(`500 simultaneous connections answered in ${Date.now() - t0} ms`);
 });
 
+test('issue 12: beyond 2,000 open connections new ones are closed at once, and the slots come back', async (t) => {
+  const socks = [];
+  let closedByServer = 0;
+  for (let i = 0; i < 2050; i++) {
+    const sock = net.connect({ port, host: '127.0.0.1' });
+    sock.on('error', () => {});
+    sock.on('close', () => { if (!sock.ourClose) closedByServer++; });
+    socks.push(sock);
+  }
+  await Promise.all(socks.map((s) => new Promise((r) => { if (s.readyState === 'open') r(); else { s.once('connect', r); s.once('close', r); } })));
+  await sleep(1000);
+  t.diagnostic(`${closedByServer} of 2050 silent connections closed by the server within 1 s`);
+  assert.ok(closedByServer >= 40 && closedByServer <= 60, `${closedByServer} closed at once (2,000 may stay)`);
+  for (const s of socks) { s.ourClose = true; s.destroy(); }
+  await sleep(300);
+  assert.equal((await get('/lv/')).status, 200, 'once they are gone, others are served again');
+});
+
+test('issue 12: an idle keep-alive connection is closed after about 5 s', async () => {
+  const sock = net.connect({ port, host: '127.0.0.1' });
+  sock.on('error', () => {});
+  let answered = 0;
+  sock.on('data', () => { answered = Date.now(); });
+  const closed = new Promise((r) => sock.on('close', () => r(Date.now())));
+  sock.write('GET /lv/ HTTP/1.1\r\nHost: x\r\n\r\n');
+  const at = await Promise.race([closed, sleep(9000).then(() => null)]);
+  sock.destroy();
+  assert.ok(answered > 0, 'the request was answered');
+  assert.ok(at !== null, 'the idle connection was still open after 9 s');
+  const idle = at - answered;
+  assert.ok(idle >= 4000 && idle < 7000, `closed ${idle} ms after the answer`);
+});
+
 // Node's own client, from a chosen loopback address (the whole of 127.0.0.0/8 is local).
 function fromAddress(localAddress, base, path, xff) {
   return new Promise((resolve, reject) => {
