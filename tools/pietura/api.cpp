@@ -9,10 +9,10 @@
 #include <map>
 #include <mutex>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "booking/booking.hpp"
+#include "http/server.hpp"
 #include "rating/rating.hpp"
 #include "text/text.hpp"
 #include "snapshot/sha256.hpp"
@@ -33,7 +33,7 @@ struct Problem {
     std::vector<booking::FieldError> fields;
 };
 
-void send_json(httplib::Response& res, int status, const std::string& body) {
+void send_json(http::Response& res, int status, const std::string& body) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(body, "application/json");
@@ -50,9 +50,9 @@ std::string problem_body(const Problem& p) {
     return j.dump();
 }
 
-void send_problem(httplib::Response& res, const Problem& p) { send_json(res, p.status, problem_body(p)); }
+void send_problem(http::Response& res, const Problem& p) { send_json(res, p.status, problem_body(p)); }
 
-bool is_form(const httplib::Request& req) {
+bool is_form(const http::Request& req) {
     return req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
@@ -70,7 +70,7 @@ std::string url_decode(std::string_view s) {
 }
 
 // The body as a JSON object: parsed JSON, or a form post's fields as strings.
-json read_body(const httplib::Request& req) {
+json read_body(const http::Request& req) {
     std::string type = req.get_header_value("Content-Type");
     if (is_form(req)) {
         json j = json::object();
@@ -164,7 +164,7 @@ struct Api {
     }
 };
 
-std::string idempotency_key(const httplib::Request& req, const json& body) {
+std::string idempotency_key(const http::Request& req, const json& body) {
     std::string key = req.get_header_value("Idempotency-Key");
     if (key.empty() && body.contains("idempotency_key") && body["idempotency_key"].is_string())
         key = body["idempotency_key"].get<std::string>();
@@ -222,7 +222,7 @@ ordered_json booking_json(const StoredBooking& b) {
             {"lang", b.lang}};
 }
 
-void send_html(httplib::Response& res, int status, const std::string& html) {
+void send_html(http::Response& res, int status, const std::string& html) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(html, "text/html; charset=utf-8");
@@ -232,7 +232,7 @@ void send_html(httplib::Response& res, int status, const std::string& html) {
 constexpr int kFormDays = 14;
 
 // The topic and contact point a step-2 or step-3 address names (?choice=inst:topic&contact_point=id).
-booking::Request choice_request(const httplib::Request& req, Lang lang) {
+booking::Request choice_request(const http::Request& req, Lang lang) {
     std::string choice = req.get_param_value("choice");
     auto colon = choice.find(':');
     booking::Request r;
@@ -245,7 +245,7 @@ booking::Request choice_request(const httplib::Request& req, Lang lang) {
     return r;
 }
 
-void send_time_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
+void send_time_page(Api& api, http::Response& res, int status, Lang page, const booking::Offer& offer,
                     const booking::Request& r, std::vector<booking::FieldError> errors, bool taken) {
     if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
     std::int64_t now = now_unix();
@@ -255,7 +255,7 @@ void send_time_page(Api& api, httplib::Response& res, int status, Lang page, con
     send_html(res, status, site::booking_time_page(*api.strings, api.site, f));
 }
 
-void send_details_page(Api& api, httplib::Response& res, int status, Lang page, const booking::Offer& offer,
+void send_details_page(Api& api, http::Response& res, int status, Lang page, const booking::Offer& offer,
                        const booking::Request& r, std::vector<booking::FieldError> errors) {
     if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
     site::BookingForm f{page, &offer, r, {}, std::move(errors), false, ""};
@@ -268,7 +268,7 @@ std::string done_url(Lang lang, const std::string& reference, const std::string&
 
 // JSON clients (the outbox) get JSON; form posts (no JavaScript) get the next page:
 // step=check shows "check your answers", step=confirm books and redirects.
-void post_booking(Api& api, const httplib::Request& req, httplib::Response& res) {
+void post_booking(Api& api, const http::Request& req, http::Response& res) {
     json body = read_body(req);
     const bool form = is_form(req);
     std::string step = form && body.contains("step") && body["step"].is_string() ? body["step"].get<std::string>() : "";
@@ -330,7 +330,7 @@ void post_booking(Api& api, const httplib::Request& req, httplib::Response& res)
     send_json(res, a.status, a.body);
 }
 
-void get_slots(Api& api, const httplib::Request& req, httplib::Response& res) {
+void get_slots(Api& api, const http::Request& req, http::Response& res) {
     std::string inst = req.get_param_value("institution"), cp = req.get_param_value("contact_point");
     std::vector<booking::FieldError> errors;
     if (inst.empty()) errors.push_back({"institution", "required", booking::field_message("required", Lang::en)});
@@ -360,7 +360,7 @@ void get_slots(Api& api, const httplib::Request& req, httplib::Response& res) {
     send_json(res, 200, out.dump());
 }
 
-void post_rating(Api& api, const httplib::Request& req, httplib::Response& res) {
+void post_rating(Api& api, const http::Request& req, http::Response& res) {
     json body = read_body(req);
     std::vector<booking::FieldError> errors;
     rating::Rating r;
@@ -415,7 +415,7 @@ std::string summary_json(const rating::Summary& s) {
 }
 
 // Same-origin requests, and the one portal origin configured; nothing else may post.
-bool origin_allowed(const httplib::Request& req, const ApiOptions& o) {
+bool origin_allowed(const http::Request& req, const ApiOptions& o) {
     if (!req.has_header("Origin")) return true;  // not a browser's cross-site request
     // With Referrer-Policy: no-referrer a browser's own form post says Origin: null;
     // Sec-Fetch-Site (set by the browser, not by pages) still tells it is ours.
@@ -427,8 +427,8 @@ bool origin_allowed(const httplib::Request& req, const ApiOptions& o) {
 }
 
 template <class Fn>
-httplib::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
-    return [api, fn](const httplib::Request& req, httplib::Response& res) {
+http::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
+    return [api, fn](const http::Request& req, http::Response& res) {
         try {
             fn(*api, req, res);
         } catch (const Problem& p) {
@@ -442,7 +442,7 @@ httplib::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
 
 }  // namespace
 
-void mount_api(httplib::Server& svr, const ApiOptions& options) {
+void mount_api(http::Server& svr, const ApiOptions& options) {
     auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data), options);
     try {
         api->strings = site::Strings::load(options.i18n);
@@ -451,17 +451,13 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
     }
     api->site.content_version = api->cat.meta("content_version");
 
-    // Browsers and outboxes hold connections open: more workers than cores, and idle
-    // keep-alive connections let go quickly, so 100 waiting clients cannot starve the rest.
-    svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
-    svr.set_keep_alive_timeout(1);
-
-    svr.set_pre_routing_handler([api](const httplib::Request& req, httplib::Response& res) {
-        if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    svr.set_pre_routing_handler([api](const http::Request& req, http::Response& res) {
+        if (req.path.rfind("/api/", 0) != 0) return http::Server::HandlerResponse::Unhandled;
+        // remote_addr is the client behind a trusted proxy (serve --trust-proxy), else the peer.
         if (!api->limit.allow(req.remote_addr)) {
             res.set_header("Retry-After", "60");
             send_problem(res, Problem{429, "too many requests from this address; try again in a minute", {}});
-            return httplib::Server::HandlerResponse::Handled;
+            return http::Server::HandlerResponse::Handled;
         }
         std::string origin = req.get_header_value("Origin");
         if (!origin.empty() && origin_allowed(req, api->options)) {
@@ -477,23 +473,23 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
                 res.set_header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key");
                 res.set_header("Access-Control-Max-Age", "600");
             }
-            return httplib::Server::HandlerResponse::Handled;
+            return http::Server::HandlerResponse::Handled;
         }
         if (req.method == "POST" && !origin_allowed(req, api->options)) {
             send_problem(res, Problem{403, "this origin may not use the API", {}});
-            return httplib::Server::HandlerResponse::Handled;
+            return http::Server::HandlerResponse::Handled;
         }
-        return httplib::Server::HandlerResponse::Unhandled;
+        return http::Server::HandlerResponse::Unhandled;
     });
 
     svr.Get("/api/slots", guarded(api, get_slots));
     svr.Post("/api/bookings", guarded(api, post_booking));
-    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20}))", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20}))", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         auto b = a.store->get(req.matches[1], req.get_param_value("token"));
         if (!b) throw Problem{404, "no booking with this reference and token", {}};
         send_json(res, 200, booking_json(*b).dump());
     }));
-    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/ics)", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/ics)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         auto b = a.store->get(req.matches[1], req.get_param_value("token"));
         if (!b) throw Problem{404, "no booking with this reference and token", {}};
         const booking::Offer* o = a.offer(b->institution, b->contact_point);
@@ -515,7 +511,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
         res.set_header("Content-Disposition", "attachment; filename=\"" + b->reference + ".ics\"");
         res.set_content(booking::ics(e), "text/calendar; charset=utf-8");
     }));
-    svr.Post(R"(/api/bookings/([A-Z0-9-]{1,20})/cancel)", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
+    svr.Post(R"(/api/bookings/([A-Z0-9-]{1,20})/cancel)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         json body = read_body(req);
         std::vector<booking::FieldError> errors;
         std::string token = str(body, "token", errors, Lang::en);
@@ -533,7 +529,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
     }));
     for (Lang lang : {Lang::lv, Lang::en}) {
         // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
-        svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+        svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
             booking::Request r = choice_request(req, lang);
             const booking::Offer* offer = a.offer(r.institution, r.contact_point);
             if (!offer && a.strings) {
@@ -554,7 +550,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
             send_time_page(a, res, 200, lang, *offer, r, {}, false);
         }));
         // Step 3 without JavaScript: the time form GETs here with the chosen start.
-        svr.Get(site::booking_url(lang, "details"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+        svr.Get(site::booking_url(lang, "details"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
             booking::Request r = choice_request(req, lang);
             const booking::Offer* offer = a.offer(r.institution, r.contact_point);
             if (!offer || !offer->topic(r.topic)) {
@@ -571,7 +567,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
             if (!offer->offers(r.start, now_unix())) return send_time_page(a, res, 409, lang, *offer, r, {}, true);
             send_details_page(a, res, 200, lang, *offer, r, {});
         }));
-        svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+        svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
             if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
             std::string token = req.get_param_value("token");
             auto b = a.store->get(req.get_param_value("ref"), token);
@@ -586,17 +582,17 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
         }));
     }
     svr.Post("/api/ratings", guarded(api, post_rating));
-    svr.Get("/api/ratings/summary", guarded(api, [](Api& a, const httplib::Request&, httplib::Response& res) {
+    svr.Get("/api/ratings/summary", guarded(api, [](Api& a, const http::Request&, http::Response& res) {
         send_json(res, 200, summary_json(a.store->summary()));
     }));
     // Anything else under /api/ is a JSON 404, never the static site's HTML page.
-    svr.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
+    svr.Get(R"(/api/.*)", [](const http::Request&, http::Response& res) {
         send_problem(res, Problem{404, "no such API route", {}});
     });
-    svr.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
+    svr.Post(R"(/.*)", [](const http::Request&, http::Response& res) {
         send_problem(res, Problem{404, "no such API route", {}});
     });
-    svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    svr.set_error_handler([](const http::Request& req, http::Response& res) {
         if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
         send_problem(res, Problem{res.status, res.status == 413 ? "the request body is too large" : "request refused", {}});
     });

@@ -1,6 +1,6 @@
 // tools/pietura/api.hpp — the reference server's JSON API under /api/ (issue 5).
 //
-// Bookings of remote consultations and ratings, described in docs/openapi.yaml.
+// Bookings of remote consultations and ratings, described in docs/openapi.json.
 // Every answer to a bad request is a JSON {error, fields} with a 4xx status; the
 // server keeps serving. Slots are checked with the same core code the browser and
 // `pietura slots` use, against the snapshot the server serves. Limits: request
@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-namespace httplib {
+namespace pietura::http {
 class Server;
 }
 
@@ -28,6 +28,6 @@ struct ApiOptions {
 
 // Registers the /api/ routes; call before the static catch-all route.
 // Throws std::runtime_error when the snapshot or the store cannot be opened.
-void mount_api(httplib::Server& svr, const ApiOptions& options);
+void mount_api(http::Server& svr, const ApiOptions& options);
 
 }  // namespace pietura::cli
