@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Pietura needs to build and test, and nothing when it is all there.
-#   Debian packages: compilers, Emscripten, Boost.Test, nlohmann/json, cpp-httplib,
+#   Debian packages: compilers, Emscripten, Boost (Test, Beast, Asio), nlohmann/json,
 #                    zlib, SQLite shell, Chromium (browser tests use Debian's browser).
 #   npm (pinned by package-lock.json): the SQLite amalgamation, playwright-core,
 #                    axe-core, MiniSearch (benchmark peer).
