@@ -14,7 +14,7 @@ const SITE = 'pietura-site-';
 const ACTIVE_KEY = '/__pietura/active';
 const STAGED_KEY = '/__pietura/staged';
 const PARALLEL = 6;
-const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|apstiprinajums)|en\/consultation\/(time|details|confirmation))(\/|$)/;
+const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums)|en\/consultation\/(time|details|check|confirmation))(\/|$)/;
 
 const MIME = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',

@@ -244,6 +244,7 @@ std::string booking_url(Lang lang, std::string_view step) {
     if (step == "cancel") return base + (lang == Lang::lv ? "apstiprinajums/atcelt/" : "confirmation/cancel/");
     if (step == "ics") return base + (lang == Lang::lv ? "apstiprinajums/ics" : "confirmation/ics");
     if (step == "details") return base + (lang == Lang::lv ? "dati/" : "details/");
+    if (step == "check") return base + (lang == Lang::lv ? "parbaude/" : "check/");
     return base;
 }
 

@@ -109,7 +109,8 @@ std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, cons
 // that works without JavaScript, with a GOV.UK-style error summary and field messages.
 std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o);
 
-// "/lv/konsultacija/laiks/" for step "time", ".../apstiprinajums/" for "done"; "" → step 1.
+// "/lv/konsultacija/laiks/" for step "time", ".../dati/" for "details", ".../parbaude/" for
+// "check", ".../apstiprinajums/" for "done"; "" → step 1.
 // Through the confirmation view (no secret in the address): "cancel" is the "are you
 // sure?" page (.../apstiprinajums/atcelt/), "ics" the calendar download (.../apstiprinajums/ics).
 std::string booking_url(Lang lang, std::string_view step = {});

@@ -24,7 +24,7 @@ before(async () => {
 });
 after(() => {
   server?.stop();
-  for (const d of [data, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  if (!process.env.PIETURA_KEEP_PROFILE) for (const d of [data, profile]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 async function launchProfile(options = {}) {
@@ -44,8 +44,9 @@ const visitors = [
 const exportBookings = () => execFileSync(cli, ['export', 'bookings', '--data', data], { encoding: 'utf8' }).trim().split('\r\n');
 const status = (reference) => exportBookings().find((l) => l.startsWith(reference + ','))?.split(',').at(-1);
 
-// The server keeps each answer for its idempotency key; for the no-JavaScript booking that
-// is the only place its token exists (the browser never saw it), so the test reads it there.
+// The server keeps each answer for its idempotency key (the outbox's, or the check page's
+// for a form post); the test reads the token there. Without JavaScript the browser never
+// even sees it; with JavaScript only the fetch's answer held it.
 function tokenOf(reference) {
   const rows = execFileSync('sqlite3', [join(data, 'pietura-data.sqlite'), 'SELECT body FROM idempotency WHERE status = 201'],
     { encoding: 'utf8' }).trim().split('\n');
@@ -87,13 +88,11 @@ async function book(page, v) {
   await page.locator('#booking-details [type=submit]').click();
   await page.locator('#booking-confirm').waitFor();
   if (v.js) await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
-  const answer = v.js ? page.waitForResponse((r) => r.url().endsWith('/api/bookings') && r.request().method() === 'POST') : null;
   await page.locator('#booking-confirm [type=submit]').click();
-  if (answer) v.token = (await (await answer).json()).token;
   await page.waitForURL(/\/lv\/konsultacija\/apstiprinajums\/$/, { timeout: 20000 });
   v.reference = await page.locator('#reference').innerText();
   assert.match(v.reference, /^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  v.token ??= tokenOf(v.reference);
+  v.token = tokenOf(v.reference);
   assert.match(v.token, /^[0-9a-f]{32}$/);
   // No secret in any link or form of the confirmation.
   const addresses = await page.$$eval('[href], [action], [src]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('action') ?? e.getAttribute('src')));
@@ -107,12 +106,18 @@ async function book(page, v) {
 }
 
 // Back from the start page, as the next visitor would press it, twice and three times.
+// Every step answers its post with 303 to a GET, so Back finds plain pages, fetched anew.
 async function backShowsNothing(page, needles) {
+  const seen = [];
   for (let i = 0; i < 3; i++) {
-    await page.goBack({ timeout: 10000 }).catch(() => null); // a POST result answers "resubmit?": nothing to show
-    await page.waitForTimeout(300);
+    await page.goBack({ timeout: 10000 }).catch(() => null);
+    await page.waitForLoadState().catch(() => null);
+    seen.push(new URL(page.url()).pathname);
     assert.deepEqual(await personalOnPage(page, needles), [], `Back ×${i + 1}: ${page.url()}`);
   }
+  // The details form was among them, and it came back empty.
+  assert.ok(seen.includes('/lv/konsultacija/dati/'), seen.join(' '));
+  return seen;
 }
 
 test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or secret, with and without JavaScript', async () => {
@@ -148,12 +153,15 @@ test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or s
   await Promise.all([page.waitForURL(/\/lv\/(#cleared)?$/), page.locator('#shared-bar').getByRole('button', { name: 'Pabeigt un notīrīt' }).click()]);
   assert.deepEqual((await ctx.cookies()).map((c) => `${c.name}=${c.value}`), ['pietura_shared=1'],
     'Clear-Site-Data took every cookie; the shared-mode setting came back');
-  await backShowsNothing(page, [v2.name, v2.phone, v2.email, v2.note, v2.reference]);
+  const seen = await backShowsNothing(page, [v2.name, v2.phone, v2.email, v2.note, v2.reference]);
+  assert.equal(seen[0], '/lv/konsultacija/apstiprinajums/', 'Back first finds the confirmation, which shows nothing now');
   await ctx.close();
 
   // --- the profile on disk: not one file holds what was typed or the secrets ---
   const needles = visitors.flatMap((v) => [v.name, v.phone, v.email, v.note, v.reference, v.token]);
-  const patterns = needles.flatMap((n) => [[n, Buffer.from(n, 'utf8')], [n + ' (UTF-16LE)', Buffer.from(n, 'utf16le')]]);
+  // As typed, and as a form post or an address would carry it (percent-encoded, '+' for spaces).
+  const forms = (n) => [...new Set([n, encodeURIComponent(n), new URLSearchParams({ x: n }).toString().slice(2)])];
+  const patterns = needles.flatMap((n) => forms(n).flatMap((f) => [[f, Buffer.from(f, 'utf8')], [f + ' (UTF-16LE)', Buffer.from(f, 'utf16le')]]));
   const found = [];
   let files = 0;
   const walk = (dir) => {
@@ -163,7 +171,13 @@ test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or s
       else if (e.isFile()) {
         files++;
         const bytes = readFileSync(p);
-        for (const [label, pattern] of patterns) if (bytes.includes(pattern)) found.push(`${label} in ${p.slice(profile.length)}`);
+        for (const [label, pattern] of patterns) {
+          const at = bytes.indexOf(pattern);
+          if (at < 0) continue;
+          // With the bytes around it, so a failure says what kept it.
+          const around = bytes.subarray(Math.max(0, at - 60), at + pattern.length + 20).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+          found.push(`${label} in ${p.slice(profile.length)}: ${around}`);
+        }
       }
     }
   };

@@ -129,6 +129,17 @@ private:
     std::map<std::string, int> counts_;
 };
 
+// The no-JavaScript steps answer every form post with 303 to a GET (issue 12): Chromium
+// keeps the body of a POST that stays in history in its session files, where a page can
+// never clear it. What was posted waits here for the GET, under the draft cookie.
+struct Draft {
+    booking::Request values;
+    Lang page = Lang::lv;
+    std::vector<booking::FieldError> errors;
+    bool slot_taken = false;
+    std::string idempotency_key;  // of the check page's confirm form; "" while there are errors
+};
+
 struct Api {
     Api(snapshot::Catalogue c, std::shared_ptr<Store> s, ApiOptions o)
         : cat(std::move(c)), store(std::move(s)), options(std::move(o)), limit(options.rate_per_minute) {}
@@ -141,6 +152,7 @@ struct Api {
     std::mutex offers_mu;
     std::map<std::string, std::optional<booking::Offer>> offers;  // "inst/cp" → offer
     Views views;  // confirmation views (issue 12): the browser holds only a random id
+    ShortLived<Draft> drafts;         // what the details form posted, for the GET after the 303
 
     const booking::Offer* offer(const std::string& inst, const std::string& cp) {
         std::lock_guard<std::mutex> lock(offers_mu);
@@ -281,15 +293,40 @@ void redirect(httplib::Response& res, const std::string& location) {
     res.set_header("Location", location);
 }
 
+// Post → draft → 303: the next GET shows the step from the draft, with nothing in a POST body.
+void redirect_with_draft(Api& api, httplib::Response& res, Draft d, const std::string& location) {
+    res.set_header("Set-Cookie", session_cookie(kDraftCookie, api.drafts.create(std::move(d), now_unix())));
+    redirect(res, location);
+}
+
+// This browser's draft, when it is for the same topic at the same contact point.
+std::optional<Draft> draft_for(Api& api, const httplib::Request& req, const booking::Request& r) {
+    std::string id = session_id(req.get_header_value("Cookie"), kDraftCookie);
+    auto d = id.empty() ? std::nullopt : api.drafts.find(id, now_unix());
+    if (!d || d->values.institution != r.institution || d->values.topic != r.topic ||
+        d->values.contact_point != r.contact_point)
+        return std::nullopt;
+    return d;
+}
+
+std::string time_url(Lang lang, const booking::Request& r) {
+    return site::booking_url(lang, "time") + "?choice=" + r.institution + ":" + r.topic + "&contact_point=" + r.contact_point;
+}
+
+std::string details_url(Lang lang, const booking::Request& r) {
+    return site::booking_url(lang, "details") + "?choice=" + r.institution + ":" + r.topic +
+           "&contact_point=" + r.contact_point + "&start=" + std::to_string(r.start);
+}
+
 // A new confirmation view for this browser: the answer sets its cookie, and the plain
 // confirmation address shows the booking from it. Nothing secret goes in an address.
 void open_view(Api& api, httplib::Response& res, const std::string& reference, const std::string& token) {
-    res.set_header("Set-Cookie", view_cookie(api.views.create(reference, token, now_unix())));
+    res.set_header("Set-Cookie", session_cookie(kViewCookie, api.views.create({reference, token}, now_unix())));
 }
 
 // The booking this browser's view cookie stands for, if the view is alive and the booking exists.
 std::optional<StoredBooking> viewed_booking(Api& api, const httplib::Request& req) {
-    std::string id = view_id(req.get_header_value("Cookie"));
+    std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
     if (id.empty()) return std::nullopt;
     auto v = api.views.find(id, now_unix());
     if (!v) return std::nullopt;
@@ -357,21 +394,17 @@ void post_booking(Api& api, const httplib::Request& req, httplib::Response& res)
         if (form) {
             // A missing time goes back to the time step; everything else is on the details step.
             bool time = std::any_of(errors.begin(), errors.end(), [](auto& e) { return e.field == "start"; });
-            if (time) return send_time_page(api, req, res, 400, page, *offer, r, errors, false);
-            return send_details_page(api, req, res, 400, page, *offer, r, errors);
+            return redirect_with_draft(api, res, Draft{r, page, errors, false, ""}, time ? time_url(page, r) : details_url(page, r));
         }
         throw Problem{400, "some fields need attention", errors};
     }
     booking::FieldError slot_error{"start", "slot", booking::field_message("slot", lang)};
     if (!offer->offers(r.start, now_unix())) {
-        if (form) return send_time_page(api, req, res, 409, page, *offer, r, {}, true);
+        if (form) return redirect_with_draft(api, res, Draft{r, page, {}, true, ""}, time_url(page, r));
         throw Problem{409, "slot_unavailable", {slot_error}};
     }
-    if (form && step == "check") {
-        if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
-        site::BookingForm f{page, offer, r, {}, {}, false, "form-" + random_hex(16), shared_pc(req)};
-        return send_html(res, 200, site::booking_check_page(*api.strings, site_for(api, req), f));
-    }
+    if (form && step == "check")
+        return redirect_with_draft(api, res, Draft{r, page, {}, false, "form-" + random_hex(16)}, site::booking_url(page, "check"));
     std::int64_t end = r.start + std::int64_t(offer->rules.slot_minutes) * 60;
     std::string full = problem_body(Problem{409, "slot_taken", {slot_error}});
     Answer a = api.store->book(key, fingerprint(r), r, end, offer->rules.seats, now_unix(),
@@ -388,9 +421,13 @@ void post_booking(Api& api, const httplib::Request& req, httplib::Response& res)
         // goes on to the plain confirmation address (issue 12); API clients keep the token.
         json j = json::parse(a.body);
         open_view(api, res, j["reference"].get<std::string>(), j["token"].get<std::string>());
+        // The draft is done with: its cookie goes, and the server forgets it.
+        std::string draft = session_id(req.get_header_value("Cookie"), kDraftCookie);
+        if (!draft.empty()) api.drafts.forget(draft);
+        if (!draft.empty()) res.set_header("Set-Cookie", expired_cookie(kDraftCookie));
         if (form) return redirect(res, site::booking_url(page, "done"));
     }
-    if (form && a.status == 409) return send_time_page(api, req, res, 409, page, *offer, r, {}, true);
+    if (form && a.status == 409) return redirect_with_draft(api, res, Draft{r, page, {}, true, ""}, time_url(page, r));
     send_json(res, a.status, a.body);
 }
 
@@ -593,7 +630,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
         Lang lang = parse_lang(str(body, "page_lang", errors, Lang::en)).value_or(Lang::lv);
         auto b = viewed_booking(a, req);
         if (b && !b->cancelled && str(body, "confirm", errors, lang) == "yes") {
-            std::string id = view_id(req.get_header_value("Cookie"));
+            std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
             if (auto v = a.views.find(id, now_unix())) a.store->cancel(v->reference, v->token);
         }
         if (!is_form(req)) return send_json(res, b ? 200 : 404, b ? R"({"status":"cancelled"})" : R"({"error":"no booking to show"})");
@@ -605,8 +642,10 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
     // cleared storage selectively (keeping the PC's settings and the offline copy), so its
     // fetch clears only cookies and the HTTP cache and app.js writes the shared cookie again.
     svr.Post("/api/finish", guarded(api, [](Api& a, const httplib::Request& req, httplib::Response& res) {
-        std::string id = view_id(req.get_header_value("Cookie"));
+        std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
         if (!id.empty()) a.views.forget(id);
+        std::string draft = session_id(req.get_header_value("Cookie"), kDraftCookie);
+        if (!draft.empty()) a.drafts.forget(draft);
         bool shared = shared_pc(req);
         if (!is_form(req)) {
             res.set_header("Clear-Site-Data", "\"cache\", \"cookies\"");
@@ -655,6 +694,12 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
                 res.set_header("Location", site::booking_url(lang));
                 return;
             }
+            // Back from a post that needed another time: the draft says why.
+            if (auto d = draft_for(a, req, r); d && d->idempotency_key.empty() &&
+                                               (d->slot_taken || !d->errors.empty())) {
+                r.start = d->values.start;
+                return send_time_page(a, req, res, 200, lang, *offer, r, d->errors, d->slot_taken);
+            }
             send_time_page(a, req, res, 200, lang, *offer, r, {}, false);
         }));
         // Step 3 without JavaScript: the time form GETs here with the chosen start.
@@ -673,7 +718,20 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
                                       {{"start", "choice", booking::field_message("choice", lang)}}, false);
             }
             if (!offer->offers(r.start, now_unix())) return send_time_page(a, req, res, 409, lang, *offer, r, {}, true);
+            // After a post with errors (or "change" from the check page) the values come from the draft.
+            if (auto d = draft_for(a, req, r); d && d->values.start == r.start)
+                return send_details_page(a, req, res, 200, lang, *offer, d->values, d->errors);
             send_details_page(a, req, res, 200, lang, *offer, r, {});
+        }));
+        // "Check your answers", from the draft the details form's post left.
+        svr.Get(site::booking_url(lang, "check"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
+            if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+            std::string id = session_id(req.get_header_value("Cookie"), kDraftCookie);
+            auto d = id.empty() ? std::nullopt : a.drafts.find(id, now_unix());
+            const booking::Offer* offer = d ? a.offer(d->values.institution, d->values.contact_point) : nullptr;
+            if (!d || !offer || d->idempotency_key.empty()) return redirect(res, site::booking_url(lang));
+            site::BookingForm f{lang, offer, d->values, {}, {}, false, d->idempotency_key, shared_pc(req)};
+            send_html(res, 200, site::booking_check_page(*a.strings, site_for(a, req), f));
         }));
         // The confirmation, its "are you sure?" step and its calendar file: plain addresses,
         // the booking found through this browser's view cookie (issue 12).
@@ -694,7 +752,7 @@ void mount_api(httplib::Server& svr, const ApiOptions& options) {
             send_html(res, 200, site::booking_cancel_page(*a.strings, site_for(a, req), d));
         }));
         svr.Get(site::booking_url(lang, "ics"), guarded(api, [lang](Api& a, const httplib::Request& req, httplib::Response& res) {
-            std::string id = view_id(req.get_header_value("Cookie"));
+            std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
             auto v = id.empty() ? std::nullopt : a.views.find(id, now_unix());
             auto b = v ? a.store->get(v->reference, v->token) : std::nullopt;
             if (!b) return redirect(res, site::booking_url(lang, "done"));

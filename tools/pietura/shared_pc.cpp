@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include "store.hpp"
-
 namespace pietura::cli {
 
 namespace {
@@ -15,7 +13,7 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_view_id(std::string_view id) {
+bool is_id(std::string_view id) {
     return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
@@ -42,12 +40,12 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
 
 bool shared_mode(std::string_view cookie_header) { return cookie_value(cookie_header, kSharedCookie) == "1"; }
 
-std::string view_cookie(const std::string& id) {
-    return std::string(kViewCookie) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict";
+std::string session_cookie(std::string_view name, const std::string& id) {
+    return std::string(name) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict";
 }
 
-std::string expired_view_cookie() {
-    return std::string(kViewCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string expired_cookie(std::string_view name) {
+    return std::string(name) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
 std::string shared_cookie(bool on) {
@@ -56,50 +54,9 @@ std::string shared_cookie(bool on) {
     return std::string(kSharedCookie) + "=" + (on ? "1" : "0") + "; Path=/; Max-Age=31536000; SameSite=Lax";
 }
 
-std::string view_id(std::string_view cookie_header) {
-    auto v = cookie_value(cookie_header, kViewCookie);
-    return v && is_view_id(*v) ? *v : "";
-}
-
-void Views::prune(std::int64_t now) {
-    for (auto it = views_.begin(); it != views_.end();)
-        it = it->second.expires <= now ? views_.erase(it) : std::next(it);
-    while (views_.size() >= kMaxViews) {
-        auto oldest = std::min_element(views_.begin(), views_.end(),
-                                       [](auto& a, auto& b) { return a.second.expires < b.second.expires; });
-        views_.erase(oldest);
-    }
-}
-
-std::string Views::create(const std::string& reference, const std::string& token, std::int64_t now) {
-    std::string id = random_hex(16);
-    std::lock_guard<std::mutex> lock(mu_);
-    if (views_.size() >= kMaxViews) prune(now);
-    views_[id] = Entry{reference, token, now + kLifetimeSeconds};
-    return id;
-}
-
-std::optional<Views::Entry> Views::find(std::string_view id, std::int64_t now) {
-    if (!is_view_id(id)) return std::nullopt;
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = views_.find(id);
-    if (it == views_.end()) return std::nullopt;
-    if (it->second.expires <= now) {
-        views_.erase(it);
-        return std::nullopt;
-    }
-    return it->second;
-}
-
-void Views::forget(std::string_view id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = views_.find(id);
-    if (it != views_.end()) views_.erase(it);
-}
-
-std::size_t Views::size() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return views_.size();
+std::string session_id(std::string_view cookie_header, std::string_view name) {
+    auto v = cookie_value(cookie_header, name);
+    return v && is_id(*v) ? *v : "";
 }
 
 }  // namespace pietura::cli
