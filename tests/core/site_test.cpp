@@ -548,6 +548,12 @@ BOOST_AUTO_TEST_CASE(issue12_confirmation_markup_carries_no_reference_or_token_i
             for (auto& u : addresses(cancel)) BOOST_TEST(u.find(ref) == std::string::npos, u);
             BOOST_TEST(cancel.find("name=\"token\"") == std::string::npos);
         }
+    // "Check your answers" is a GET of its own address: posts are answered with 303, so no
+    // POST body with personal data stays in history (Chromium keeps those in its session files).
+    BOOST_TEST(booking_url(Lang::lv, "check") == "/lv/konsultacija/parbaude/");
+    BOOST_TEST(booking_url(Lang::en, "check") == "/en/consultation/check/");
+    BOOST_TEST(booking_url(Lang::lv, "cancel") == "/lv/konsultacija/apstiprinajums/atcelt/");
+    BOOST_TEST(booking_url(Lang::en, "ics") == "/en/consultation/confirmation/ics");
     std::string none = booking_no_view_page(real_strings(), Options{"v1", true}, Lang::en);
     BOOST_TEST(count(none, "<h1>No booking to show here</h1>") == 1u);
     std::string open = booking_open_page(real_strings(), Options{"v1", true}, Lang::lv);

@@ -256,3 +256,25 @@ test('issue 12: the confirmation needs this browser\'s view; a stolen or finishe
   assert.doesNotMatch(await (await page(view)).text(), new RegExp(reference));
   assert.equal(status(reference), 'booked');
 });
+
+test('issue 12: the static offline booking step turns personal fields off for autocomplete in shared mode only', async () => {
+  const { launchBrowser } = await import('./helpers.mjs');
+  const browser = await launchBrowser();
+  try {
+    for (const shared of ['0', '1']) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/lv/?koplietojams=${shared}`);
+      await page.goto(server.url + '/lv/konsultacija/bezsaiste/?choice=vsaa:pensijas&contact_point=vpvkac-ogre');
+      await page.waitForFunction(() => document.querySelector('#shared-bar') && document.readyState === 'complete');
+      await page.waitForTimeout(300);
+      const ac = await page.$$eval('#f-name, #f-phone, #f-email, #f-note', (els) => els.map((e) => e.getAttribute('autocomplete') ?? ''));
+      assert.deepEqual(ac, shared === '1' ? ['off', 'off', 'off', 'off'] : ['name', 'tel', 'email', ''], `shared=${shared}`);
+      // The same setting as the cookie the server reads.
+      assert.ok((await ctx.cookies()).some((c) => c.name === 'pietura_shared' && c.value === shared));
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
