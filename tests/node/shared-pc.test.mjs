@@ -120,7 +120,7 @@ async function backShowsNothing(page, needles) {
   return seen;
 }
 
-test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or secret, with and without JavaScript', async () => {
+test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or secret, with and without JavaScript', async (t) => {
   const v1 = visitors[0], v2 = visitors[1];
 
   // --- first visitor: JavaScript on; the librarian turns shared mode on in the settings ---
@@ -184,6 +184,7 @@ test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or s
   walk(profile);
   assert.ok(files > 50, `the profile has its usual files (${files})`);
   assert.deepEqual(found, []);
+  t.diagnostic(`profile: ${files} files searched for ${patterns.length} byte patterns`);
 
   // --- the next visitor: every address in the History, opened again ---
   const historyCopy = join(data, 'History-copy');
@@ -202,6 +203,7 @@ test('issue 12: after "Finish and clear" a shared PC keeps nothing personal or s
     if (/\/apstiprinajums\/$/.test(u)) assert.equal(await page.locator('#reference').count(), 0, u);
   }
   await ctx.close();
+  t.diagnostic(`history: ${urls.length} addresses of the portal opened again`);
   for (const v of visitors) {
     assert.equal(status(v.reference), 'booked', `${v.reference} is still booked`);
     const api = await fetch(`${server.url}/api/bookings/${v.reference}?token=${v.token}`);
