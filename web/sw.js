@@ -5,13 +5,16 @@
 // background, each file checked against its SHA-256, and only offered ("New
 // information available — reload") when all of it arrived intact; a corrupt or
 // truncated download is thrown away and the previous build keeps working.
-// Nothing personal is ever cached: /api/ requests always go to the network.
+// Nothing personal is ever cached: /api/ requests always go to the network, and so
+// do the booking steps the server renders (they are never in a build, and this
+// worker only ever stores the files a build's manifest lists).
 
 const META = 'pietura-meta';
 const SITE = 'pietura-site-';
 const ACTIVE_KEY = '/__pietura/active';
 const STAGED_KEY = '/__pietura/staged';
 const PARALLEL = 6;
+const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums)|en\/consultation\/(time|details|check|confirmation))(\/|$)/;
 
 const MIME = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',
@@ -146,6 +149,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname === '/sw.js' || url.pathname === '/manifest.json') return;
+  // The server's booking steps (time, details, confirmation, cancel, .ics) hold personal
+  // data: straight to the network, never through this worker (issue 12).
+  if (SERVER_PAGES.test(url.pathname)) return;
   event.respondWith((async () => {
     const active = await getMeta(ACTIVE_KEY);
     if (active) {

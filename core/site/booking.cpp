@@ -1,6 +1,12 @@
 // Booking pages: step 1 (static), the day-and-time and details steps, the check page and the
 // confirmation (rendered by the reference server). Plain forms first; booking.js
 // adds the nearest-first order, the outbox and the status messages.
+//
+// Issue 12: a shared library PC keeps its history, favicons, session files and
+// autofill whatever a page does, so no page here puts the booking's reference or
+// token in an address (the confirmation, its calendar file and its cancel step are
+// reached through the server's confirmation view), and in shared-computer mode the
+// personal fields say autocomplete="off" so they are neither saved nor restored.
 #include <algorithm>
 #include <map>
 
@@ -133,13 +139,17 @@ std::string hours_text(const booking::Offer& o, Lang lang) {
 }
 
 // Name, phone or e-mail, language, note and accessibility needs: all the booking asks.
+// On a shared PC every personal field is autocomplete="off"; elsewhere name, phone and
+// e-mail keep their input purpose (WCAG 1.3.5) so a person's own browser can fill them.
 std::string details_fields(const View& v, const std::vector<booking::FieldError>& errors, const booking::Request& r,
-                           Lang lang) {
+                           Lang lang, bool shared) {
+    auto purpose = [shared](const char* token) { return std::string(shared ? "off" : token); };
+    std::string free_text = shared ? "off" : "";
     std::string m;
     m += "<fieldset class=\"details\">\n<legend><h2>" + v.t("book.details.legend") + "</h2></legend>\n";
-    m += field(v, errors, "name", "book.name", r.name, "text", "name");
-    m += field(v, errors, "phone", "book.phone", r.phone, "tel", "tel", "book.phone.hint");
-    m += field(v, errors, "email", "book.email", r.email, "email", "email");
+    m += field(v, errors, "name", "book.name", r.name, "text", purpose("name"));
+    m += field(v, errors, "phone", "book.phone", r.phone, "tel", purpose("tel"), "book.phone.hint");
+    m += field(v, errors, "email", "book.email", r.email, "email", purpose("email"));
     m += "<fieldset class=\"field\" id=\"f-lang\"><legend>" + v.t("book.lang") + "</legend>\n<div class=\"radios\">\n";
     for (const char* l : {"lv", "en"}) {
         bool checked = r.lang.empty() ? l == code(lang) : r.lang == l;
@@ -147,8 +157,8 @@ std::string details_fields(const View& v, const std::vector<booking::FieldError>
              (checked ? " checked" : "") + "> " + v.t(std::string("book.lang.") + l) + "</label>\n";
     }
     m += "</div>\n</fieldset>\n";
-    m += field(v, errors, "note", "book.note", r.note, "", "", "", true);
-    m += field(v, errors, "accessibility", "book.accessibility", r.accessibility, "", "", "book.accessibility.hint", true);
+    m += field(v, errors, "note", "book.note", r.note, "", free_text, "", true);
+    m += field(v, errors, "accessibility", "book.accessibility", r.accessibility, "", free_text, "book.accessibility.hint", true);
     return m;
 }
 
@@ -217,7 +227,8 @@ Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
     m += hidden("institution", "") + hidden("topic", "") + hidden("contact_point", "");
     m += "<fieldset class=\"slots\" id=\"f-start\">\n<legend><h2>" + v.t("book.time.legend") +
          "</h2></legend>\n<div id=\"offline-slots\"></div>\n</fieldset>\n";
-    m += details_fields(v, {}, booking::Request{}, lang);
+    // Static, so the same for every PC: app.js turns autocomplete off here in shared mode.
+    m += details_fields(v, {}, booking::Request{}, lang, false);
     m += "</fieldset>\n<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
     m += "<button type=\"submit\">" + v.t("book.offline.send") + "</button>\n</form>\n";
     return {path_for(booking_url(lang, "offline")), frame(s, o, lang, Kind::consultation, s.get(lang, "book.offline.title"), m)};
@@ -230,7 +241,10 @@ std::string booking_url(Lang lang, std::string_view step) {
     if (step == "time") return base + (lang == Lang::lv ? "laiks/" : "time/");
     if (step == "done") return base + (lang == Lang::lv ? "apstiprinajums/" : "confirmation/");
     if (step == "offline") return base + (lang == Lang::lv ? "bezsaiste/" : "offline/");
+    if (step == "cancel") return base + (lang == Lang::lv ? "apstiprinajums/atcelt/" : "confirmation/cancel/");
+    if (step == "ics") return base + (lang == Lang::lv ? "apstiprinajums/ics" : "confirmation/ics");
     if (step == "details") return base + (lang == Lang::lv ? "dati/" : "details/");
+    if (step == "check") return base + (lang == Lang::lv ? "parbaude/" : "check/");
     return base;
 }
 
@@ -282,9 +296,10 @@ std::string booking_details_page(const Strings& s, const Options& o, const Booki
     m += "<p><strong>" + v.t("book.when") + ":</strong> " +
          esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang)) + " <a href=\"" + esc(change) + "\">" +
          v.t("book.details.change_time") + "</a></p>\n";
-    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-details\" novalidate>\n";
+    m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-details\"" +
+         std::string(f.shared ? " autocomplete=\"off\"" : "") + " novalidate>\n";
     m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "check") + hidden("start", std::to_string(r.start));
-    m += details_fields(v, f.errors, r, f.lang);
+    m += details_fields(v, f.errors, r, f.lang, f.shared);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
     return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.details.title"), m);
 }
@@ -318,7 +333,8 @@ std::string booking_check_page(const Strings& s, const Options& o, const Booking
          esc(booking_url(f.lang, "done")) + "\" data-sending=\"" + v.t("book.status.sending") + "\" data-sent=\"" +
          v.t("book.status.sent") + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +
          v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-taken=\"" +
-         v.t("book.status.taken") + "\" data-error=\"" + v.t("book.status.error") + "\" data-change=\"" + esc(change) + "\" data-change-label=\"" + v.t("book.change") + "\">\n";
+         v.t("book.status.taken") + "\" data-error=\"" + v.t("book.status.error") + "\" data-change=\"" + esc(change) + "\" data-change-label=\"" + v.t("book.change") + "\"" +
+         (f.shared ? " autocomplete=\"off\"" : "") + ">\n";
     m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "confirm") + hidden("start", std::to_string(r.start));
     for (auto& [k, val] : std::vector<std::pair<std::string, std::string>>{
              {"name", r.name}, {"phone", r.phone}, {"email", r.email}, {"lang", r.lang}, {"note", r.note},
@@ -344,20 +360,53 @@ std::string booking_confirmation_page(const Strings& s, const Options& o, const 
                           {"book.hours", esc(hours_text(off, d.lang))},
                           {"book.bring", bring}});
     if (!d.cancelled) {
-        std::string base = "/api/bookings/" + d.reference;
-        m += "<ul class=\"links\">\n<li><a href=\"" + esc(base + "/ics?token=" + d.token) + "\" download>" + v.t("book.ics") +
+        // Through the view: the addresses are the same for every booking and every visitor.
+        m += "<ul class=\"links\">\n<li><a href=\"" + esc(booking_url(d.lang, "ics")) + "\" download>" + v.t("book.ics") +
              "</a></li>\n</ul>\n";
         m += "<p class=\"print-row\"><button type=\"button\" id=\"print-booking\" class=\"button-secondary\" hidden>" +
              v.t("book.print") + "</button></p>\n";
-        m += "<p>" + v.t("book.keep") + "</p>\n";
-        m += "<form method=\"post\" action=\"" + esc(base + "/cancel") + "\" class=\"cancel\">\n" + hidden("token", d.token) +
-             "<button type=\"submit\" class=\"button-secondary\">" + v.t("book.cancel") + "</button>\n</form>\n";
+        m += "<p>" + v.t(d.shared ? "book.keep.shared" : "book.keep") + "</p>\n";
+        m += "<p><a href=\"" + esc(booking_url(d.lang, "cancel")) + "\" class=\"cancel-link\">" + v.t("book.cancel") + "</a></p>\n";
+        // After the consultation people come back to this page: they can rate it here.
+        m += rating_block(s, o, d.lang, "consultation", off.institution, booking_url(d.lang, "done"));
     }
-    // After the consultation people come back to this page: they can rate it here.
-    if (!d.cancelled)
-        m += rating_block(s, o, d.lang, "consultation", off.institution,
-                          booking_url(d.lang, "done") + "?ref=" + d.reference + "&token=" + d.token);
     return frame(s, o, d.lang, Kind::consultation, s.get(d.lang, d.cancelled ? "book.cancelled.title" : "book.done.title"), m);
+}
+
+std::string booking_cancel_page(const Strings& s, const Options& o, const BookingDone& d) {
+    View v{s, d.lang};
+    const auto& off = *d.offer;
+    std::string m = summary_list(v, {{"book.reference", esc(d.reference)},
+                                     {"book.topic", esc(title_of(off, d.lang)) + " — " + esc(topic_title(off, d.topic, d.lang))},
+                                     {"book.when", esc(when_label(d.start, d.end, d.lang))},
+                                     {"book.where", esc(cp_name(off, d.lang))}});
+    m += "<p>" + v.t("book.cancel.text") + "</p>\n";
+    // A plain form: without JavaScript too, and never a link a history entry could repeat.
+    m += "<form method=\"post\" action=\"/api/confirmation/cancel\" class=\"cancel\" id=\"booking-cancel\">\n" +
+         hidden("page_lang", std::string(code(d.lang))) + hidden("confirm", "yes") +
+         "<button type=\"submit\" class=\"button-warning\">" + v.t("book.cancel.yes") + "</button>\n</form>\n";
+    m += "<p><a href=\"" + esc(booking_url(d.lang, "done")) + "\">" + v.t("book.cancel.no") + "</a></p>\n";
+    return frame(s, o, d.lang, Kind::consultation, s.get(d.lang, "book.cancel.title"), m);
+}
+
+std::string booking_no_view_page(const Strings& s, const Options& o, Lang lang) {
+    View v{s, lang};
+    std::string m = "<p class=\"lead\">" + v.t("book.none.text") + "</p>\n";
+    m += "<p>" + v.t("book.none.help") + "</p>\n";
+    m += "<p><a href=\"" + esc(booking_url(lang)) + "\">" + v.t("book.none.again") + "</a></p>\n";
+    return frame(s, o, lang, Kind::consultation, s.get(lang, "book.none.title"), m);
+}
+
+std::string booking_open_page(const Strings& s, const Options& o, Lang lang) {
+    View v{s, lang};
+    std::string next = esc(booking_url(lang, "done"));
+    std::string m = "<p><a href=\"" + next + "\" id=\"open-booking\">" + v.t("book.open.link") + "</a></p>\n";
+    std::string h = frame(s, o, lang, Kind::consultation, s.get(lang, "book.open.title"), m);
+    // A refresh is a navigation the site itself starts: the Strict view cookie goes with it,
+    // which a redirect from a mail or calendar app would not carry.
+    auto head = h.find("</head>");
+    if (head != std::string::npos) h.insert(head, "<meta http-equiv=\"refresh\" content=\"0; url=" + next + "\">\n");
+    return h;
 }
 
 }  // namespace pietura::site

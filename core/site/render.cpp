@@ -134,18 +134,27 @@ std::string search_form(const Ctx& x) {
     return h;
 }
 
+// "Finish and clear" as a plain form: the server answers it with Clear-Site-Data and
+// forgets the confirmation view (issue 12). With JavaScript app.js clears first and
+// keeps the PC's settings and the offline copy.
+std::string finish_form(const Ctx& x, const std::string& id) {
+    return "<form method=\"post\" action=\"/api/finish\" class=\"finish-form\"><input type=\"hidden\" name=\"lang\" value=\"" +
+           std::string(code(x.lang)) + "\"><button type=\"submit\" id=\"" + id + "\">" + x.e("shared.finish") +
+           "</button></form>";
+}
+
 // What app.js shows when it has something to say: a newer build is ready, or this PC
-// is shared. Hidden until then, and absent from fully static builds.
+// is shared. Hidden until then, and absent from fully static builds. A page the server
+// renders for a shared PC (Options::shared_pc) shows the shared bar without JavaScript.
 std::string app_bars(const Ctx& x) {
     std::string h = "<div id=\"update-banner\" class=\"banner\" role=\"status\" hidden data-ready=\"" + x.e("update.ready") +
                     "\" data-failed=\"" + x.e("update.failed") + "\" data-stale=\"" + x.e("update.stale") +
                     "\"><div class=\"wrap\"><p class=\"banner-text\"></p><button type=\"button\" class=\"banner-reload\" hidden>" +
                     x.e("update.reload") + "</button></div></div>\n";
-    h += "<div id=\"shared-bar\" class=\"shared-bar\" hidden data-cleared=\"" + x.e("shared.cleared") + "\" data-unsent=\"" +
-         x.e("shared.unsent") + "\" data-home=\"" + esc(x.url(Kind::home)) + "\"><div class=\"wrap\"><p><strong>" +
-         x.e("shared.label") + ".</strong> " + x.e("shared.text") +
-         "</p><button type=\"button\" id=\"finish-clear\">" + x.e("shared.finish") + "</button>"
-         "<p id=\"shared-status\" role=\"status\"></p></div></div>\n";
+    h += std::string("<div id=\"shared-bar\" class=\"shared-bar\"") + (x.o.shared_pc ? "" : " hidden") + " data-cleared=\"" +
+         x.e("shared.cleared") + "\" data-unsent=\"" + x.e("shared.unsent") + "\" data-home=\"" + esc(x.url(Kind::home)) +
+         "\"><div class=\"wrap\"><p><strong>" + x.e("shared.label") + ".</strong> " + x.e("shared.text") + "</p>" +
+         finish_form(x, "finish-clear") + "<p id=\"shared-status\" role=\"status\"></p></div></div>\n";
     h += "<dialog id=\"timeout-dialog\" class=\"timeout-dialog\" aria-labelledby=\"timeout-title\" "
          "aria-describedby=\"timeout-text\" data-text=\"" + x.e("shared.timeout.text") + "\">\n<h2 id=\"timeout-title\">" +
          x.e("shared.timeout.title") + "</h2>\n<p id=\"timeout-text\"></p>\n<p><button type=\"button\" id=\"timeout-more\">" +
@@ -207,6 +216,12 @@ std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html)
     h += "<li>" + link(x.url(Kind::accessibility), x.e("footer.accessibility")) + "</li>\n";
     h += "<li>" + link(x.url(Kind::settings), x.e("footer.settings")) + "</li>\n";
     h += "</ul>\n</nav>\n<p>" + x.e("footer.about") + "</p>\n";
+    // Without JavaScript a static page cannot know this PC is shared, so every page
+    // offers "Finish and clear" at its foot (pages with the shared bar already have it).
+    if (!x.o.shared_pc) {
+        std::string f = "<div class=\"finish-nojs\"><p>" + x.e("shared.nojs") + "</p>" + finish_form(x, "finish-clear-nojs") + "</div>\n";
+        h += x.o.with_wasm ? "<noscript>" + f + "</noscript>\n" : f;
+    }
     h += "<p class=\"content-version\">" + x.f("footer.content_version", {{"version", x.o.content_version}}) + "</p>\n";
     h += "</div>\n</footer>\n</body>\n</html>\n";
     return h;
@@ -902,6 +917,16 @@ Page search_page(const Ctx& x) {
     return {path_for(x.url(Kind::search)), shell(x, p, m)};
 }
 
+// What the portal can and cannot clear on a shared PC (issue 12): said on the
+// accessibility statement and on the settings page, where librarians turn the mode on.
+std::string shared_pc_help(const Ctx& x) {
+    std::string m = "<p>" + x.e("shared.help.can") + "</p>\n<p>" + x.e("shared.help.cannot") + "</p>\n<ul>\n";
+    for (const char* k : {"shared.help.cannot.1", "shared.help.cannot.2", "shared.help.cannot.3", "shared.help.cannot.4"})
+        m += "<li>" + x.e(k) + "</li>\n";
+    m += "</ul>\n<p>" + x.e("shared.help.never") + "</p>\n<p><strong>" + x.e("shared.help.profile") + "</strong></p>\n";
+    return m;
+}
+
 // The accessibility statement Latvian public-sector sites must publish, with a
 // way to report a problem.
 Page accessibility_page(const Ctx& x) {
@@ -911,6 +936,7 @@ Page accessibility_page(const Ctx& x) {
     for (const char* k : {"a11y.how.1", "a11y.how.2", "a11y.how.3", "a11y.how.4"}) m += "<li>" + x.e(k) + "</li>\n";
     m += "</ul>\n<p>" + link(x.url(Kind::settings), x.e("footer.settings")) + "</p>\n";
     m += "<h2>" + x.e("a11y.limits.heading") + "</h2>\n<p>" + x.e("a11y.limits.text") + "</p>\n";
+    m += "<h2 id=\"shared-computers\">" + x.e("shared.help.heading") + "</h2>\n" + shared_pc_help(x);
     m += "<h2 id=\"feedback\">" + x.e("a11y.feedback.heading") + "</h2>\n<p>" + x.e("a11y.feedback.text") + "</p>\n";
     std::string subject;
     for (unsigned char ch : x.t("a11y.feedback.subject")) {
@@ -927,10 +953,18 @@ Page accessibility_page(const Ctx& x) {
 }
 
 // Settings that belong to the PC, not to a person. app.js reads and saves them;
-// without JavaScript the page says how to zoom instead.
+// without JavaScript the page says how to zoom instead, and shared-computer mode is a
+// plain form the reference server answers with the pietura_shared cookie (on a
+// plain static host nothing answers it, and the JavaScript form is the way).
 Page settings_page(const Ctx& x) {
     std::string m = "<p class=\"lead\">" + x.e("settings.intro") + "</p>\n";
-    m += "<noscript><p class=\"notice\">" + x.e("settings.nojs") + "</p></noscript>\n";
+    m += "<noscript><p class=\"notice\">" + x.e("settings.nojs") + "</p>\n"
+         "<form method=\"post\" action=\"/api/settings/shared\" class=\"settings\" id=\"settings-nojs\">\n<fieldset>\n<legend>" +
+         x.e("settings.shared") + "</legend>\n<p class=\"hint\">" + x.e("settings.shared.hint") + "</p>\n"
+         "<input type=\"hidden\" name=\"lang\" value=\"" + std::string(code(x.lang)) + "\">\n"
+         "<p><button type=\"submit\" name=\"shared\" value=\"1\">" + x.e("settings.shared.turn_on") +
+         "</button> <button type=\"submit\" name=\"shared\" value=\"0\" class=\"button-secondary\">" +
+         x.e("settings.shared.turn_off") + "</button></p>\n</fieldset>\n</form>\n</noscript>\n";
     m += "<form id=\"settings-form\" class=\"settings\" hidden>\n<fieldset>\n<legend>" + x.e("settings.display") +
          "</legend>\n";
     m += "<div class=\"check\"><input type=\"checkbox\" id=\"s-large\" name=\"large\"><label for=\"s-large\">" +
@@ -949,6 +983,7 @@ Page settings_page(const Ctx& x) {
     m += "</select></div>\n<p class=\"hint\">" + x.e("settings.url") + "</p>\n</fieldset>\n";
     m += "<p><button type=\"submit\">" + x.e("settings.save") + "</button></p>\n<p id=\"settings-status\" role=\"status\" "
          "data-saved=\"" + x.e("settings.saved") + "\"></p>\n</form>\n";
+    m += "<h2 id=\"shared-computers\">" + x.e("shared.help.heading") + "</h2>\n" + shared_pc_help(x);
     PageSpec p{Kind::settings, "", x.t("settings.title"), x.t("settings.intro"), {}};
     return {path_for(x.url(Kind::settings)), shell(x, p, m)};
 }

@@ -57,6 +57,9 @@ struct Options {
     bool with_wasm = true;        // false: no <script> at all, pages stay fully static
     std::string base_url = "http://localhost:8080";  // absolute addresses in sitemap.xml and JSON-LD
     rating::Summary ratings;      // published figures (`pietura build --ratings`); averages from 5 ratings
+    // A page the server renders for a PC in shared-computer mode (the pietura_shared
+    // cookie): the shared bar shows without JavaScript. Static pages never set it.
+    bool shared_pc = false;
 };
 
 // "How satisfied were you?" — the rating form of a service, contact point or
@@ -106,7 +109,10 @@ std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, cons
 // that works without JavaScript, with a GOV.UK-style error summary and field messages.
 std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o);
 
-// "/lv/konsultacija/laiks/" for step "time", ".../apstiprinajums/" for "done"; "" → step 1.
+// "/lv/konsultacija/laiks/" for step "time", ".../dati/" for "details", ".../parbaude/" for
+// "check", ".../apstiprinajums/" for "done"; "" → step 1.
+// Through the confirmation view (no secret in the address): "cancel" is the "are you
+// sure?" page (.../apstiprinajums/atcelt/), "ics" the calendar download (.../apstiprinajums/ics).
 std::string booking_url(Lang lang, std::string_view step = {});
 
 struct BookingForm {
@@ -117,6 +123,10 @@ struct BookingForm {
     std::vector<booking::FieldError> errors;   // empty on first view
     bool slot_taken = false;                   // the chosen slot went while they typed
     std::string idempotency_key;               // carried by the check page's confirm form
+    // Shared-computer mode: personal fields get autocomplete="off" instead of their
+    // WCAG 1.3.5 purpose (name, tel, email), so the browser neither offers, saves nor
+    // restores them on Back for the next visitor.
+    bool shared = false;
 };
 // Step 2: the day and time (a GET form to step 3, so it works without JavaScript).
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f);
@@ -128,14 +138,28 @@ std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang la
                                      const std::vector<std::pair<std::string, std::string>>& hosts);
 std::string booking_check_page(const Strings& s, const Options& o, const BookingForm& f);
 
+// The confirmation. It never carries the booking's token, in no link and no form:
+// the server finds the booking through the browser's confirmation-view cookie, and
+// the calendar download and the cancel step go through that view as well
+// (booking_url(lang, "ics"), booking_url(lang, "cancel")).
 struct BookingDone {
     Lang lang = Lang::lv;
     const booking::Offer* offer = nullptr;
-    std::string reference, token, topic;
+    std::string reference, topic;
     std::int64_t start = 0, end = 0;
     bool cancelled = false;
+    bool shared = false;  // shared-computer mode: the calendar file has no cancel link
 };
 std::string booking_confirmation_page(const Strings& s, const Options& o, const BookingDone& d);
+// "Are you sure?" before cancelling: a plain POST form to the cancel step, and a way back.
+std::string booking_cancel_page(const Strings& s, const Options& o, const BookingDone& d);
+// The confirmation address without a view (another visitor, an expired or finished
+// session): no booking, and where the citizen's own copy is.
+std::string booking_no_view_page(const Strings& s, const Options& o, Lang lang);
+// The page the cancel link in a calendar file opens on the citizen's own device: the
+// server has made a view, and this page moves on to the plain confirmation address
+// (a same-site navigation, so the SameSite=Strict view cookie goes along).
+std::string booking_open_page(const Strings& s, const Options& o, Lang lang);
 
 // Text → HTML that shows exactly that text; safe in element content and in
 // attribute values quoted with " or '.

@@ -469,3 +469,143 @@ BOOST_AUTO_TEST_CASE(bad_string_files_are_reported_with_positions) {
     t.write("en.json", "{\n  \"a\": \"A\",\n  \"b\": \"B\"\n}\n");
     BOOST_TEST(t.load_error() == "");
 }
+
+// --- issue 12: a shared library PC keeps nothing after "Finish and clear" ---------------------
+
+namespace {
+
+booking::Offer sample_offer() {
+    booking::Offer o;
+    o.consultation = "vsaa";
+    o.institution = "vsaa";
+    o.contact_point = "cesis-vpvkac";
+    o.title_lv = "VSAA konsultācija";
+    o.title_en = "SSIA consultation";
+    o.hours = "Mo-Th 08:00-17:00; Fr 08:00-14:00";
+    o.topics = {{"pensijas", "Pensijas", "Pensions"}};
+    o.bring_lv = {"Pase"};
+    o.bring_en = {"Passport"};
+    o.cp_name_lv = "Cēsu VPVKAC";
+    o.cp_name_en = "Cēsis one-stop centre";
+    o.address_lv = o.address_en = "Bērzaines iela 4, Cēsis";
+    o.phone = "+371 64161800";
+    o.email = "cesis@example.lv";
+    return o;
+}
+
+// Every href, action and src value in the markup, and the meta refresh target.
+std::vector<std::string> addresses(const std::string& html) {
+    static const std::regex attr(R"re((?:href|action|src|url)=["']?([^"'\s>]*))re");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), attr); it != std::sregex_iterator(); ++it)
+        out.push_back((*it)[1]);
+    return out;
+}
+
+// The `autocomplete` value of the element with this id ("" when it has none).
+std::string autocomplete_of(const std::string& html, const std::string& id) {
+    std::regex re("<(?:input|textarea)[^>]*id=\"" + id + "\"[^>]*>");
+    std::smatch m;
+    if (!std::regex_search(html, m, re)) return "(no element)";
+    std::smatch a;
+    std::string tag = m[0];
+    static const std::regex ac("autocomplete=\"([^\"]*)\"");
+    return std::regex_search(tag, a, ac) ? a[1].str() : "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue12_confirmation_markup_carries_no_reference_or_token_in_any_address) {
+    auto offer = sample_offer();
+    const std::string ref = "PT-AB12-CD34";
+    for (Lang lang : {Lang::lv, Lang::en})
+        for (bool shared : {false, true}) {
+            BookingDone d{lang, &offer, ref, "pensijas", 1797400800, 1797402600, false, shared};
+            Options o{"v1", true};
+            o.shared_pc = shared;
+            std::string page = booking_confirmation_page(real_strings(), o, d);
+            BOOST_TEST(page.find(ref) != std::string::npos, "the reference is shown");
+            BOOST_TEST(nesting_problem(page) == "");
+            auto urls = addresses(page);
+            BOOST_TEST(urls.size() > 10u);
+            for (auto& u : urls) {
+                BOOST_TEST(u.find(ref) == std::string::npos, u);
+                BOOST_TEST(u.find("token") == std::string::npos, u);
+                BOOST_TEST(u.find("ref=") == std::string::npos, u);
+            }
+            // The calendar file and the cancel step go through the view, at plain addresses.
+            BOOST_TEST(count(page, "href=\"" + booking_url(lang, "ics") + "\" download") == 1u);
+            BOOST_TEST(count(page, "href=\"" + booking_url(lang, "cancel") + "\"") == 1u);
+            BOOST_TEST(page.find("name=\"token\"") == std::string::npos);
+            // On a shared PC the bar and its plain "Finish and clear" form show without JavaScript.
+            BOOST_TEST(count(page, "<div id=\"shared-bar\" class=\"shared-bar\" hidden") == (shared ? 0u : 1u));
+            // Plus the <noscript> one at the foot when the server does not know the PC is shared.
+            BOOST_TEST(count(page, "action=\"/api/finish\"") == (shared ? 1u : 2u));
+
+            std::string cancel = booking_cancel_page(real_strings(), o, d);
+            BOOST_TEST(count(cancel, "<form method=\"post\" action=\"/api/confirmation/cancel\"") == 1u);
+            BOOST_TEST(count(cancel, "href=\"" + booking_url(lang, "done") + "\"") >= 1u, "a way back without cancelling");
+            for (auto& u : addresses(cancel)) BOOST_TEST(u.find(ref) == std::string::npos, u);
+            BOOST_TEST(cancel.find("name=\"token\"") == std::string::npos);
+        }
+    // "Check your answers" is a GET of its own address: posts are answered with 303, so no
+    // POST body with personal data stays in history (Chromium keeps those in its session files).
+    BOOST_TEST(booking_url(Lang::lv, "check") == "/lv/konsultacija/parbaude/");
+    BOOST_TEST(booking_url(Lang::en, "check") == "/en/consultation/check/");
+    BOOST_TEST(booking_url(Lang::lv, "cancel") == "/lv/konsultacija/apstiprinajums/atcelt/");
+    BOOST_TEST(booking_url(Lang::en, "ics") == "/en/consultation/confirmation/ics");
+    std::string none = booking_no_view_page(real_strings(), Options{"v1", true}, Lang::en);
+    BOOST_TEST(count(none, "<h1>No booking to show here</h1>") == 1u);
+    std::string open = booking_open_page(real_strings(), Options{"v1", true}, Lang::lv);
+    BOOST_TEST(count(open, "<meta http-equiv=\"refresh\" content=\"0; url=/lv/konsultacija/apstiprinajums/\">") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue12_personal_fields_are_autocomplete_off_in_shared_mode_only) {
+    auto offer = sample_offer();
+    booking::Request r;
+    r.institution = "vsaa";
+    r.topic = "pensijas";
+    r.contact_point = "cesis-vpvkac";
+    r.start = 1797400800;
+    r.name = "Zelma Testiņa";
+    r.phone = "+37129123456";
+    for (bool shared : {false, true}) {
+        BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", shared};
+        std::string details = booking_details_page(real_strings(), Options{"v1", true}, f);
+        if (shared) {
+            for (const char* id : {"f-name", "f-phone", "f-email", "f-note", "f-accessibility"})
+                BOOST_TEST(autocomplete_of(details, id) == "off", id);
+            BOOST_TEST(count(details, "id=\"booking-details\" autocomplete=\"off\"") == 1u);
+            BOOST_TEST(details.find("autocomplete=\"name\"") == std::string::npos);
+        } else {
+            // WCAG 1.3.5: the input purpose, so a person's own browser can fill them in.
+            BOOST_TEST(autocomplete_of(details, "f-name") == "name");
+            BOOST_TEST(autocomplete_of(details, "f-phone") == "tel");
+            BOOST_TEST(autocomplete_of(details, "f-email") == "email");
+            BOOST_TEST(details.find("id=\"booking-details\" autocomplete") == std::string::npos);
+        }
+        std::string check = booking_check_page(real_strings(), Options{"v1", true}, f);
+        BOOST_TEST(count(check, "id=\"booking-confirm\"") == 1u);
+        BOOST_TEST((check.find("autocomplete=\"off\">") != std::string::npos) == shared);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(issue12_finish_and_clear_works_without_javascript_and_the_limits_are_stated) {
+    auto pages = render_map(sample());
+    // Static pages cannot know the PC is shared: a plain form at the foot, for no-JavaScript visitors.
+    const std::string& home = pages["lv/index.html"];
+    BOOST_TEST(count(home, "<noscript><div class=\"finish-nojs\">") == 1u);
+    BOOST_TEST(count(home, "<form method=\"post\" action=\"/api/finish\"") == 2u);  // the bar and the foot
+    // Shared mode switches without JavaScript on the settings page.
+    const std::string& settings = pages["en/settings/index.html"];
+    BOOST_TEST(count(settings, "action=\"/api/settings/shared\"") == 1u);
+    BOOST_TEST(count(settings, "name=\"shared\" value=\"1\"") == 1u);
+    BOOST_TEST(count(settings, "name=\"shared\" value=\"0\"") == 1u);
+    // Both the statement and the settings page say what cannot be cleared, and recommend a guest profile.
+    for (const char* p : {"en/accessibility/index.html", "en/settings/index.html"}) {
+        BOOST_TEST(count(pages[p], "browsing history") == 1u, p);
+        BOOST_TEST(count(pages[p], "favicons") == 1u, p);
+        BOOST_TEST(count(pages[p], "guest or kiosk profile") == 1u, p);
+    }
+    BOOST_TEST(count(pages["lv/pieklustamiba/index.html"], "viesa vai kioska profilā") == 1u);
+}

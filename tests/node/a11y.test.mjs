@@ -136,7 +136,7 @@ test('keyboard only: search → service → nearest contact point → its page �
   await tabTo(page, '#booking-details [type=submit]');
   await Promise.all([page.waitForSelector('#booking-confirm'), page.keyboard.press('Enter')]);
   await tabTo(page, '#booking-confirm [type=submit]');
-  await Promise.all([page.waitForURL(/\/en\/consultation\/[a-z-]+\/\?ref=/, { timeout: 20000 }), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL(/\/en\/consultation\/confirmation\/$/, { timeout: 20000 }), page.keyboard.press('Enter')]);
   assert.match(await page.locator('#reference').innerText(), /^PT-/);
   await ctx.close();
   server.stop();

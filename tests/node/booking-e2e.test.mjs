@@ -52,14 +52,39 @@ test('without JavaScript: plain form posts from topic to confirmation', async ()
   await toCheckPage(page, 'lv', 'vid:eds', 'vpvkac-cesis', 'Bez Skripta');
   assert.match(await page.locator('main').innerText(), /\+37129123456/);
   await page.locator('#booking-confirm [type=submit]').click();
-  await page.waitForURL(/\/lv\/konsultacija\/apstiprinajums\//);
-  assert.match(await page.locator('#reference').innerText(), /^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // Issue 12: the plain address; the booking comes from the view cookie, never from the URL.
+  await page.waitForURL(/\/lv\/konsultacija\/apstiprinajums\/$/);
+  const reference = await page.locator('#reference').innerText();
+  assert.match(reference, /^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   assert.match(await page.locator('main').innerText(), /Ņemiet|Pase|pase/i);
-  assert.ok(await page.locator('a[href*="/ics?token="]').count());
-  // Cancel from the confirmation.
-  await page.locator('form.cancel [type=submit]').click();
-  await page.waitForURL(/apstiprinajums/);
+  const hrefs = await page.$$eval('a[href], form[action]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('action')));
+  assert.ok(hrefs.includes('/lv/konsultacija/apstiprinajums/ics'));
+  assert.deepEqual(hrefs.filter((h) => /token|ref=|PT-/.test(h)), []);
+  // The calendar file through the view: a personal device's copy carries the cancel link.
+  const ics = await ctx.request.get(server.url + '/lv/konsultacija/apstiprinajums/ics');
+  assert.equal(ics.status(), 200);
+  const icsText = await ics.text();
+  assert.match(icsText, new RegExp(reference));
+  assert.match(icsText.replace(/\r\n /g, ''), /URL:http:\/\/127\.0\.0\.1:\d+\/api\/bookings\/PT-[0-9A-Z-]+\/open\?token=[0-9a-f]{32}/);
+  // Cancel from the confirmation: first "are you sure?", and "no" keeps it.
+  await page.locator('a.cancel-link').click();
+  await page.waitForURL(/\/apstiprinajums\/atcelt\/$/);
+  assert.match(await page.locator('h1').innerText(), /atcelt/i);
+  await page.getByRole('link', { name: 'Nē, paturēt pieteikumu' }).click();
+  await page.waitForURL(/\/apstiprinajums\/$/);
+  assert.equal(await page.locator('#reference').innerText(), reference);
+  await page.locator('a.cancel-link').click();
+  await page.locator('#booking-cancel [type=submit]').click();
+  await page.waitForURL(/\/apstiprinajums\/$/);
   assert.match(await page.locator('h1').innerText(), /atcelts/);
+  assert.ok(bookings().some((l) => l.includes('Bez Skripta') && l.endsWith(',cancelled')), bookings().join('\n'));
+  // The calendar link opened on the citizen's own device (a fresh browser): it shows the booking at the plain address.
+  const own = await browser.newContext({ javaScriptEnabled: false });
+  const ownPage = await own.newPage();
+  await ownPage.goto(icsText.replace(/\r\n /g, '').match(/URL:(\S+)/)[1]);
+  await ownPage.waitForURL(/\/lv\/konsultacija\/apstiprinajums\/$/);
+  assert.equal(await ownPage.locator('#reference').innerText(), reference);
+  await own.close();
   await ctx.close();
 });
 
@@ -93,7 +118,7 @@ test('with JavaScript: the list shows only hosts of the institution, the outbox 
   await toCheckPage(page, 'en', 'vzd:kadastrs', 'vpvkac-valmiera', 'With Script');
   await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
   await page.locator('#booking-confirm [type=submit]').click();
-  await page.waitForURL(/\/en\/consultation\/confirmation\//);
+  await page.waitForURL(/\/en\/consultation\/confirmation\/$/);
   assert.match(await page.locator('#reference').innerText(), /^PT-/);
   await page.locator('#print-booking').waitFor({ state: 'visible', timeout: 10000 }); // booking.js shows it when it loads
   assert.equal(bookings().filter((l) => l.includes("With Script")).length, 1, bookings().join("\n"));
@@ -161,7 +186,7 @@ test('offline after one visit: choose, fill in, queue, and get the confirmation 
     null, { timeout: 10000 });
   assert.equal(bookings().filter((l) => l.includes('Bez Savienojuma')).length, 0);
   await ctx.setOffline(false);
-  await page.waitForURL(/\/en\/consultation\/confirmation\/\?ref=/, { timeout: 20000 });
+  await page.waitForURL(/\/en\/consultation\/confirmation\/$/, { timeout: 20000 });
   assert.match(await page.locator('#reference').innerText(), /^PT-/);
   assert.equal(bookings().filter((l) => l.includes('Bez Savienojuma')).length, 1);
   await ctx.close();

@@ -18,6 +18,7 @@
 #include "snapshot/sha256.hpp"
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
+#include "shared_pc.hpp"
 #include "store.hpp"
 
 namespace pietura::cli {
@@ -128,6 +129,17 @@ private:
     std::map<std::string, int> counts_;
 };
 
+// The no-JavaScript steps answer every form post with 303 to a GET (issue 12): Chromium
+// keeps the body of a POST that stays in history in its session files, where a page can
+// never clear it. What was posted waits here for the GET, under the draft cookie.
+struct Draft {
+    booking::Request values;
+    Lang page = Lang::lv;
+    std::vector<booking::FieldError> errors;
+    bool slot_taken = false;
+    std::string idempotency_key;  // of the check page's confirm form; "" while there are errors
+};
+
 struct Api {
     Api(snapshot::Catalogue c, std::shared_ptr<Store> s, ApiOptions o)
         : cat(std::move(c)), store(std::move(s)), options(std::move(o)), limit(options.rate_per_minute) {}
@@ -139,6 +151,8 @@ struct Api {
     site::Options site;
     std::mutex offers_mu;
     std::map<std::string, std::optional<booking::Offer>> offers;  // "inst/cp" → offer
+    Views views;  // confirmation views (issue 12): the browser holds only a random id
+    ShortLived<Draft> drafts;         // what the details form posted, for the GET after the 303
 
     const booking::Offer* offer(const std::string& inst, const std::string& cp) {
         std::lock_guard<std::mutex> lock(offers_mu);
@@ -245,25 +259,111 @@ booking::Request choice_request(const http::Request& req, Lang lang) {
     return r;
 }
 
-void send_time_page(Api& api, http::Response& res, int status, Lang page, const booking::Offer& offer,
-                    const booking::Request& r, std::vector<booking::FieldError> errors, bool taken) {
+// Shared-computer mode is the PC's non-secret pietura_shared cookie (issue 12).
+bool shared_pc(const http::Request& req) { return shared_mode(req.get_header_value("Cookie")); }
+
+// The page frame for this request: on a shared PC the shared bar shows without JavaScript.
+site::Options site_for(const Api& api, const http::Request& req) {
+    site::Options o = api.site;
+    o.shared_pc = shared_pc(req);
+    return o;
+}
+
+void send_time_page(Api& api, const http::Request& req, http::Response& res, int status, Lang page,
+                    const booking::Offer& offer, const booking::Request& r, std::vector<booking::FieldError> errors,
+                    bool taken) {
     if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
     std::int64_t now = now_unix();
     hours::Date first = booking::earliest_date(now, offer.rules.notice_working_days, offer.calendar);
     site::BookingForm f{page, &offer, r, offer.slots(first, kFormDays, now, api.store->taken(offer.institution)),
-                        std::move(errors), taken, ""};
-    send_html(res, status, site::booking_time_page(*api.strings, api.site, f));
+                        std::move(errors), taken, "", shared_pc(req)};
+    send_html(res, status, site::booking_time_page(*api.strings, site_for(api, req), f));
 }
 
-void send_details_page(Api& api, http::Response& res, int status, Lang page, const booking::Offer& offer,
-                       const booking::Request& r, std::vector<booking::FieldError> errors) {
+void send_details_page(Api& api, const http::Request& req, http::Response& res, int status, Lang page,
+                       const booking::Offer& offer, const booking::Request& r, std::vector<booking::FieldError> errors) {
     if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
-    site::BookingForm f{page, &offer, r, {}, std::move(errors), false, ""};
-    send_html(res, status, site::booking_details_page(*api.strings, api.site, f));
+    site::BookingForm f{page, &offer, r, {}, std::move(errors), false, "", shared_pc(req)};
+    send_html(res, status, site::booking_details_page(*api.strings, site_for(api, req), f));
 }
 
-std::string done_url(Lang lang, const std::string& reference, const std::string& token) {
-    return site::booking_url(lang, "done") + "?ref=" + reference + "&token=" + token;
+void redirect(http::Response& res, const std::string& location) {
+    res.status = 303;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Location", location);
+}
+
+// Post → draft → 303: the next GET shows the step from the draft, with nothing in a POST body.
+void redirect_with_draft(Api& api, http::Response& res, Draft d, const std::string& location) {
+    res.set_header("Set-Cookie", session_cookie(kDraftCookie, api.drafts.create(std::move(d), now_unix())));
+    redirect(res, location);
+}
+
+// This browser's draft, when it is for the same topic at the same contact point.
+std::optional<Draft> draft_for(Api& api, const http::Request& req, const booking::Request& r) {
+    std::string id = session_id(req.get_header_value("Cookie"), kDraftCookie);
+    auto d = id.empty() ? std::nullopt : api.drafts.find(id, now_unix());
+    if (!d || d->values.institution != r.institution || d->values.topic != r.topic ||
+        d->values.contact_point != r.contact_point)
+        return std::nullopt;
+    return d;
+}
+
+std::string time_url(Lang lang, const booking::Request& r) {
+    return site::booking_url(lang, "time") + "?choice=" + r.institution + ":" + r.topic + "&contact_point=" + r.contact_point;
+}
+
+std::string details_url(Lang lang, const booking::Request& r) {
+    return site::booking_url(lang, "details") + "?choice=" + r.institution + ":" + r.topic +
+           "&contact_point=" + r.contact_point + "&start=" + std::to_string(r.start);
+}
+
+// A new confirmation view for this browser: the answer sets its cookie, and the plain
+// confirmation address shows the booking from it. Nothing secret goes in an address.
+void open_view(Api& api, http::Response& res, const std::string& reference, const std::string& token) {
+    res.set_header("Set-Cookie", session_cookie(kViewCookie, api.views.create({reference, token}, now_unix())));
+}
+
+// The booking this browser's view cookie stands for, if the view is alive and the booking exists.
+std::optional<StoredBooking> viewed_booking(Api& api, const http::Request& req) {
+    std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
+    if (id.empty()) return std::nullopt;
+    auto v = api.views.find(id, now_unix());
+    if (!v) return std::nullopt;
+    return api.store->get(v->reference, v->token);
+}
+
+// Where a calendar file's cancel link points: this server as the browser reached it,
+// or the configured public origin.
+std::string public_origin(const Api& api, const http::Request& req) {
+    if (!api.options.origin.empty()) return api.options.origin;
+    return "http://" + req.get_header_value("Host");
+}
+
+// The .ics of a booking. `url` (the cancel link for the citizen's own device) may be empty.
+void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::string& filename, const std::string& url) {
+    const booking::Offer* o = api.offer(b.institution, b.contact_point);
+    bool lv = b.lang != "en";
+    booking::Event e;
+    e.uid = b.reference + "@pietura";
+    e.start = b.start;
+    e.end = b.end;
+    e.stamp = b.created;
+    e.summary = o ? (lv ? o->title_lv : o->title_en) : b.institution;
+    if (o) e.location = (lv ? o->cp_name_lv : o->cp_name_en) + ", " + (lv ? o->address_lv : o->address_en);
+    e.description = (lv ? "Rezervācija " : "Booking ") + b.reference;
+    if (o) {
+        e.description += lv ? "\nŅemiet līdzi:" : "\nPlease bring:";
+        for (auto& item : lv ? o->bring_lv : o->bring_en) e.description += "\n- " + item;
+        e.description += (lv ? "\nTālrunis: " : "\nPhone: ") + o->phone;
+    }
+    if (!url.empty()) {
+        e.url = url;
+        e.description += (lv ? "\nAtcelt: " : "\nCancel: ") + url;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    res.set_content(booking::ics(e), "text/calendar; charset=utf-8");
 }
 
 // JSON clients (the outbox) get JSON; form posts (no JavaScript) get the next page:
@@ -294,21 +394,17 @@ void post_booking(Api& api, const http::Request& req, http::Response& res) {
         if (form) {
             // A missing time goes back to the time step; everything else is on the details step.
             bool time = std::any_of(errors.begin(), errors.end(), [](auto& e) { return e.field == "start"; });
-            if (time) return send_time_page(api, res, 400, page, *offer, r, errors, false);
-            return send_details_page(api, res, 400, page, *offer, r, errors);
+            return redirect_with_draft(api, res, Draft{r, page, errors, false, ""}, time ? time_url(page, r) : details_url(page, r));
         }
         throw Problem{400, "some fields need attention", errors};
     }
     booking::FieldError slot_error{"start", "slot", booking::field_message("slot", lang)};
     if (!offer->offers(r.start, now_unix())) {
-        if (form) return send_time_page(api, res, 409, page, *offer, r, {}, true);
+        if (form) return redirect_with_draft(api, res, Draft{r, page, {}, true, ""}, time_url(page, r));
         throw Problem{409, "slot_unavailable", {slot_error}};
     }
-    if (form && step == "check") {
-        if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
-        site::BookingForm f{page, offer, r, {}, {}, false, "form-" + random_hex(16)};
-        return send_html(res, 200, site::booking_check_page(*api.strings, api.site, f));
-    }
+    if (form && step == "check")
+        return redirect_with_draft(api, res, Draft{r, page, {}, false, "form-" + random_hex(16)}, site::booking_url(page, "check"));
     std::int64_t end = r.start + std::int64_t(offer->rules.slot_minutes) * 60;
     std::string full = problem_body(Problem{409, "slot_taken", {slot_error}});
     Answer a = api.store->book(key, fingerprint(r), r, end, offer->rules.seats, now_unix(),
@@ -320,13 +416,18 @@ void post_booking(Api& api, const http::Request& req, http::Response& res) {
                                    return j.dump();
                                },
                                full);
-    if (form && a.status == 201) {
+    if (a.status == 201) {
+        // Form post or the outbox's fetch: either way the browser gets a view cookie and
+        // goes on to the plain confirmation address (issue 12); API clients keep the token.
         json j = json::parse(a.body);
-        res.status = 303;
-        res.set_header("Location", done_url(page, j["reference"].get<std::string>(), j["token"].get<std::string>()));
-        return;
+        open_view(api, res, j["reference"].get<std::string>(), j["token"].get<std::string>());
+        // The draft is done with: its cookie goes, and the server forgets it.
+        std::string draft = session_id(req.get_header_value("Cookie"), kDraftCookie);
+        if (!draft.empty()) api.drafts.forget(draft);
+        if (!draft.empty()) res.set_header("Set-Cookie", expired_cookie(kDraftCookie));
+        if (form) return redirect(res, site::booking_url(page, "done"));
     }
-    if (form && a.status == 409) return send_time_page(api, res, 409, page, *offer, r, {}, true);
+    if (form && a.status == 409) return redirect_with_draft(api, res, Draft{r, page, {}, true, ""}, time_url(page, r));
     send_json(res, a.status, a.body);
 }
 
@@ -492,24 +593,17 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
     svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/ics)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         auto b = a.store->get(req.matches[1], req.get_param_value("token"));
         if (!b) throw Problem{404, "no booking with this reference and token", {}};
-        const booking::Offer* o = a.offer(b->institution, b->contact_point);
-        bool lv = b->lang != "en";
-        booking::Event e;
-        e.uid = b->reference + "@pietura";
-        e.start = b->start;
-        e.end = b->end;
-        e.stamp = b->created;
-        e.summary = o ? (lv ? o->title_lv : o->title_en) : b->institution;
-        if (o) e.location = (lv ? o->cp_name_lv : o->cp_name_en) + ", " + (lv ? o->address_lv : o->address_en);
-        e.description = (lv ? "Rezervācija " : "Booking ") + b->reference;
-        if (o) {
-            e.description += lv ? "\nŅemiet līdzi:" : "\nPlease bring:";
-            for (auto& item : lv ? o->bring_lv : o->bring_en) e.description += "\n- " + item;
-            e.description += (lv ? "\nTālrunis: " : "\nPhone: ") + o->phone;
-        }
-        res.set_header("Cache-Control", "no-store");
-        res.set_header("Content-Disposition", "attachment; filename=\"" + b->reference + ".ics\"");
-        res.set_content(booking::ics(e), "text/calendar; charset=utf-8");
+        send_ics(a, res, *b, b->reference + ".ics", "");
+    }));
+    // The cancel link of a calendar file, opened on the citizen's own device: it trades
+    // the token for a view and moves on to the plain confirmation address.
+    svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/open)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
+        std::string token = req.get_param_value("token");
+        auto b = a.store->get(req.matches[1], token);
+        Lang lang = parse_lang(b ? b->lang : "lv").value_or(Lang::lv);
+        if (!b || !a.strings) return redirect(res, site::booking_url(lang, "done"));
+        open_view(a, res, b->reference, token);
+        send_html(res, 200, site::booking_open_page(*a.strings, site_for(a, req), lang));
     }));
     svr.Post(R"(/api/bookings/([A-Z0-9-]{1,20})/cancel)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         json body = read_body(req);
@@ -520,12 +614,61 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
         if (a.store->cancel(req.matches[1], token) != Store::Cancel::done)
             throw Problem{404, "no booking with this reference and token", {}};
         if (is_form(req)) {
-            res.status = 303;
             auto b = a.store->get(req.matches[1], token);
-            res.set_header("Location", done_url(parse_lang(b ? b->lang : "lv").value_or(Lang::lv), req.matches[1], token));
-            return;
+            return redirect(res, site::booking_url(parse_lang(b ? b->lang : "lv").value_or(Lang::lv), "done"));
         }
         send_json(res, 200, R"({"status":"cancelled"})");
+    }));
+    // Cancelling from the confirmation page, after "are you sure?": through the view only.
+    svr.Post("/api/confirmation/cancel", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
+        json body = read_body(req);
+        std::vector<booking::FieldError> errors;
+        Lang lang = parse_lang(str(body, "page_lang", errors, Lang::en)).value_or(Lang::lv);
+        auto b = viewed_booking(a, req);
+        if (b && !b->cancelled && str(body, "confirm", errors, lang) == "yes") {
+            std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
+            if (auto v = a.views.find(id, now_unix())) a.store->cancel(v->reference, v->token);
+        }
+        if (!is_form(req)) return send_json(res, b ? 200 : 404, b ? R"({"status":"cancelled"})" : R"({"error":"no booking to show"})");
+        redirect(res, site::booking_url(lang, "done"));
+    }));
+    // "Finish and clear" (issue 12). The server forgets this browser's view. A plain form
+    // (no JavaScript) gets Clear-Site-Data for everything and goes through /api/finish/done,
+    // because Chromium drops a Set-Cookie sent with the clearing itself; app.js has already
+    // cleared storage selectively (keeping the PC's settings and the offline copy), so its
+    // fetch clears only cookies and the HTTP cache and app.js writes the shared cookie again.
+    svr.Post("/api/finish", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
+        std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
+        if (!id.empty()) a.views.forget(id);
+        std::string draft = session_id(req.get_header_value("Cookie"), kDraftCookie);
+        if (!draft.empty()) a.drafts.forget(draft);
+        bool shared = shared_pc(req);
+        if (!is_form(req)) {
+            res.set_header("Clear-Site-Data", "\"cache\", \"cookies\"");
+            res.status = 204;
+            res.set_header("Cache-Control", "no-store");
+            return;
+        }
+        json body = read_body(req);
+        std::vector<booking::FieldError> errors;
+        Lang lang = parse_lang(str(body, "lang", errors, Lang::en)).value_or(Lang::lv);
+        res.set_header("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
+        redirect(res, "/api/finish/done?lang=" + std::string(code(lang)) + (shared ? "&shared=1" : ""));
+    }));
+    svr.Get("/api/finish/done", guarded(api, [](Api&, const http::Request& req, http::Response& res) {
+        Lang lang = parse_lang(req.get_param_value("lang")).value_or(Lang::lv);
+        if (req.get_param_value("shared") == "1") res.set_header("Set-Cookie", shared_cookie(true));
+        redirect(res, site::url_for(lang, site::Kind::home) + "#cleared");
+    }));
+    // Shared-computer mode without JavaScript: the settings page's plain form.
+    svr.Post("/api/settings/shared", guarded(api, [](Api&, const http::Request& req, http::Response& res) {
+        json body = read_body(req);
+        std::vector<booking::FieldError> errors;
+        Lang lang = parse_lang(str(body, "lang", errors, Lang::en)).value_or(Lang::lv);
+        std::string on = str(body, "shared", errors, lang);
+        if (on != "1" && on != "0") throw Problem{400, "shared must be 1 or 0", {{"shared", "choice", booking::field_message("choice", lang)}}};
+        res.set_header("Set-Cookie", shared_cookie(on == "1"));
+        redirect(res, site::url_for(lang, site::Kind::settings) + "#shared-computers");
     }));
     for (Lang lang : {Lang::lv, Lang::en}) {
         // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
@@ -547,7 +690,13 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
                 res.set_header("Location", site::booking_url(lang));
                 return;
             }
-            send_time_page(a, res, 200, lang, *offer, r, {}, false);
+            // Back from a post that needed another time: the draft says why.
+            if (auto d = draft_for(a, req, r); d && d->idempotency_key.empty() &&
+                                               (d->slot_taken || !d->errors.empty())) {
+                r.start = d->values.start;
+                return send_time_page(a, req, res, 200, lang, *offer, r, d->errors, d->slot_taken);
+            }
+            send_time_page(a, req, res, 200, lang, *offer, r, {}, false);
         }));
         // Step 3 without JavaScript: the time form GETs here with the chosen start.
         svr.Get(site::booking_url(lang, "details"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
@@ -561,24 +710,54 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
             auto start = text::parse_number(req.get_param_value("start"));
             r.start = start ? static_cast<std::int64_t>(*start) : 0;
             if (!start) {
-                return send_time_page(a, res, 400, lang, *offer, r,
+                return send_time_page(a, req, res, 400, lang, *offer, r,
                                       {{"start", "choice", booking::field_message("choice", lang)}}, false);
             }
-            if (!offer->offers(r.start, now_unix())) return send_time_page(a, res, 409, lang, *offer, r, {}, true);
-            send_details_page(a, res, 200, lang, *offer, r, {});
+            if (!offer->offers(r.start, now_unix())) return send_time_page(a, req, res, 409, lang, *offer, r, {}, true);
+            // After a post with errors (or "change" from the check page) the values come from the draft.
+            if (auto d = draft_for(a, req, r); d && d->values.start == r.start)
+                return send_details_page(a, req, res, 200, lang, *offer, d->values, d->errors);
+            send_details_page(a, req, res, 200, lang, *offer, r, {});
         }));
+        // "Check your answers", from the draft the details form's post left.
+        svr.Get(site::booking_url(lang, "check"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+            std::string id = session_id(req.get_header_value("Cookie"), kDraftCookie);
+            auto d = id.empty() ? std::nullopt : a.drafts.find(id, now_unix());
+            const booking::Offer* offer = d ? a.offer(d->values.institution, d->values.contact_point) : nullptr;
+            if (!d || !offer || d->idempotency_key.empty()) return redirect(res, site::booking_url(lang));
+            site::BookingForm f{lang, offer, d->values, {}, {}, false, d->idempotency_key, shared_pc(req)};
+            send_html(res, 200, site::booking_check_page(*a.strings, site_for(a, req), f));
+        }));
+        // The confirmation, its "are you sure?" step and its calendar file: plain addresses,
+        // the booking found through this browser's view cookie (issue 12).
         svr.Get(site::booking_url(lang, "done"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
             if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
-            std::string token = req.get_param_value("token");
-            auto b = a.store->get(req.get_param_value("ref"), token);
+            auto b = viewed_booking(a, req);
             const booking::Offer* o = b ? a.offer(b->institution, b->contact_point) : nullptr;
-            if (!b || !o) {
-                res.status = 303;
-                res.set_header("Location", site::booking_url(lang));
-                return;
-            }
-            site::BookingDone d{lang, o, b->reference, token, b->topic, b->start, b->end, b->cancelled};
-            send_html(res, 200, site::booking_confirmation_page(*a.strings, a.site, d));
+            if (!b || !o) return send_html(res, 200, site::booking_no_view_page(*a.strings, site_for(a, req), lang));
+            site::BookingDone d{lang, o, b->reference, b->topic, b->start, b->end, b->cancelled, shared_pc(req)};
+            send_html(res, 200, site::booking_confirmation_page(*a.strings, site_for(a, req), d));
+        }));
+        svr.Get(site::booking_url(lang, "cancel"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            if (!a.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+            auto b = viewed_booking(a, req);
+            const booking::Offer* o = b ? a.offer(b->institution, b->contact_point) : nullptr;
+            if (!b || !o || b->cancelled) return redirect(res, site::booking_url(lang, "done"));
+            site::BookingDone d{lang, o, b->reference, b->topic, b->start, b->end, b->cancelled, shared_pc(req)};
+            send_html(res, 200, site::booking_cancel_page(*a.strings, site_for(a, req), d));
+        }));
+        svr.Get(site::booking_url(lang, "ics"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            std::string id = session_id(req.get_header_value("Cookie"), kViewCookie);
+            auto v = id.empty() ? std::nullopt : a.views.find(id, now_unix());
+            auto b = v ? a.store->get(v->reference, v->token) : std::nullopt;
+            if (!b) return redirect(res, site::booking_url(lang, "done"));
+            // The cancel link is for the citizen's own device; a file left in a shared PC's
+            // downloads must not cancel anything, so there it carries none.
+            std::string url = shared_pc(req) || b->cancelled
+                                  ? ""
+                                  : public_origin(a, req) + "/api/bookings/" + b->reference + "/open?token=" + v->token;
+            send_ics(a, res, *b, lang == Lang::lv ? "konsultacija.ics" : "consultation.ics", url);
         }));
     }
     svr.Post("/api/ratings", guarded(api, post_rating));

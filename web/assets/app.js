@@ -3,6 +3,8 @@
 // page's data- attributes (i18n/*.json), and every page already works without it.
 // The browser keeps only this PC's settings (localStorage) and, until the server has
 // answered, unsent requests (outbox.js: IndexedDB, or memory on a shared PC).
+// Shared-computer mode is also the cookie pietura_shared (1/0), so the pages the
+// server renders know it without JavaScript; the two are one setting (issue 12).
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -13,12 +15,26 @@ const lang = (form && form.dataset.lang) || doc.documentElement.lang;
 // They belong to the PC, not to a person, so they are the only things kept in localStorage.
 const SETTINGS = { large: 'pietura.large', contrast: 'pietura.contrast', shared: 'pietura.shared', timeout: 'pietura.timeout' };
 const setting = (k) => { try { return localStorage.getItem(SETTINGS[k]); } catch { return null; } };
+const SHARED_COOKIE = 'pietura_shared';
+const sharedCookie = () => doc.cookie.match(/(?:^|;\s*)pietura_shared=([01])(?:;|$)/)?.[1] ?? null;
+const writeSharedCookie = (on) => {
+  doc.cookie = `${SHARED_COOKIE}=${on ? '1' : '0'}; Path=/; Max-Age=31536000; SameSite=Lax`;
+};
 const saveSetting = (k, v) => {
   try {
     if (v === null) localStorage.removeItem(SETTINGS[k]);
     else localStorage.setItem(SETTINGS[k], v);
   } catch { /* storage off: the setting lasts for this page only */ }
+  if (k === 'shared') writeSharedCookie(v === '1');
 };
+// A cookie present was written last (by the settings page's plain form, or by the
+// server after "Finish and clear" without JavaScript): it wins. None (cleared, or
+// never set): this PC's localStorage setting writes it.
+{
+  const c = sharedCookie();
+  if (c !== null && (c === '1') !== (setting('shared') === '1')) saveSetting('shared', c === '1' ? '1' : null);
+  else if (c === null) writeSharedCookie(setting('shared') === '1');
+}
 function applyDisplay() {
   doc.documentElement.classList.toggle('large-text', setting('large') === '1');
   doc.documentElement.classList.toggle('high-contrast', setting('contrast') === '1');
@@ -84,6 +100,13 @@ async function clearEverything() {
     // The offline copy of the site (pietura-site-*, pietura-meta) is not personal; anything else is dropped.
     for (const k of await caches.keys()) if (!k.startsWith('pietura-site-') && k !== 'pietura-meta') await caches.delete(k);
   } catch { /* not available */ }
+  try {
+    // What scripts cannot reach: the server forgets this browser's confirmation view and
+    // clears its cookies (the HttpOnly view cookie too) and the HTTP cache. A static host
+    // without the server answers nothing here, and there is nothing there to clear.
+    await fetch('/api/finish', { method: 'POST', cache: 'no-store', credentials: 'same-origin' });
+  } catch { /* offline, or no server */ }
+  writeSharedCookie(setting('shared') === '1'); // the clearing took this PC's setting along
   // replace(): the start page takes this page's place in history instead of adding one.
   location.replace(sharedBar.dataset.home + '#cleared');
 }
@@ -122,7 +145,14 @@ function startSharedMode() {
   doc.getElementById('timeout-more').onclick = more;
   dialog.oncancel = (e) => { e.preventDefault(); more(); }; // Escape means "more time", never "clear"
   doc.getElementById('timeout-finish').onclick = () => clearEverything();
-  doc.getElementById('finish-clear').onclick = () => clearEverything();
+  // The button belongs to a plain form for pages without JavaScript; here the script clears.
+  doc.getElementById('finish-clear').onclick = (e) => { e.preventDefault(); clearEverything(); };
+  // Personal fields of the pages app.js sees (the static offline booking step) are not
+  // remembered by the browser: not offered to the next visitor, not restored on Back.
+  for (const el of doc.querySelectorAll('form.booking input:not([type=hidden]):not([type=radio]), form.booking textarea, form.booking'))
+    el.autocomplete = 'off';
+  // A page the browser kept in its back/forward cache comes back without what was typed.
+  addEventListener('pageshow', (e) => { if (e.persisted) for (const f of doc.querySelectorAll('form.booking')) f.reset(); });
   for (const ev of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart']) addEventListener(ev, arm, { passive: true });
   arm();
   if (location.hash === '#cleared') {

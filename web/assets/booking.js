@@ -3,7 +3,9 @@
 // the chosen institution only, "nearest first" from the wasm core, the fallback when
 // no server answers, and the outbox: a confirmed request is stored (IndexedDB) before
 // it is sent with its idempotency key, sent again when the connection is back, and
-// removed once answered, so it is never booked twice and nothing stays behind.
+// removed once answered, so it is never booked twice and nothing stays behind. The
+// reference and token never go into an address: the server's answer sets a
+// confirmation-view cookie, and the confirmation is the plain address (issue 12).
 import { core } from './core.js';
 import * as outbox from './outbox.js';
 
@@ -114,7 +116,8 @@ outbox.onAnswer('booking', (item, code, answer) => {
   }
   if (code === 201) {
     say(d.sent || '');
-    location.assign(`${item.done}?ref=${encodeURIComponent(answer.reference)}&token=${encodeURIComponent(answer.token)}`);
+    // The answer set this browser's confirmation-view cookie: the address carries no secret (issue 12).
+    location.assign(item.done);
   } else if (code === 409) {
     say(d.taken || '');
     if (status && d.change) status.append(' ', link(d.change, d.changeLabel || d.change));

@@ -44,7 +44,7 @@ let sending = false;
 // A booking confirmed on another page and answered here still leads to its confirmation.
 function showDone(item, status, answer) {
   if (status === 201 && item.done && answer.reference)
-    location.assign(`${item.done}?ref=${encodeURIComponent(answer.reference)}&token=${encodeURIComponent(answer.token)}`);
+    location.assign(item.done); // the answer set the confirmation-view cookie; no secret in the address
 }
 
 // Sends every stored request once; an answered one is removed and handed to its kind's

@@ -80,7 +80,9 @@ std::string Response::get_header_value(const std::string& key) const { return nt
 
 void Response::set_header(const std::string& key, const std::string& value) {
     if (key.empty() || !safe_header_text(key) || !safe_header_text(value)) return;
-    headers.erase(key);
+    // Set-Cookie is the one header that may repeat (RFC 6265 forbids folding it): a
+    // booking answer sets the confirmation view and expires the draft in one response.
+    if (!iequals(key, "Set-Cookie")) headers.erase(key);
     headers.emplace(key, value);
 }
 
