@@ -255,7 +255,7 @@ std::vector<booking::FieldError> validate(Rating& r) {
     if (encoded(r.comment, "comment")) {
         r.comment = mask(trim(r.comment));
         switch (text::check_typed(r.comment, true)) {
-            case text::TypedProblem::none:
+            case text::TypedProblem::none: break;
             case text::TypedProblem::invisible: r.comment.clear(); break;  // no comment, as if left empty
             case text::TypedProblem::bidi: add("comment", "bidi"); break;
             default: add("comment", "text");
