@@ -101,7 +101,10 @@ struct Request {
 };
 
 // A problem with one field: `code` is stable ("required", "too_long", "phone",
-// "email", "contact", "choice"), `message` is for people in the request's language.
+// "email", "contact", "choice", "slot"; for typed text "encoding" — not UTF-8,
+// "text" — control characters, "bidi" — direction overrides/isolates, "invisible" —
+// nothing visible, "personal_code" — a personal code in a note), `message` is for
+// people in the request's language.
 struct FieldError {
     std::string field, code, message;
 };
@@ -109,7 +112,9 @@ struct FieldError {
 constexpr std::size_t kMaxName = 100, kMaxNote = 500, kMaxEmail = 254;
 
 // Checks and normalises a request in place (trims text, writes the phone as
-// +371XXXXXXXX). Empty result: the request is well-formed.
+// +371XXXXXXXX, masks phones and e-mails in the note and accessibility text with
+// rating::mask, replaces ill-formed UTF-8 it refused). A start outside
+// hours::in_range is refused. Empty result: the request is well-formed.
 std::vector<FieldError> validate(Request& r);
 
 // "+371 29 123 456", "29123456", "00371 29123456" → "+37129123456"; nullopt when it

@@ -31,6 +31,18 @@ namespace pietura::hours {
 // leaves this module, so both native and wasm callers agree on it.
 using Instant = std::int64_t;
 
+// The instants and dates the portal computes with: 0001-01-01T00:00:00Z to
+// 9999-12-31T23:59:59Z. Every function here is total: an instant outside that
+// range (an int64 extreme sent to the API) is clamped to its nearer end, and a day
+// count to ±10^9 days, never overflowed. Callers that take instants from people should refuse what
+// is not in_range() rather than rely on the clamp.
+inline constexpr Instant kMinInstant = -62135596800;  // 0001-01-01T00:00:00Z
+inline constexpr Instant kMaxInstant = 253402300799;  // 9999-12-31T23:59:59Z
+inline constexpr bool in_range(Instant t) { return t >= kMinInstant && t <= kMaxInstant; }
+inline constexpr Instant clamp_instant(Instant t) {
+    return t < kMinInstant ? kMinInstant : t > kMaxInstant ? kMaxInstant : t;
+}
+
 // Where and why a text (an opening_hours spec, an ISO instant, a date) was
 // rejected. `offset` indexes bytes for code, `column` counts characters for
 // people (a spec may hold UTF-8 comments such as "pēc pieraksta").
@@ -54,7 +66,7 @@ struct Date {
 
     // "YYYY-MM-DD", nothing else.
     static std::optional<Date> parse(std::string_view text, ParseError* error = nullptr);
-    static Date from_days(std::int64_t days_since_epoch);
+    static Date from_days(std::int64_t days_since_epoch);  // clamped to ±10^9 days (±2.7 million years)
 
     bool valid() const;
     std::int64_t days() const;  // days since 1970-01-01

@@ -22,10 +22,11 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 // that the leap-year pattern repeats exactly; March-based years put the leap
 // day at the end of the year, which keeps the month arithmetic linear.
 std::int64_t civil_to_days(int y, int m, int d) {
-    std::int64_t year = y - (m <= 2 ? 1 : 0);
+    // Widened first: a Date is plain data, and INT_MIN - 1 would be undefined.
+    std::int64_t year = std::int64_t(y) - (m <= 2 ? 1 : 0);
     std::int64_t era = floor_div(year, 400);
     std::int64_t yoe = year - era * 400;
-    std::int64_t mp = (m + 9) % 12;  // March = 0
+    std::int64_t mp = (std::int64_t(m) + 9) % 12;  // March = 0
     std::int64_t doy = (153 * mp + 2) / 5 + d - 1;
     std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;  // 719468 days from 0000-03-01 to 1970-01-01
@@ -142,7 +143,14 @@ bool Date::valid() const { return month >= 1 && month <= 12 && day >= 1 && day <
 
 std::int64_t Date::days() const { return civil_to_days(year, month, day); }
 
-Date Date::from_days(std::int64_t d) { return days_to_civil(d); }
+Date Date::from_days(std::int64_t d) {
+    // About ±2.7 million years: every intermediate of days_to_civil and the year
+    // itself fit with room to spare. The bound is far wider than the instants'
+    // (0001..9999) on purpose: a loop stepping day by day past 9999-12-31 must
+    // still move forward and end, not stand on a clamped last day.
+    constexpr std::int64_t kBound = 1'000'000'000;
+    return days_to_civil(d < -kBound ? -kBound : d > kBound ? kBound : d);
+}
 
 Weekday Date::weekday() const {
     // 1970-01-01 was a Thursday (index 3 counting from Monday).
@@ -193,12 +201,14 @@ Instant summer_time_start(int year) { return last_sunday(year, 3).days() * kDay 
 Instant summer_time_end(int year) { return last_sunday(year, 10).days() * kDay + 3600; }
 
 int riga_utc_offset(Instant at) {
+    at = clamp_instant(at);
     // The UTC year decides: both switches are far from New Year.
     int year = Date::from_days(floor_div(at, kDay)).year;
     return at >= summer_time_start(year) && at < summer_time_end(year) ? 10800 : 7200;
 }
 
 LocalTime to_riga(Instant at) {
+    at = clamp_instant(at);  // at + offset below cannot overflow
     LocalTime t;
     t.utc_offset = riga_utc_offset(at);
     std::int64_t local = at + t.utc_offset;

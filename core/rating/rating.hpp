@@ -23,9 +23,20 @@ namespace pietura::rating {
 constexpr std::size_t kMaxComment = 500;
 constexpr int kMinPublished = 5;
 
-// Replaces every run of 7 or more digits (spaces, hyphens and brackets may
-// separate them; a leading + belongs to it) and every e-mail address with "***".
+// Replaces with "***" every e-mail address (letters with diacritics count, in the
+// local part and in the domain: "jānis.bērziņš@inbox.lv") and every number of 7 or
+// more digits: phones however they are written ("+371 29 123 456", "(+371) 29123456",
+// "29.123.456", "29/123/456"), personal codes with any dash ("010190–12345",
+// "010190 — 12345"). A leading "+" or "(" belongs to the number. Left alone, because
+// they are not personal: dates (24.12.2026, 2026-12-24), times (8.30, 9:30), amounts
+// (4,27 EUR), years and year ranges (2025–2026), short numbers. Never throws; bytes
+// that are not UTF-8 pass through unchanged.
 std::string mask(std::string_view text);
+
+// True when `text` holds a Latvian personal code as mask() finds them: DDMMYY-NNNNN
+// with a real day and month, or 32NNNN-NNNNN, with or without the dash. Booking
+// notes are refused for it rather than masked (see booking::validate).
+bool has_personal_code(std::string_view text);
 
 struct Rating {
     std::string about;   // "service" | "contact-point" | "consultation"
@@ -36,6 +47,9 @@ struct Rating {
 };
 
 // Checks and normalises in place (trims and masks the comment). Empty: well-formed.
+// Text that is not UTF-8 is a field error "encoding" (and is replaced by valid
+// UTF-8, so that echoing it back is safe); a bidi override or isolate in the
+// comment is "bidi", a control character "text".
 std::vector<booking::FieldError> validate(Rating& r);
 
 struct Average {

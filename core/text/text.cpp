@@ -138,6 +138,62 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+    if (i >= s.size()) return 0;
+    return decode(s, i, cp);
+}
+
+std::string to_valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    char32_t cp;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD for one bad byte; the next byte is tried afresh
+            ++i;
+        } else {
+            out.append(s, i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+bool is_bidi_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
+
+bool is_invisible(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0xAD || cp == 0x34F ||
+           (cp >= 0x300 && cp <= 0x36F) ||                          // combining marks alone
+           cp == 0x61C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 || cp == 0x180E ||
+           (cp >= 0x2000 && cp <= 0x200F) ||                        // spaces, ZWSP, ZWNJ, ZWJ, LRM, RLM
+           (cp >= 0x2028 && cp <= 0x202F) ||                        // separators, embeddings, NNBSP
+           (cp >= 0x205F && cp <= 0x206F) ||                        // word joiner, invisible operators, isolates
+           cp == 0x3000 || cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return fold_cp(cp).cls == Cls::word;
+}
+
+TypedProblem check_typed(std::string_view s, bool multiline) {
+    if (!valid_utf8(s)) return TypedProblem::encoding;
+    bool visible = false;
+    char32_t cp;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = decode(s, i, cp);
+        i += n;
+        bool newline = cp == '\n' || cp == '\r' || cp == '\t';
+        if ((cp < 0x20 && !(multiline && newline)) || (cp >= 0x7F && cp <= 0x9F)) return TypedProblem::control;
+        if (!multiline && (cp == 0x2028 || cp == 0x2029)) return TypedProblem::control;
+        if (is_bidi_control(cp)) return TypedProblem::bidi;
+        if (!is_invisible(cp)) visible = true;
+    }
+    return s.empty() || visible ? TypedProblem::none : TypedProblem::invisible;
+}
+
 std::string fold(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -28,6 +28,39 @@ namespace pietura::text {
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool valid_utf8(std::string_view s);
 
+// Decodes the code point that starts at byte `i` of `s` into `cp` and returns its
+// length in bytes, or 0 when the bytes there are not well-formed UTF-8 (the same
+// strict rules as valid_utf8()). `i` must be < s.size().
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+
+// `s` with every ill-formed byte sequence replaced by U+FFFD, so that text refused
+// for its encoding can still be echoed back into a page or a JSON error safely.
+std::string to_valid_utf8(std::string_view s);
+
+// --- text people type into forms (names, notes, comments) ---------------------------
+
+// Characters that show nothing on their own: spaces of every width (NBSP included),
+// zero-width space/joiners, soft hyphen, word joiner, byte-order mark, variation
+// selectors, tag characters, Hangul fillers, combining marks, bidi marks.
+bool is_invisible(char32_t cp);
+
+// U+202A–202E (embeddings, overrides) and U+2066–2069 (isolates): they reorder what
+// follows, so a name could display as something other than what is stored.
+bool is_bidi_control(char32_t cp);
+
+// Letters the portal recognises (Latin with diacritics, Greek, Cyrillic), for
+// telling words and addresses apart from punctuation.
+bool is_letter(char32_t cp);
+
+// What is wrong with a typed text, first problem found; `none` for "".
+//   encoding  — not well-formed UTF-8
+//   control   — C0/C1 control characters or DEL (tab, CR, LF allowed when
+//               `multiline`), or U+2028/2029 in a one-line field
+//   bidi      — a bidi override or isolate (is_bidi_control)
+//   invisible — not empty, but nothing in it is visible
+enum class TypedProblem { none, encoding, control, bidi, invisible };
+TypedProblem check_typed(std::string_view s, bool multiline);
+
 // Appends code point `cp` as UTF-8 (shared by the JSON reader and the folder).
 void append_utf8(char32_t cp, std::string& out);
 

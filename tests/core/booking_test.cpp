@@ -7,6 +7,7 @@
 #include "content/content.hpp"
 #include "fixture.hpp"
 #include "snapshot/snapshot.hpp"
+#include "text/text.hpp"
 
 using namespace pietura;
 using namespace pietura::booking;
@@ -248,4 +249,139 @@ BOOST_AUTO_TEST_CASE(calendar_file_follows_rfc_5545) {
         if (line.size() > 1 && line[0] == ' ') BOOST_TEST((static_cast<unsigned char>(line[1]) & 0xC0) != 0x80);
         pos = end + 2;
     }
+}
+
+// --- issue 12: what a booking request may carry ----------------------------------------
+
+namespace {
+
+Request good_request() {
+    return Request{"vsaa", "pensijas", "vpvkac-cesis", 1800000000, "Anna Bērziņa", "29123456", "", "lv", "", ""};
+}
+
+std::set<std::string> codes(const std::vector<FieldError>& errors) {
+    std::set<std::string> out;
+    for (auto& e : errors) out.insert(e.field + ":" + e.code);
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue12_invalid_utf8_in_any_field_is_an_encoding_error) {
+    const std::string bad[] = {"\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\xF8\x88\x80\x80\x80", "\xF5\x80\x80\x80", "\x80"};
+    std::string Request::*fields[] = {&Request::institution, &Request::topic, &Request::contact_point,
+                                      &Request::name,        &Request::phone, &Request::email,
+                                      &Request::lang,        &Request::note,  &Request::accessibility};
+    const char* names[] = {"institution", "topic", "contact_point", "name", "phone", "email", "lang", "note", "accessibility"};
+    for (auto& b : bad)
+        for (size_t f = 0; f < std::size(fields); ++f) {
+            Request r = good_request();
+            r.*fields[f] = "Anna" + b;
+            auto c = codes(validate(r));
+            BOOST_TEST(c.count(std::string(names[f]) + ":encoding"), names[f]);
+            BOOST_TEST(text::valid_utf8(r.*fields[f]), names[f]);  // replaced: safe to echo back
+        }
+}
+
+BOOST_AUTO_TEST_CASE(issue12_invisible_names_bidi_and_controls_are_refused) {
+    const char* invisible[] = {"\xE2\x80\x8B", "\xE2\x80\x8D\xE2\x80\x8C", "\xC2\xAD\xC2\xAD", "\xC2\xA0\xC2\xA0",
+                               "\xEF\xBB\xBF", "\xE2\x81\xA0 \xE3\x80\x80"};
+    for (const char* name : invisible) {
+        Request r = good_request();
+        r.name = name;
+        auto errors = validate(r);
+        BOOST_REQUIRE(errors.size() == 1u);
+        BOOST_TEST(errors[0].code == "invisible");
+        BOOST_TEST(errors[0].message.find("neredzamas") != std::string::npos);  // in the request's language
+    }
+    for (const char* bidi : {"\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9"}) {
+        Request r = good_request();
+        r.lang = "en";
+        r.name = std::string("Anna ") + bidi + "nizrēB";
+        auto errors = validate(r);
+        BOOST_REQUIRE(errors.size() == 1u);
+        BOOST_TEST(errors[0].code == "bidi");
+        BOOST_TEST(errors[0].message.find("direction") != std::string::npos);
+        r.name = "Anna";
+        r.note = std::string("ok ") + bidi;
+        BOOST_TEST(codes(validate(r)).count("note:bidi"));
+    }
+    for (const char* ctrl : {"Anna\x1b[2J", "Anna\xC2\x85", "Anna\x7f", "Anna\nBērziņa", "Anna\xE2\x80\xA8"}) {
+        Request r = good_request();
+        r.name = ctrl;
+        BOOST_TEST(codes(validate(r)).count("name:text"), ctrl);
+    }
+    // Letters with diacritics and a joiner inside a word stay allowed.
+    Request ok = good_request();
+    ok.name = "Ēriks Kalniņš-\xE2\x80\x8DOzoliņš";
+    BOOST_TEST(validate(ok).empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue12_notes_are_masked_and_refuse_personal_codes) {
+    Request r = good_request();
+    r.note = "Zvaniet 29.123.456 vai rakstiet jānis.bērziņš@inbox.lv pēc 24.12.2026. plkst. 8.30";
+    r.accessibility = "ratiņkrēsls; meita +371 29 123 457";
+    BOOST_TEST(validate(r).empty());
+    BOOST_TEST(r.note == "Zvaniet *** vai rakstiet *** pēc 24.12.2026. plkst. 8.30");
+    BOOST_TEST(r.accessibility == "ratiņkrēsls; meita ***");
+
+    for (const char* code : {"mans kods 010190-12345", "kods 010190–12345", "32123456789"}) {
+        Request p = good_request();
+        p.note = code;
+        auto errors = validate(p);
+        BOOST_REQUIRE(errors.size() == 1u);
+        BOOST_TEST(errors[0].field == "note");
+        BOOST_TEST(errors[0].code == "personal_code");
+        BOOST_TEST(errors[0].message.find("personas kodu") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(issue12_start_outside_the_calendar_is_refused_not_overflowed) {
+    for (Instant start : {Instant(9223372036854775807LL), hours::kMaxInstant + 1, Instant(-9223372036854775807LL - 1)}) {
+        Request r = good_request();
+        r.start = start;
+        auto c = codes(validate(r));
+        BOOST_TEST((c.count("start:slot") || c.count("start:required")));
+    }
+    auto offer = Offer{};
+    offer.windows = "Mo-Fr 09:00-12:00";
+    offer.hours = "Mo-Fr 08:00-17:00";
+    BOOST_TEST(!offer.offers(9223372036854775807LL, 1800000000));
+    BOOST_TEST(!offer.offers(-9223372036854775807LL - 1, 1800000000));
+    BOOST_TEST(offer.slots(Date{9999, 12, 30}, 5, 9223372036854775807LL).empty());
+    BOOST_TEST(earliest_date(9223372036854775807LL, 3, kLaw).year >= 9999);
+    BOOST_TEST(last_date(-9223372036854775807LL - 1, 30).year == 1);
+}
+
+BOOST_AUTO_TEST_CASE(issue12_ics_never_lets_a_field_break_a_line) {
+    Event e{"PT-1\r\nX-EVIL:1@pietura", 9223372036854775807LL, -9223372036854775807LL - 1, 0,
+            "a\r\nATTENDEE:mailto:x@y.lv", "b\rLOCATION:x\n", "c\\;,\xE2\x80\xA8" "d\xC2\x85" "e\x01",
+            "https://example.lv/x\r\nX-EVIL:2 y"};
+    std::string s = ics(e);
+    // Every CR is followed by LF and every CRLF ends a property or starts a fold (a space).
+    size_t lines = 0;
+    for (size_t pos = 0; pos < s.size();) {
+        size_t end = s.find("\r\n", pos);
+        BOOST_REQUIRE(end != std::string::npos);
+        std::string line = s.substr(pos, end - pos);
+        BOOST_TEST(line.find('\r') == std::string::npos);
+        BOOST_TEST(line.find('\n') == std::string::npos);
+        BOOST_TEST(line.size() <= 75u);
+        bool known = line.empty() || line[0] == ' ' || line.rfind("BEGIN:", 0) == 0 || line.rfind("END:", 0) == 0 ||
+                     line.find(':') < line.find_first_of(" \\");
+        BOOST_TEST(line.rfind("X-EVIL", 0) != 0, line);
+        BOOST_TEST(line.rfind("ATTENDEE", 0) != 0, line);
+        BOOST_TEST(line.rfind("LOCATION:x", 0) != 0, line);
+        BOOST_TEST(known);
+        pos = end + 2;
+        ++lines;
+    }
+    BOOST_TEST(s.find("SUMMARY:a\\nATTENDEE:mailto:x@y.lv\r\n") != std::string::npos);
+    BOOST_TEST(s.find("LOCATION:b\\nLOCATION:x\\n\r\n") != std::string::npos);
+    BOOST_TEST(s.find("DESCRIPTION:c\\\\\\;\\,\\nd\\ne\r\n") != std::string::npos);
+    BOOST_TEST(s.find("URL:https://example.lv/x%0D%0AX-EVIL:2%20y\r\n") != std::string::npos);
+    BOOST_TEST(s.find("UID:PT-1\\nX-EVIL:1@pietura\r\n") != std::string::npos);
+    BOOST_TEST(s.find("DTSTART:99991231T235959Z\r\n") != std::string::npos);
+    BOOST_TEST(s.find("DTEND:00010101T000000Z\r\n") != std::string::npos);
+    BOOST_TEST(lines == 16u);
 }

@@ -904,3 +904,30 @@ BOOST_AUTO_TEST_CASE(christmas_eve_explicit_rule_versus_ph) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --- issue 12: int64 extremes from unauthenticated input -------------------------------
+
+BOOST_AUTO_TEST_CASE(issue12_time_functions_are_total_on_int64_extremes) {
+    const Instant max = 9223372036854775807LL, min = -max - 1;
+    // Clamped to 9999-12-31T23:59:59Z / 0001-01-01T00:00:00Z (both in winter time).
+    BOOST_TEST(format_riga(max) == "10000-01-01T01:59:59+02:00");
+    BOOST_TEST(format_riga(kMaxInstant) == "10000-01-01T01:59:59+02:00");
+    BOOST_TEST(to_riga(min).date.iso() == "0001-01-01");
+    BOOST_TEST(riga_utc_offset(max) == 7200);
+    BOOST_TEST(riga_utc_offset(min) == 7200);
+    BOOST_TEST(in_range(kMaxInstant));
+    BOOST_TEST(!in_range(kMaxInstant + 1));
+    BOOST_TEST(!in_range(max));
+    BOOST_TEST(!in_range(min));
+    BOOST_TEST(clamp_instant(max) == kMaxInstant);
+    // Day counts and dates far outside any calendar: no overflow, and stepping on
+    // past 9999-12-31 still moves forward.
+    BOOST_TEST(Date::from_days(max).year > 9999);
+    BOOST_TEST(Date::from_days(min).year < 0);
+    BOOST_TEST((Date{9999, 12, 31}.plus(1) == Date{10000, 1, 1}));
+    Date extreme{2147483647, 12, 31};
+    BOOST_TEST(extreme.days() > 0);
+    BOOST_TEST((Date{-2147483647 - 1, 1, 1}).days() < 0);
+    (void)extreme.weekday();
+    BOOST_TEST(riga_to_utc(Date{2147483647, 12, 31}, 1440) > kMaxInstant);
+}

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "rating/rating.hpp"
+#include "text/text.hpp"
 
 using namespace pietura::rating;
 
@@ -55,4 +56,67 @@ BOOST_AUTO_TEST_CASE(rating_form_is_a_labelled_scale_and_shows_averages_from_fiv
     BOOST_TEST(cesis.find("name=\"target\" value=\"vpvkac-cesis\"") != std::string::npos);
     auto ogre = pietura::site::rating_block(strings, o, pietura::Lang::en, "contact-point", "vpvkac-ogre", "/en/x/");
     BOOST_TEST(ogre.find("Average") == std::string::npos);  // 4 ratings are not published
+}
+
+// --- issue 12: personal data is masked however it is typed -----------------------------
+
+BOOST_AUTO_TEST_CASE(issue12_mask_finds_codes_with_any_dash) {
+    BOOST_TEST(mask("kods 010190–12345.") == "kods ***.");      // en dash
+    BOOST_TEST(mask("kods 010190—12345") == "kods ***");        // em dash
+    BOOST_TEST(mask("kods 010190 – 12345 ok") == "kods *** ok");
+    BOOST_TEST(mask("kods 010190 - 12345") == "kods ***");
+    BOOST_TEST(mask("kods 010190\xC2\xA0" "12345") == "kods ***");  // no-break space
+    BOOST_TEST(has_personal_code("kods 010190–12345"));
+    BOOST_TEST(has_personal_code("32123456789"));
+    BOOST_TEST(!has_personal_code("zvaniet +371 29 123 456"));
+    BOOST_TEST(!has_personal_code("37129123456"));  // 37 is not a day: a phone with its country code
+}
+
+BOOST_AUTO_TEST_CASE(issue12_mask_finds_phones_however_written) {
+    BOOST_TEST(mask("tel. 29.123.456") == "tel. ***");
+    BOOST_TEST(mask("tel. 29/123/456!") == "tel. ***!");
+    BOOST_TEST(mask("tel. +371 29 123 456") == "tel. ***");
+    BOOST_TEST(mask("tel. (+371) 29123456") == "tel. ***");
+    BOOST_TEST(mask("tel. +371 29.123.456") == "tel. ***");
+    BOOST_TEST(mask("tel. 2912\xE2\x80\x93" "3456") == "tel. ***");
+}
+
+BOOST_AUTO_TEST_CASE(issue12_mask_finds_emails_with_latvian_letters) {
+    BOOST_TEST(mask("raksti jānis.bērziņš@inbox.lv, lūdzu") == "raksti ***, lūdzu");
+    BOOST_TEST(mask("info@rīgas-pašvaldība.lv.") == "***.");
+    BOOST_TEST(mask("Ēriks: ēriks@pasts.lv") == "Ēriks: ***");
+}
+
+BOOST_AUTO_TEST_CASE(issue12_mask_leaves_dates_times_amounts_and_years) {
+    for (const char* keep : {"Atnācu 24.12.2026. plkst. 8.30, samaksāju 4,27 EUR.", "2026-12-24 9:30",
+                             "no 2025.–2026. gada", "2025–2026", "gadā 2026 bija 12 000 apmeklējumu",
+                             "24/12/2026 un 8.30–17.00", "1.5 stundas", "rinda Nr. 123456"})
+        BOOST_TEST(mask(keep) == keep, keep);
+    // A date does not shield a phone next to it.
+    BOOST_TEST(mask("24.12.2026 29123456") == "24.12.2026 ***");
+}
+
+BOOST_AUTO_TEST_CASE(issue12_bad_utf8_and_bidi_in_ratings_are_field_errors) {
+    for (std::string bad : {std::string("\xC0\xAF"), std::string("\xED\xA0\x80"), std::string("ok\xE2\x82"),
+                            std::string("\xF5\x80\x80\x80")}) {
+        Rating r{"service", "x", 4, "labi " + bad, "lv"};
+        auto errors = validate(r);
+        BOOST_REQUIRE(errors.size() == 1u);
+        BOOST_TEST(errors[0].field == "comment");
+        BOOST_TEST(errors[0].code == "encoding");
+        BOOST_TEST(pietura::text::valid_utf8(r.comment));  // safe to echo and to store as JSON
+        Rating t{"service", "x" + bad, 4, "", "lv"};
+        BOOST_TEST(validate(t).at(0).code == "encoding");
+    }
+    Rating bidi{"service", "x", 4, "labi \xE2\x80\xAE" "evil", "en"};
+    auto errors = validate(bidi);
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].code == "bidi");
+    BOOST_TEST(errors[0].message.find("direction") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue12_a_comment_of_invisible_characters_is_no_comment) {
+    Rating r{"service", "x", 4, "\xE2\x80\x8B\xC2\xA0", "lv"};
+    BOOST_TEST(validate(r).empty());
+    BOOST_TEST(r.comment.empty());
 }

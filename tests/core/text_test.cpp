@@ -288,3 +288,36 @@ BOOST_AUTO_TEST_CASE(parse_number_takes_whole_finite_numbers_only) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(typed_text)
+
+BOOST_AUTO_TEST_CASE(issue12_check_typed_finds_encoding_controls_bidi_and_invisible_texts) {
+    using P = text::TypedProblem;
+    BOOST_TEST((text::check_typed("Ēriks Kalniņš", false) == P::none));
+    BOOST_TEST((text::check_typed("", false) == P::none));
+    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "a\xE2\x82", "\xF5\x80\x80\x80", "\xFF"})
+        BOOST_TEST((text::check_typed(bad, true) == P::encoding), bad);
+    BOOST_TEST((text::check_typed("a\nb", false) == P::control));
+    BOOST_TEST((text::check_typed("a\nb\tc", true) == P::none));
+    BOOST_TEST((text::check_typed("a\xC2\x9B" "b", true) == P::control));  // C1 CSI
+    BOOST_TEST((text::check_typed("a\xE2\x80\xA8" "b", false) == P::control));
+    BOOST_TEST((text::check_typed("a\xE2\x80\xAE" "b", false) == P::bidi));
+    BOOST_TEST((text::check_typed("a\xE2\x81\xA7" "b", true) == P::bidi));
+    for (const char* inv : {"\xE2\x80\x8B", "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8D\xE2\x80\x8C", "\xEF\xBB\xBF", " \xE3\x80\x80 ",
+                            "\xCC\x84", "\xF3\xA0\x80\x81"})
+        BOOST_TEST((text::check_typed(inv, false) == P::invisible), inv);
+}
+
+BOOST_AUTO_TEST_CASE(issue12_to_valid_utf8_replaces_only_what_is_broken) {
+    BOOST_TEST(text::to_valid_utf8("Rīga") == "Rīga");
+    BOOST_TEST(text::to_valid_utf8("a\xC0\xAF" "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+    BOOST_TEST(text::valid_utf8(text::to_valid_utf8("\xED\xA0\x80\xE2\x82")));
+    char32_t cp = 0;
+    BOOST_TEST(text::decode_utf8("ā", 0, cp) == 2u);
+    BOOST_TEST((cp == 0x101));
+    BOOST_TEST(text::decode_utf8("\xC0\xAF", 0, cp) == 0u);
+    BOOST_TEST(text::is_letter(U'ņ'));
+    BOOST_TEST(!text::is_letter(U'–'));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

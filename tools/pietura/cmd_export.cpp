@@ -1,5 +1,6 @@
 // pietura export — the server's bookings or ratings as CSV, for the institution.
 #include <iostream>
+#include <string_view>
 
 #include "cli.hpp"
 #include "hours/hours.hpp"
@@ -15,17 +16,44 @@ Usage: pietura export bookings|ratings [--format csv] [--data DIR]
   --format csv   the only format (RFC 4180, UTF-8, CRLF line ends)
   --data DIR     the server's data folder (default: data)
 
-Writes to standard output. Cells that a spreadsheet would read as a formula
-(=, +, -, @ first) are prefixed with an apostrophe.
+Writes to standard output. Every cell is quoted. A spreadsheet may split the
+file at , ; TAB or | (a Latvian one usually at ;), so every piece of a cell that
+could start a cell after any of those - and the cell itself - is checked: when it
+begins with = + - @ TAB or CR (spaces before them included) an apostrophe is put
+in front of it, so it is read as text, never as a formula. The one exception is
+a piece that is exactly an international phone number (+ and 7 to 15 digits, as
+the server stores them): it cannot run anything, and an apostrophe would spoil it.
 )";
 
-// RFC 4180 quoting, and no formula injection into the institution's spreadsheet.
-std::string cell(std::string v) {
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v = "'" + v;
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+bool part_separator(char c) { return c == ',' || c == ';' || c == '\t' || c == '|' || c == '\r' || c == '\n'; }
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// "+37129123456" up to the next separator: a phone, which no spreadsheet runs.
+bool phone_part(std::string_view part) {
+    if (part.size() < 8 || part.size() > 16 || part[0] != '+') return false;
+    for (size_t k = 1; k < part.size(); ++k)
+        if (part[k] < '0' || part[k] > '9') return false;
+    return true;
+}
+
+// RFC 4180 quoting of every cell, and no formula injection into the institution's
+// spreadsheet whatever separator it splits the line at.
+std::string cell(std::string_view v) {
     std::string out = "\"";
-    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    bool part_start = true;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (part_start) {
+            part_start = false;
+            size_t end = i;
+            while (end < v.size() && !part_separator(v[end])) ++end;
+            size_t first = i;
+            while (first < v.size() && (v[first] == ' ' || v[first] == '"')) ++first;
+            if (first < v.size() && formula_start(v[first]) && !phone_part(v.substr(i, end - i))) out += '\'';
+        }
+        char c = v[i];
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        if (part_separator(c)) part_start = true;
+    }
     return out + "\"";
 }
 

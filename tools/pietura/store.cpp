@@ -3,8 +3,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <stdexcept>
 
@@ -31,26 +34,49 @@ CREATE TABLE IF NOT EXISTS ratings(
   comment TEXT NOT NULL, lang TEXT NOT NULL, created INTEGER NOT NULL);
 )sql";
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+// One line on stderr per outage, not one per refused request: set when logged,
+// cleared by the next write that succeeds.
+std::atomic<bool> g_unavailable_logged{false};
+
+[[noreturn]] void unavailable(int primary) {
+    const char* why = primary == SQLITE_FULL
+                          ? "data store full: bookings and ratings are refused until space is freed"
+                          : "data store I/O error: bookings and ratings are refused until the disk is checked";
+    if (!g_unavailable_logged.exchange(true)) std::cerr << "pietura store: " << why << std::endl;
+    throw StoreUnavailable(why);
+}
+
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
+    int primary = rc & 0xff;
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR) unavailable(primary);
     throw std::runtime_error("store: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 void exec(sqlite3* db, const char* sql) {
     char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+    if (rc != SQLITE_OK) {
         std::string m = msg ? msg : "";
         sqlite3_free(msg);
+        int primary = rc & 0xff;
+        if (primary == SQLITE_FULL || primary == SQLITE_IOERR) unavailable(primary);
         throw std::runtime_error("store: " + m);
     }
 }
 
-// A prepared statement with typed binds; reset on destruction.
+// A prepared statement with typed binds. It is reset the moment its last row has
+// been read (row() returning false, run(), or reset() after a single row), and
+// finalized on destruction: an unreset statement keeps a read transaction open
+// through COMMIT, and then no checkpoint can ever run.
 class Stmt {
 public:
     Stmt(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail(db, "prepare");
+        int rc = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr);
+        if (rc != SQLITE_OK) fail(db, rc, "prepare");
     }
     ~Stmt() { sqlite3_finalize(st_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
     Stmt& text(int k, const std::string& v) {
         sqlite3_bind_text(st_, k, v.data(), int(v.size()), SQLITE_TRANSIENT);
         return *this;
@@ -62,12 +88,16 @@ public:
     bool row() {
         int rc = sqlite3_step(st_);
         if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) fail(db_, "step");
+        sqlite3_reset(st_);
+        if (rc != SQLITE_DONE) fail(db_, rc, "step");
         return false;
     }
     void run() {
-        if (row()) return;
+        while (row()) {
+        }
     }
+    // Done with a statement read for one row only: its read ends here.
+    void reset() { sqlite3_reset(st_); }
     std::string col(int k) const {
         auto* p = sqlite3_column_text(st_, k);
         return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(st_, k))) : "";
@@ -89,7 +119,8 @@ public:
         done_ = true;
     }
     ~Tx() {
-        if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        // After SQLITE_FULL SQLite may have rolled back already; then this is a no-op.
+        if (!done_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
 
 private:
@@ -152,7 +183,9 @@ std::string random_hex(int bytes) {
     return out;
 }
 
-std::shared_ptr<Store> Store::open(const std::filesystem::path& dir) {
+std::shared_ptr<Store> Store::open(const std::filesystem::path& dir) { return open(dir, StoreOptions{}); }
+
+std::shared_ptr<Store> Store::open(const std::filesystem::path& dir, const StoreOptions& options) {
     std::filesystem::create_directories(dir);
     sqlite3* db = nullptr;
     std::string file = (dir / "pietura-data.sqlite").string();
@@ -163,12 +196,28 @@ std::shared_ptr<Store> Store::open(const std::filesystem::path& dir) {
         throw std::runtime_error("cannot open " + file + ": " + m);
     }
     std::shared_ptr<Store> s(new Store(db));
+    s->wal_path_ = file + "-wal";
     sqlite3_busy_timeout(db, 5000);
-    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    // Auto-checkpoint every 1000 pages (SQLite's default, said here because the
+    // WAL bound depends on it) and trim the WAL file back to 4 MB after one.
+    exec(db,
+         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+         "PRAGMA wal_autocheckpoint=1000; PRAGMA journal_size_limit=4194304;");
     exec(db, kSchema);
+    if (options.max_bytes > 0) {
+        Stmt ps(db, "PRAGMA page_size");
+        std::int64_t page = ps.row() ? ps.num(0) : 4096;
+        ps.reset();
+        std::int64_t pages = std::max<std::int64_t>(1, options.max_bytes / std::max<std::int64_t>(page, 512));
+        exec(db, ("PRAGMA max_page_count=" + std::to_string(pages)).c_str());  // a number: nothing to inject
+    }
     // Idempotency keys answer retries from an outbox; a week covers any realistic one.
-    Stmt purge(db, "DELETE FROM idempotency WHERE created < ?1");
-    purge.integer(1, std::int64_t(std::time(nullptr)) - 7 * 86400).run();
+    try {
+        Stmt purge(db, "DELETE FROM idempotency WHERE created < ?1");
+        purge.integer(1, std::int64_t(std::time(nullptr)) - 7 * 86400).run();
+    } catch (const StoreUnavailable&) {
+        // Logged; a full disk must not keep the server from answering reads.
+    }
     return s;
 }
 
@@ -184,13 +233,34 @@ booking::Taken Store::taken(const std::string& institution) {
 }
 
 std::optional<Answer> Store::replay(const std::string& key, const std::string& fingerprint) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return replay_locked(key, fingerprint);
+}
+
+std::optional<Answer> Store::replay_locked(const std::string& key, const std::string& fingerprint) {
     if (key.empty()) return std::nullopt;
     Stmt q(db_, "SELECT fingerprint, status, body FROM idempotency WHERE key = ?1");
     q.text(1, key);
     if (!q.row()) return std::nullopt;
-    if (q.col(0) != fingerprint)
+    std::string stored = q.col(0), body = q.col(2);
+    int status = int(q.num(1));
+    q.reset();
+    if (stored != fingerprint)
         return Answer{422, R"({"error":"this Idempotency-Key was already used for a different request"})"};
-    return Answer{int(q.num(1)), q.col(2)};
+    return Answer{status, body};
+}
+
+// A reader in another process (an export) can hold back the auto-checkpoint;
+// once the WAL passes the limit, try to fold it in and truncate it, without
+// waiting for readers (the next write tries again).
+void Store::bound_wal() {
+    g_unavailable_logged = false;  // a write went through: the next outage is news again
+    std::error_code ec;
+    auto size = std::filesystem::file_size(wal_path_, ec);
+    if (ec || std::int64_t(size) <= kWalLimitBytes) return;
+    sqlite3_busy_timeout(db_, 0);
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    sqlite3_busy_timeout(db_, 5000);
 }
 
 void Store::remember(const std::string& key, const std::string& fingerprint, const Answer& a, std::int64_t now) {
@@ -205,12 +275,13 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
                    const std::string& full) {
     std::lock_guard<std::mutex> lock(mu_);
     Tx tx(db_);
-    if (auto a = replay(key, fingerprint)) return *a;
+    if (auto a = replay_locked(key, fingerprint)) return *a;
     Stmt count(db_, "SELECT count(*) FROM bookings WHERE institution = ?1 AND start = ?2 AND cancelled = 0");
     count.text(1, r.institution).integer(2, r.start);
-    count.row();
+    std::int64_t booked = count.row() ? count.num(0) : 0;
+    count.reset();
     Answer answer;
-    if (count.num(0) >= seats) {
+    if (booked >= seats) {
         answer = Answer{409, full};
     } else {
         StoredBooking b{"", r.institution, r.topic, r.contact_point, r.start, end, now,
@@ -220,7 +291,9 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
             b.reference = new_reference();
             Stmt exists(db_, "SELECT 1 FROM bookings WHERE reference = ?1");
             exists.text(1, b.reference);
-            if (!exists.row() || attempt > 8) break;
+            bool clash = exists.row();
+            exists.reset();
+            if (!clash || attempt > 8) break;
         }
         Stmt ins(db_,
                  "INSERT INTO bookings(reference, token_sha256, institution, topic, contact_point, start, \"end\", name, "
@@ -232,6 +305,7 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
     }
     remember(key, fingerprint, answer, now);
     tx.commit();  // synchronous=FULL: on disk when this returns
+    bound_wal();
     return answer;
 }
 
@@ -240,25 +314,30 @@ std::optional<StoredBooking> Store::get(const std::string& reference, const std:
     Stmt q(db_, (std::string(kBookingColumns) + "WHERE reference = ?1 AND token_sha256 = ?2").c_str());
     q.text(1, reference).text(2, snapshot::sha256_hex(token));
     if (!q.row()) return std::nullopt;
-    return read_booking(q);
+    StoredBooking b = read_booking(q);
+    q.reset();
+    return b;
 }
 
 Store::Cancel Store::cancel(const std::string& reference, const std::string& token) {
     std::lock_guard<std::mutex> lock(mu_);
     Stmt q(db_, "UPDATE bookings SET cancelled = 1 WHERE reference = ?1 AND token_sha256 = ?2");
     q.text(1, reference).text(2, snapshot::sha256_hex(token)).run();
-    return sqlite3_changes(db_) > 0 ? Cancel::done : Cancel::not_found;
+    bool done = sqlite3_changes(db_) > 0;
+    bound_wal();
+    return done ? Cancel::done : Cancel::not_found;
 }
 
 Answer Store::rate(const std::string& key, const std::string& fingerprint, const rating::Rating& r, std::int64_t now) {
     std::lock_guard<std::mutex> lock(mu_);
     Tx tx(db_);
-    if (auto a = replay(key, fingerprint)) return *a;
+    if (auto a = replay_locked(key, fingerprint)) return *a;
     Stmt ins(db_, "INSERT INTO ratings(about, target, score, comment, lang, created) VALUES(?1,?2,?3,?4,?5,?6)");
     ins.text(1, r.about).text(2, r.target).integer(3, r.score).text(4, r.comment).text(5, r.lang).integer(6, now).run();
     Answer a{201, R"({"status":"accepted"})"};
     remember(key, fingerprint, a, now);
     tx.commit();
+    bound_wal();
     return a;
 }
 

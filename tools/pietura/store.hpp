@@ -7,6 +7,13 @@
 // both succeed. An idempotency key stores the answer it got in that same
 // transaction: sending the same request again returns the same answer and makes
 // no second booking. Every statement is prepared; nothing is concatenated into SQL.
+//
+// The WAL stays small: every statement is reset as soon as its rows are read, so
+// no read stays open across a COMMIT (an open one made every auto-checkpoint fail
+// and the WAL grow by the whole booking history), journal_size_limit trims the file
+// after a checkpoint, and a WAL past kWalLimitBytes is checkpointed and truncated.
+// A full or failing disk (SQLITE_FULL, SQLITE_IOERR) throws StoreUnavailable, is
+// logged once to stderr, and leaves reads working.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,6 +39,21 @@ struct StoredBooking {
     bool cancelled = false;
 };
 
+// Writes are refused because the disk is full or failing. what() is fit for a log
+// line and for an operator: it never holds personal data. The server answers 503.
+struct StoreUnavailable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct StoreOptions {
+    // Largest size of the database file in bytes (0: no limit but the disk). A
+    // write that would pass it fails as if the disk were full: StoreUnavailable.
+    std::int64_t max_bytes = 0;
+};
+
+// Above this the WAL is checkpointed and truncated after a write.
+constexpr std::int64_t kWalLimitBytes = 4 << 20;
+
 struct Answer {
     int status = 0;    // HTTP status
     std::string body;  // JSON
@@ -39,10 +62,18 @@ struct Answer {
 class Store {
 public:
     static std::shared_ptr<Store> open(const std::filesystem::path& dir);
+    static std::shared_ptr<Store> open(const std::filesystem::path& dir, const StoreOptions& options);
     ~Store();
 
     // Active bookings of an institution, counted by slot start.
     booking::Taken taken(const std::string& institution);
+
+    // The answer stored for an idempotency key, or nullopt when the key is new (or
+    // ""). A key reused for a different request (another fingerprint) gives a 422.
+    // The server asks this FIRST, before any time- or seat-dependent check: a retry
+    // that arrives after its slot has left the bookable window (the outbox was
+    // offline for a day) must get its 201 again, not a 409 for a booking that exists.
+    std::optional<Answer> replay(const std::string& key, const std::string& fingerprint);
 
     // Books `r` (already validated) unless the seats are gone. `key` is the
     // idempotency key ("" for none); `fingerprint` identifies the request body so
@@ -66,10 +97,12 @@ public:
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}
-    std::optional<Answer> replay(const std::string& key, const std::string& fingerprint);
+    std::optional<Answer> replay_locked(const std::string& key, const std::string& fingerprint);
+    void bound_wal();
     void remember(const std::string& key, const std::string& fingerprint, const Answer& a, std::int64_t now);
     std::mutex mu_;
     sqlite3* db_ = nullptr;
+    std::string wal_path_;
 };
 
 std::string random_hex(int bytes);
