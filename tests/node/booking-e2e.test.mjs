@@ -77,7 +77,7 @@ test('without JavaScript: plain form posts from topic to confirmation', async ()
   await page.locator('#booking-cancel [type=submit]').click();
   await page.waitForURL(/\/apstiprinajums\/$/);
   assert.match(await page.locator('h1').innerText(), /atcelts/);
-  assert.ok(bookings().some((l) => l.includes('Bez Skripta') && l.endsWith(',cancelled')), bookings().join('\n'));
+  assert.ok(bookings().some((l) => l.includes('"Bez Skripta"') && l.endsWith(',"cancelled"')), bookings().join('\n'));
   // The calendar link opened on the citizen's own device (a fresh browser): it shows the booking at the plain address.
   const own = await browser.newContext({ javaScriptEnabled: false });
   const ownPage = await own.newPage();
@@ -243,7 +243,7 @@ test('rating without JavaScript: a plain form post that comes back to the page',
   await form.locator('[type=submit]').click();
   await page.waitForURL(/\/en\/services\/vsaa-slimibas-pabalsts\/\?rated=1/);
   const csv = execFileSync(cli, ['export', 'ratings', '--data', data], { encoding: 'utf8' });
-  assert.match(csv, /service,vsaa-slimibas-pabalsts,5,Call me on \*\*\*,en/);
+  assert.match(csv, /"service","vsaa-slimibas-pabalsts","5","Call me on \*\*\*","en"/);
   await ctx.close();
 });
 

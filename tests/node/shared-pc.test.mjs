@@ -42,7 +42,8 @@ const visitors = [
 ];
 
 const exportBookings = () => execFileSync(cli, ['export', 'bookings', '--data', data], { encoding: 'utf8' }).trim().split('\r\n');
-const status = (reference) => exportBookings().find((l) => l.startsWith(reference + ','))?.split(',').at(-1);
+// The export quotes every cell (issue 12: no cell may become a spreadsheet formula).
+const status = (reference) => exportBookings().find((l) => l.startsWith(`"${reference}",`))?.split(',').at(-1).replaceAll('"', '');
 
 // The server keeps each answer for its idempotency key (the outbox's, or the check page's
 // for a form post); the test reads the token there. Without JavaScript the browser never

@@ -380,6 +380,18 @@ void post_booking(Api& api, const http::Request& req, http::Response& res) {
                     ? parse_lang(body["page_lang"].get<std::string>()).value_or(lang)
                     : lang;
     if (errors.empty()) errors = booking::validate(r);
+    // A retry (same Idempotency-Key) gets its stored answer before anything that
+    // depends on the clock or the seats: its slot may have left the window since.
+    if (errors.empty() && !key.empty()) {
+        if (auto stored = api.store->replay(key, fingerprint(r))) {
+            if (stored->status == 201) {
+                json j = json::parse(stored->body);
+                open_view(api, res, j["reference"].get<std::string>(), j["token"].get<std::string>());
+                if (form) return redirect(res, site::booking_url(page, "done"));
+            }
+            return send_json(res, stored->status, stored->body);
+        }
+    }
     const booking::Offer* offer = api.offer(r.institution, r.contact_point);
     if (!offer || !offer->topic(r.topic)) {
         if (form) {
@@ -491,7 +503,10 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
         res.status = 303;
         // Back to the page the form was on (a site path only), or the home page.
         std::string back = body.contains("back") && body["back"].is_string() ? body["back"].get<std::string>() : "";
-        bool local = back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find_first_of("\\\r\n") == std::string::npos;
+        // Printable ASCII only: no control character may reach the Location header.
+        bool local = back.size() > 1 && back.size() <= 512 && back[0] == '/' && back[1] != '/' &&
+                     back.find('\\') == std::string::npos &&
+                     std::all_of(back.begin(), back.end(), [](char c) { return c > 0x20 && c < 0x7f; });
         res.set_header("Location", (local ? back : std::string(lang == Lang::lv ? "/lv/" : "/en/")) + "?rated=1#rate-" + r.about);
         return;
     }
@@ -534,6 +549,11 @@ http::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
             fn(*api, req, res);
         } catch (const Problem& p) {
             send_problem(res, p);
+        } catch (const StoreUnavailable&) {
+            // The store has logged it (once, without personal data); reads keep working
+            // and the outbox retries later.
+            res.set_header("Retry-After", "600");
+            send_problem(res, Problem{503, "the booking store cannot write just now (disk full); nothing was stored, try again later", {}});
         } catch (const std::exception&) {
             // No details: they could hold personal data or internals.
             send_problem(res, Problem{500, "internal error; the request was not stored", {}});
@@ -544,7 +564,7 @@ http::Server::Handler guarded(std::shared_ptr<Api> api, Fn fn) {
 }  // namespace
 
 void mount_api(http::Server& svr, const ApiOptions& options) {
-    auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data), options);
+    auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data, StoreOptions{options.data_max_bytes}), options);
     try {
         api->strings = site::Strings::load(options.i18n);
     } catch (const std::exception&) {
@@ -707,8 +727,12 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
                 res.set_header("Location", site::booking_url(lang));
                 return;
             }
-            auto start = text::parse_number(req.get_param_value("start"));
-            r.start = start ? static_cast<std::int64_t>(*start) : 0;
+            // Whole seconds only: a float such as 1e300 cast to int64 is undefined behaviour.
+            std::optional<std::int64_t> start;
+            if (std::string s = req.get_param_value("start");
+                !s.empty() && s.size() <= 12 && s.find_first_not_of("0123456789") == std::string::npos)
+                start = std::stoll(s);
+            r.start = start.value_or(0);
             if (!start) {
                 return send_time_page(a, req, res, 400, lang, *offer, r,
                                       {{"start", "choice", booking::field_message("choice", lang)}}, false);

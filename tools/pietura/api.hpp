@@ -9,6 +9,7 @@
 // data in any log line. HTML form posts (the no-JavaScript path) get 303 redirects.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -24,6 +25,7 @@ struct ApiOptions {
     std::filesystem::path i18n;      // UI strings for the HTML booking steps
     std::string origin;              // extra allowed CORS origin, e.g. https://pietura.lv ("" for none)
     int rate_per_minute = 120;       // requests per client address per minute; 0 = no limit
+    std::int64_t data_max_bytes = 0; // cap on the store's file (0: the disk is the limit); past it, 503
 };
 
 // Registers the /api/ routes; call before the static catch-all route.

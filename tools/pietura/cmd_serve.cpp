@@ -41,6 +41,9 @@ Usage: pietura serve [options]
   --i18n DIR     UI strings for the booking pages the server renders (default: i18n)
   --origin URL   one more origin allowed to call the API (CORS), e.g. https://pietura.lv
   --rate-limit N API requests per client address per minute (default: 120; 0: off)
+  --data-max-mb N
+                 cap the bookings-and-ratings file at N MB (default: no cap but the
+                 disk); past it, or on a full disk, writes answer 503 and reads go on
   --trust-proxy ADDR[,ADDR]
                  reverse proxies in front of this server: from them the client's
                  address is taken from X-Forwarded-For (the right-most address that
@@ -327,7 +330,7 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
-    Args args(argc, argv, {"dir", "port", "host", "data", "i18n", "origin", "rate-limit", "trust-proxy"}, {"help"});
+    Args args(argc, argv, {"dir", "port", "host", "data", "i18n", "origin", "rate-limit", "trust-proxy", "data-max-mb"}, {"help"});
     if (!args.ok()) return usage_error("serve", args.error());
     if (args.flag("help")) {
         std::cout << kServeHelp;
@@ -371,6 +374,11 @@ int cmd_serve(int argc, char** argv) {
         if (used != limit.size() || api.rate_per_minute < 0) throw std::invalid_argument(limit);
     } catch (const std::exception&) {
         return usage_error("serve", "--rate-limit must be a whole number, 0 or more");
+    }
+    if (auto mb = args.get("data-max-mb")) {
+        bool ok = !mb->empty() && mb->size() <= 7 && mb->find_first_not_of("0123456789") == std::string::npos;
+        if (!ok || std::stoll(*mb) == 0) return usage_error("serve", "--data-max-mb must be a whole number of megabytes, 1 or more");
+        api.data_max_bytes = std::stoll(*mb) << 20;
     }
     try {
         mount_api(svr, api);  // before the static catch-all, which would answer /api/ too
