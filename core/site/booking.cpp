@@ -127,6 +127,22 @@ std::string summary_list(const View& v, const std::vector<std::pair<std::string,
     return h + "</dl>\n";
 }
 
+// "Check your answers" rows: each answer has its own change link (GOV.UK summary list),
+// named for screen readers ("Change phone"), that leads to the question that asked it.
+struct CheckRow {
+    std::string label_key, value, change;
+};
+std::string check_list(const View& v, const std::vector<CheckRow>& rows) {
+    std::string h = "<dl class=\"facts summary-list\">\n";
+    for (auto& row : rows) {
+        if (row.value.empty()) continue;  // an optional answer left out is not a row
+        h += "<div><dt>" + v.t(row.label_key) + "</dt><dd>" + row.value + "</dd><dd class=\"change\"><a href=\"" +
+             esc(row.change) + "\">" + v.t("book.change") + "<span class=\"visually-hidden\"> " + v.t(row.label_key) +
+             "</span></a></dd></div>\n";
+    }
+    return h + "</dl>\n";
+}
+
 // What is being booked, where: the first line of the time and details steps.
 std::string offer_lead(const booking::Offer& o, const booking::Request& r, Lang lang) {
     return "<p class=\"lead\">" + esc(title_of(o, lang)) + " — " + esc(topic_title(o, r.topic, lang)) + "<br>" +
@@ -319,16 +335,19 @@ std::string booking_check_page(const Strings& s, const Options& o, const Booking
     View v{s, f.lang};
     const auto& r = f.values;
     std::string change = booking_url(f.lang, "time") + "?choice=" + r.institution + ":" + r.topic + "&contact_point=" + r.contact_point;
-    std::string contact = esc(r.phone) + (r.phone.empty() || r.email.empty() ? "" : "<br>") + esc(r.email);
-    std::string m = summary_list(v, {{"book.topic", esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang))},
-                                     {"book.cp", esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang))},
-                                     {"book.when", esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang))},
-                                     {"book.name", esc(r.name)},
-                                     {"book.phone", contact},
-                                     {"book.lang", v.t("book.lang." + r.lang)},
-                                     {"book.note", esc(r.note)},
-                                     {"book.accessibility", esc(r.accessibility)}});
-    m += "<p><a href=\"" + esc(change) + "\">" + v.t("book.change") + "</a></p>\n";
+    // The details step shows the answers kept on the server (the draft) for this time, so
+    // changing one answer keeps the others; submitting it comes back to this page.
+    std::string details = booking_url(f.lang, "details") + "?choice=" + r.institution + ":" + r.topic +
+                          "&contact_point=" + r.contact_point + "&start=" + std::to_string(r.start);
+    std::string m = check_list(v, {{"book.topic", esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang)), booking_url(f.lang)},
+                                   {"book.cp", esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang)), booking_url(f.lang)},
+                                   {"book.when", esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang)), change},
+                                   {"book.name", esc(r.name), details + "#f-name"},
+                                   {"book.phone", esc(r.phone), details + "#f-phone"},
+                                   {"book.email", esc(r.email), details + "#f-email"},
+                                   {"book.lang", v.t("book.lang." + r.lang), details + "#f-lang"},
+                                   {"book.note", esc(r.note), details + "#f-note"},
+                                   {"book.accessibility", esc(r.accessibility), details + "#f-accessibility"}});
     m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-confirm\" data-done=\"" +
          esc(booking_url(f.lang, "done")) + "\" data-sending=\"" + v.t("book.status.sending") + "\" data-sent=\"" +
          v.t("book.status.sent") + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +

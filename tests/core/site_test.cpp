@@ -609,3 +609,34 @@ BOOST_AUTO_TEST_CASE(issue12_finish_and_clear_works_without_javascript_and_the_l
     }
     BOOST_TEST(count(pages["lv/pieklustamiba/index.html"], "viesa vai kioska profilā") == 1u);
 }
+
+// Issue 15: "check your answers" shows the e-mail under its own label, and every answer
+// has its own change link to the question that asked it (the details keep the others).
+BOOST_AUTO_TEST_CASE(issue15_check_page_has_a_row_and_a_change_link_per_answer) {
+    auto offer = sample_offer();
+    booking::Request r;
+    r.institution = "vsaa";
+    r.topic = "pensijas";
+    r.contact_point = "cesis-vpvkac";
+    r.start = 1797400800;
+    r.name = "Zelma Testiņa";
+    r.phone = "+37129123456";
+    r.email = "zelma@example.lv";
+    r.lang = "lv";
+    BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", false};
+    std::string check = booking_check_page(real_strings(), Options{"v1", true}, f);
+    auto row = [&](const std::string& label) {
+        auto at = check.find("<dt>" + label + "</dt>");
+        return at == std::string::npos ? std::string() : check.substr(at, check.find("</div>", at) - at);
+    };
+    BOOST_TEST(row("Phone").find("+37129123456") != std::string::npos);
+    BOOST_TEST(row("Phone").find("zelma@example.lv") == std::string::npos);
+    BOOST_TEST(row("E-mail").find("zelma@example.lv") != std::string::npos);
+    std::string details = "/en/consultation/details/?choice=vsaa:pensijas&amp;contact_point=cesis-vpvkac&amp;start=1797400800";
+    BOOST_TEST(row("Name and surname").find("href=\"" + details + "#f-name\"") != std::string::npos);
+    BOOST_TEST(row("E-mail").find("href=\"" + details + "#f-email\"") != std::string::npos);
+    BOOST_TEST(row("Name and surname").find("<span class=\"visually-hidden\"> Name and surname</span>") != std::string::npos);
+    // An optional answer left empty is not a row, so there is nothing to change there.
+    BOOST_TEST(row("What do you want to ask? (optional)").empty());
+    BOOST_TEST(count(check, ">Change<span") == 7u);  // topic, place, time, name, phone, e-mail, language
+}
