@@ -262,3 +262,23 @@ BOOST_AUTO_TEST_CASE(reads_geonames_tsv_and_reports_bad_rows) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 12: regressions found by fuzzing (tests/fuzz/, tools/fuzz.sh); each input is
+// also kept in the target's corpus.
+BOOST_AUTO_TEST_SUITE(issue12_fuzz)
+
+// fuzz_hours_lv: a run of ten or more digits overflowed `int` while it was read as an
+// hour (UBSan: signed integer overflow in tokenize()); it must be refused as a time.
+BOOST_AUTO_TEST_CASE(issue12_fuzz_hours_lv_long_digit_run_is_not_a_time) {
+    for (const char* text : {"P.–C. 99999999999–17.00", "P.–C. 8.30–0000000000017.00", "P. 8.999999999999"}) {
+        auto r = import::convert_hours_lv(text);
+        BOOST_TEST(!r.spec.has_value(), text);
+        BOOST_TEST((r.error.find("is not a time of day") != std::string::npos ||
+                    r.error.find("two digits") != std::string::npos),
+                   text << " → " << r.error);
+    }
+    auto r = import::convert_hours_lv("P.–C. 99999999999–17.00");
+    BOOST_TEST(r.error.find("column 7") != std::string::npos, r.error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
