@@ -2,7 +2,8 @@
 // Input: the spec text, as editors type it in content/contact-points/*.json.
 //
 // Promises checked: a parsed spec gives each day sorted, disjoint intervals
-// inside 0..1440; a status's opens_at/closes_at lie after the instant asked about.
+// inside 0..1440; a status's opens_at/closes_at lie after the instant asked about,
+// agrees with is_open(), and the state it reports holds until its next_change.
 #include <cstdint>
 #include <string_view>
 
@@ -61,7 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             fuzz::broken("a status's next change lies after the instant", std::string(spec));
         (void)hours::describe_status(st, at, pietura::Lang::lv);
         (void)hours::describe_status(st, at, pietura::Lang::en);
-        (void)s->is_open(at, cal);
+        if (s->is_open(at, cal) != (st.state == hours::State::open))
+            fuzz::broken("is_open() agrees with status()", std::string(spec) + " at " + hours::format_riga(at));
+        // Just before the announced change the state is still the one reported.
+        if (st.next_change && *st.next_change - 60 > at && s->status(*st.next_change - 60, cal, 60).state != st.state)
+            fuzz::broken("the state holds until next_change", std::string(spec) + " at " + hours::format_riga(at));
     }
     return 0;
 }
