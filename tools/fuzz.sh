@@ -74,7 +74,8 @@ for t in "${run[@]}"; do
         [ -z "$found" ] && [ "$(find "$crashes" -type f | wc -l)" -gt "$before" ] &&
             found=$(ls -t "$crashes"/* | head -1)
         echo "  FAIL fuzz_$t (exit $rc): input saved at ${found:-<none: see $log>}; reproduce: build-fuzz/fuzz_$t ${found:-}"
-        grep -E 'ERROR:|SUMMARY:|broken promise|ALARM|#[0-9]+ 0x' "$log" | head -25 | sed 's/^/       /'
+        { grep -E -A1 "ERROR:|SUMMARY:|broken promise|ALARM" "$log" | grep -vE "^--$" | head -6
+          grep -E "#[0-9]+ 0x.* in (pietura|LLVMFuzzerTestOneInput)" "$log" | head -12; } | sed "s/^/       /"
     fi
 done
 exit $status

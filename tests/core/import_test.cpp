@@ -281,4 +281,37 @@ BOOST_AUTO_TEST_CASE(issue12_fuzz_hours_lv_long_digit_run_is_not_a_time) {
     BOOST_TEST(r.error.find("column 7") != std::string::npos, r.error);
 }
 
+// fuzz_import: what read_contact_points returns is written as content JSON, so each
+// row must already be what the contact-points schema accepts. The fuzzer found rows
+// it passed through: an id column that is no id (control bytes), a territory that is
+// no id, bytes that are not UTF-8 (nlohmann/json threw type_error 316 on dump()), a
+// blank address and e-mail addresses the schema refuses.
+BOOST_AUTO_TEST_CASE(issue12_fuzz_import_contact_point_rows_are_schema_valid_or_problems) {
+    const std::string header = "id,name,kind,address,lat,lon,phone,email,hours,territory\n";
+    const std::string good = "vpvkac-x,VPVKAC X,vpvkac,\"Iela 1, X\",56.9,24.1,+371 67000000,x@x.lv,P.–Pk. 9–17,rigas-valstspilseta\n";
+    struct Bad {
+        std::string row, reason;
+    };
+    const Bad bad[] = {
+        {std::string("v\x1d\0\0\0\0\0\0\0\0pvkac-x", 18) + ",VPVKAC X,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
+        {"!!!,VPVKAC X,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
+        {",***,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "gives no id"},
+        {"a,A,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,&\n", "not a territory id"},
+        {"b,B,vpvkac,Ie\xec" "a 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "not UTF-8"},
+        {"c,C,vpvkac,\" \r\",56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "address is empty"},
+        {"d,D,vpvkac,Iela 1,56.9,24.1,67000000,x@@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"e,E,vpvkac,Iela 1,56.9,24.1,67000000,x@x.l1,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"f,F,vpvkac,Iela 1,56.9,24.1,67000000,x\t@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
+    };
+    for (auto& b : bad) {
+        std::vector<import::Problem> p;
+        auto cps = import::read_contact_points(header + good + b.row, "cp.csv", {}, p);
+        BOOST_TEST(cps.size() == 1u, b.reason);
+        BOOST_TEST_REQUIRE(p.size() == 1u, b.reason);
+        BOOST_TEST(p[0].line == 3);
+        BOOST_TEST(p[0].message.find(b.reason) != std::string::npos, p[0].message);
+        BOOST_CHECK_NO_THROW(cps[0].json.dump());
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

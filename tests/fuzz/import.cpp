@@ -3,14 +3,23 @@
 // Input: a file as an editor is handed it; every reader gets the same bytes.
 //
 // Promises checked (import.hpp): a bad row is a Problem with a line number, never
-// an exception; every imported contact point has a valid id.
+// an exception; every imported contact point has a valid id and is content JSON
+// that passes the contact-points schema.
 #include <cstdint>
 #include <string_view>
 
+#include "content/schema.hpp"
 #include "fuzz_common.hpp"
 #include "import/import.hpp"
 
 namespace imp = pietura::import;
+
+namespace {
+const pietura::content::SchemaSet& schemas() {
+    static const auto s = pietura::content::SchemaSet::load(std::filesystem::path(PIETURA_SOURCE_DIR) / "content/schema");
+    return s;
+}
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -25,6 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             std::string id = cp.json.value("id", std::string());
             if (id.empty() || imp::make_id(id) != id)
                 fuzz::broken("an imported contact point has a valid id", id);
+            // What `pietura import` writes must pass `pietura check`'s schema.
+            for (auto& v : schemas().validate("contact-points", nlohmann::json::parse(cp.json.dump())))
+                fuzz::broken("an imported contact point passes the contact-points schema",
+                             v.pointer + ": " + v.message + "\n" + cp.json.dump());
         }
         (void)imp::make_id(text);
     } catch (const std::exception& e) {
