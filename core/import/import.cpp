@@ -190,6 +190,9 @@ bool content_email(std::string_view e) {
     return true;
 }
 
+// common.schema.json's id: lower-case ASCII letters, digits and single hyphens, at most 80.
+bool content_id(std::string_view id) { return !id.empty() && id.size() <= 80 && make_id(id) == id; }
+
 // A row no reader can use: more fields than the header, or bytes that are not UTF-8
 // (a file saved as Windows-1257: what we write is JSON, which must be UTF-8, and
 // nlohmann/json throws on anything else — issue 12, found by fuzzing).
@@ -355,8 +358,8 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
         if (!given) id = make_id(name);
         // The id becomes a file name and a URL: one that is not a content id is the
         // row's problem, not something to repair silently (issue 12, found by fuzzing).
-        if (id.empty() || make_id(id) != id) {
-            problems.push_back({file, r.line, given ? "id \"" + id + "\" is not a valid id: use lower-case ASCII letters, digits and single hyphens"
+        if (!content_id(id)) {
+            problems.push_back({file, r.line, given ? "id \"" + id + "\" is not a valid id: use at most 80 lower-case ASCII letters, digits and single hyphens"
                                                     : "name \"" + name + "\" gives no id: add an id column"});
             continue;
         }
@@ -405,7 +408,7 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
             problems.push_back({file, r.line, "no territory column and no places to guess it from (give --content)"});
             continue;
         }
-        if (make_id(territory) != territory) {
+        if (!content_id(territory)) {
             problems.push_back({file, r.line, "territory \"" + territory + "\" is not a territory id (e.g. cesu-novads)"});
             continue;
         }

@@ -302,6 +302,8 @@ BOOST_AUTO_TEST_CASE(issue12_fuzz_import_contact_point_rows_are_schema_valid_or_
         {"d,D,vpvkac,Iela 1,56.9,24.1,67000000,x@@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
         {"e,E,vpvkac,Iela 1,56.9,24.1,67000000,x@x.l1,P.–Pk. 9–17,riga\n", "not an e-mail"},
         {"f,F,vpvkac,Iela 1,56.9,24.1,67000000,x\t@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"g,G,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17," + std::string(81, 'a') + "\n", "not a territory id"},
+        {std::string(81, 'h') + ",H,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
     };
     for (auto& b : bad) {
         std::vector<import::Problem> p;
