@@ -32,7 +32,8 @@ build() {
         { echo "fuzz build failed:"; tail -40 build-fuzz/last-build.log; return 1; }
 }
 
-build || exit 1
+# FUZZ_BUILT=1: the caller (tools/test.sh) has just built; skip the up-to-date check.
+[ "${FUZZ_BUILT:-0}" = 1 ] && [ "$what" != build ] || build || exit 1
 [ "$what" = build ] && exit 0
 
 if [ "$what" = all ]; then
