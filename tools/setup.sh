@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui)
   xvfb xauth libgl1-mesa-dri  # its screenshot test: a real window under a virtual X server
   dpkg-dev                    # dpkg-source unpacks Dear ImGui's source for the studio's web build
+  libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes for clang-14 (tools/fuzz.sh)
 )
 
 missing=()

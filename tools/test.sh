@@ -25,6 +25,23 @@ for t in build/tests/*_test; do
   if [ "$f" -eq 0 ]; then echo "  ok   $name ($p)"; else echo "  FAIL $name ($p passed, $f failed)"; sed 's/^/       /' "$log/$name.txt" | tail -40; fi
 done
 
+FUZZ_SECONDS=8
+echo "== Fuzzing (libFuzzer, $FUZZ_SECONDS s each)"
+# Each target is one test: it passes when a short run over its committed corpus finds
+# no crash, hang or broken promise. The first run builds build-fuzz/ (a few minutes).
+if tools/fuzz.sh build > "$log/fuzz-build.txt" 2>&1; then
+  for t in $(tools/fuzz.sh list); do
+    if FUZZ_BUILT=1 tools/fuzz.sh "$t" "$FUZZ_SECONDS" > "$log/fuzz-$t.txt" 2>&1; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+    fi
+    cat "$log/fuzz-$t.txt"
+  done
+else
+  failed=$((failed + 1)); echo "  FAIL fuzz build"; tail -40 "$log/fuzz-build.txt" | sed 's/^/       /'
+fi
+
 echo "== Node.js tests (wasm core, browser end-to-end)"
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \

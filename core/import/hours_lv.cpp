@@ -86,13 +86,21 @@ std::vector<Token> tokenize(std::string_view in) {
             continue;
         }
         if (c >= '0' && c <= '9') {
+            // Digits past the third only count: "0000000000008" must be rejected as
+            // too long, not overflow an int on the way (issue 12, found by fuzzing).
             int h = 0, digits = 0;
-            while (i < in.size() && in[i] >= '0' && in[i] <= '9') h = h * 10 + (in[i++] - '0'), ++digits;
+            while (i < in.size() && in[i] >= '0' && in[i] <= '9') {
+                if (digits < 3) h = h * 10 + (in[i] - '0');
+                ++i, ++digits;
+            }
             int m = 0;
             if (i + 1 < in.size() && (in[i] == '.' || in[i] == ':') && in[i + 1] >= '0' && in[i + 1] <= '9') {
                 ++i;
                 int md = 0;
-                while (i < in.size() && in[i] >= '0' && in[i] <= '9') m = m * 10 + (in[i++] - '0'), ++md;
+                while (i < in.size() && in[i] >= '0' && in[i] <= '9') {
+                    if (md < 3) m = m * 10 + (in[i] - '0');
+                    ++i, ++md;
+                }
                 Token probe;
                 probe.column = col;
                 if (md != 2) fail(probe, "minutes must have two digits in \"" + std::string(in.substr(start, i - start)) + "\"");

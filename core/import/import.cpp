@@ -86,8 +86,10 @@ namespace {
 
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    // All ASCII white space, as the schema's "\S" (not blank) sees it.
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
     return std::string(s.substr(b, e - b));
 }
 
@@ -173,12 +175,40 @@ bool coordinates(const CsvRow& r, const Columns& c, bool decimal_comma, const st
 
 // A row with more fields than the header has an unquoted separator in a value
 // (typically "; " inside an hours text): its columns cannot be trusted.
-bool too_many_fields(const CsvRow& r, const CsvRow& header, const std::string& file, std::vector<Problem>& problems) {
-    if (r.fields.size() <= header.fields.size()) return false;
-    problems.push_back({file, r.line, "the row has " + std::to_string(r.fields.size()) + " fields, the header " +
-                                          std::to_string(header.fields.size()) +
-                                          ": quote values that contain the separator"});
+// The contact-points schema's e-mail rule (common.schema.json: no white space, one
+// '@', a dot in the domain and a top-level domain of two or more ASCII letters), so
+// an imported row passes `pietura check` (issue 12, found by fuzzing).
+bool content_email(std::string_view e) {
+    auto at = e.find('@');
+    if (at == 0 || at == std::string_view::npos || e.find('@', at + 1) != std::string_view::npos) return false;
+    for (char ch : e)
+        if (ch == ' ' || (ch >= '\t' && ch <= '\r')) return false;
+    auto dot = e.rfind('.');
+    if (dot == std::string_view::npos || dot <= at + 1 || e.size() - dot - 1 < 2) return false;
+    for (char ch : e.substr(dot + 1))
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return false;
     return true;
+}
+
+// common.schema.json's id: lower-case ASCII letters, digits and single hyphens, at most 80.
+bool content_id(std::string_view id) { return !id.empty() && id.size() <= 80 && make_id(id) == id; }
+
+// A row no reader can use: more fields than the header, or bytes that are not UTF-8
+// (a file saved as Windows-1257: what we write is JSON, which must be UTF-8, and
+// nlohmann/json throws on anything else — issue 12, found by fuzzing).
+bool unusable_row(const CsvRow& r, const CsvRow& header, const std::string& file, std::vector<Problem>& problems) {
+    if (r.fields.size() > header.fields.size()) {
+        problems.push_back({file, r.line, "the row has " + std::to_string(r.fields.size()) + " fields, the header " +
+                                              std::to_string(header.fields.size()) +
+                                              ": quote values that contain the separator"});
+        return true;
+    }
+    for (auto& f : r.fields)
+        if (!text::valid_utf8(f)) {
+            problems.push_back({file, r.line, "the row is not UTF-8 text: save the file as UTF-8"});
+            return true;
+        }
+    return false;
 }
 
 std::string read_all(const std::filesystem::path& p) {
@@ -210,7 +240,7 @@ std::vector<BusStop> read_gtfs_stops(std::string_view text, const std::string& f
     }
     for (size_t i = 1; i < rows.size(); ++i) {
         const CsvRow& r = rows[i];
-        if (too_many_fields(r, rows[0], file, problems)) continue;
+        if (unusable_row(r, rows[0], file, problems)) continue;
         std::string type = field(r, c.find("type"));
         if (!type.empty() && type != "0" && type != "1") continue;  // entrances, nodes, boarding areas
         BusStop s{field(r, c.find("id")), field(r, c.find("name"))};
@@ -262,7 +292,7 @@ std::vector<Settlement> read_settlements(std::string_view text, const std::strin
     }
     for (size_t i = 1; i < rows.size(); ++i) {
         const CsvRow& r = rows[i];
-        if (too_many_fields(r, rows[0], file, problems)) continue;
+        if (unusable_row(r, rows[0], file, problems)) continue;
         Settlement s{field(r, c.find("name")), 0, 0, ""};
         if (s.name.empty()) {
             problems.push_back({file, r.line, "name is empty"});
@@ -315,7 +345,7 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
     std::map<std::string, int> seen;  // id → line
     for (size_t i = 1; i < rows.size(); ++i) {
         const CsvRow& r = rows[i];
-        if (too_many_fields(r, rows[0], file, problems)) continue;
+        if (unusable_row(r, rows[0], file, problems)) continue;
         std::string name = field(r, c.find("name"));
         if (name.empty()) {
             problems.push_back({file, r.line, "name is empty"});
@@ -324,7 +354,15 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
         double lat = 0, lon = 0;
         if (!coordinates(r, c, !comma_sep, file, problems, lat, lon)) continue;
         std::string id = field(r, c.find("id"));
-        if (id.empty()) id = make_id(name);
+        bool given = !id.empty();
+        if (!given) id = make_id(name);
+        // The id becomes a file name and a URL: one that is not a content id is the
+        // row's problem, not something to repair silently (issue 12, found by fuzzing).
+        if (!content_id(id)) {
+            problems.push_back({file, r.line, given ? "id \"" + id + "\" is not a valid id: use at most 80 lower-case ASCII letters, digits and single hyphens"
+                                                    : "name \"" + name + "\" gives no id: add an id column"});
+            continue;
+        }
         if (auto [it, fresh] = seen.emplace(id, r.line); !fresh) {
             problems.push_back({file, r.line, "id \"" + id + "\" repeats the row at line " + std::to_string(it->second)});
             continue;
@@ -345,9 +383,7 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
             continue;
         }
         std::string email = field(r, c.find("email"));
-        auto at = email.find('@');
-        if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
-            email.find(' ') != std::string::npos) {
+        if (!content_email(email)) {
             problems.push_back({file, r.line, "e-mail \"" + email + "\" is not an e-mail address"});
             continue;
         }
@@ -372,7 +408,15 @@ std::vector<ImportedContactPoint> read_contact_points(std::string_view text, con
             problems.push_back({file, r.line, "no territory column and no places to guess it from (give --content)"});
             continue;
         }
+        if (!content_id(territory)) {
+            problems.push_back({file, r.line, "territory \"" + territory + "\" is not a territory id (e.g. cesu-novads)"});
+            continue;
+        }
         std::string address = field(r, c.find("address"));
+        if (address.empty()) {
+            problems.push_back({file, r.line, "address is empty"});
+            continue;
+        }
         nlohmann::ordered_json j;
         j["id"] = id;
         j["name"] = {{"lv", name}, {"en", name}};

@@ -262,3 +262,58 @@ BOOST_AUTO_TEST_CASE(reads_geonames_tsv_and_reports_bad_rows) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 12: regressions found by fuzzing (tests/fuzz/, tools/fuzz.sh); each input is
+// also kept in the target's corpus.
+BOOST_AUTO_TEST_SUITE(issue12_fuzz)
+
+// fuzz_hours_lv: a run of ten or more digits overflowed `int` while it was read as an
+// hour (UBSan: signed integer overflow in tokenize()); it must be refused as a time.
+BOOST_AUTO_TEST_CASE(issue12_fuzz_hours_lv_long_digit_run_is_not_a_time) {
+    for (const char* text : {"P.–C. 99999999999–17.00", "P.–C. 8.30–0000000000017.00", "P. 8.999999999999"}) {
+        auto r = import::convert_hours_lv(text);
+        BOOST_TEST(!r.spec.has_value(), text);
+        BOOST_TEST((r.error.find("is not a time of day") != std::string::npos ||
+                    r.error.find("two digits") != std::string::npos),
+                   text << " → " << r.error);
+    }
+    auto r = import::convert_hours_lv("P.–C. 99999999999–17.00");
+    BOOST_TEST(r.error.find("column 7") != std::string::npos, r.error);
+}
+
+// fuzz_import: what read_contact_points returns is written as content JSON, so each
+// row must already be what the contact-points schema accepts. The fuzzer found rows
+// it passed through: an id column that is no id (control bytes), a territory that is
+// no id, bytes that are not UTF-8 (nlohmann/json threw type_error 316 on dump()), a
+// blank address and e-mail addresses the schema refuses.
+BOOST_AUTO_TEST_CASE(issue12_fuzz_import_contact_point_rows_are_schema_valid_or_problems) {
+    const std::string header = "id,name,kind,address,lat,lon,phone,email,hours,territory\n";
+    const std::string good = "vpvkac-x,VPVKAC X,vpvkac,\"Iela 1, X\",56.9,24.1,+371 67000000,x@x.lv,P.–Pk. 9–17,rigas-valstspilseta\n";
+    struct Bad {
+        std::string row, reason;
+    };
+    const Bad bad[] = {
+        {std::string("v\x1d\0\0\0\0\0\0\0\0pvkac-x", 18) + ",VPVKAC X,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
+        {"!!!,VPVKAC X,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
+        {",***,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "gives no id"},
+        {"a,A,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,&\n", "not a territory id"},
+        {"b,B,vpvkac,Ie\xec" "a 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "not UTF-8"},
+        {"c,C,vpvkac,\" \r\",56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "address is empty"},
+        {"d,D,vpvkac,Iela 1,56.9,24.1,67000000,x@@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"e,E,vpvkac,Iela 1,56.9,24.1,67000000,x@x.l1,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"f,F,vpvkac,Iela 1,56.9,24.1,67000000,x\t@x.lv,P.–Pk. 9–17,riga\n", "not an e-mail"},
+        {"g,G,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17," + std::string(81, 'a') + "\n", "not a territory id"},
+        {std::string(81, 'h') + ",H,vpvkac,Iela 1,56.9,24.1,67000000,x@x.lv,P.–Pk. 9–17,riga\n", "is not a valid id"},
+    };
+    for (auto& b : bad) {
+        std::vector<import::Problem> p;
+        auto cps = import::read_contact_points(header + good + b.row, "cp.csv", {}, p);
+        BOOST_TEST(cps.size() == 1u, b.reason);
+        BOOST_TEST_REQUIRE(p.size() == 1u, b.reason);
+        BOOST_TEST(p[0].line == 3);
+        BOOST_TEST(p[0].message.find(b.reason) != std::string::npos, p[0].message);
+        BOOST_CHECK_NO_THROW(cps[0].json.dump());
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
