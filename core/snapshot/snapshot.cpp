@@ -8,7 +8,7 @@
 
 
 #include <cctype>
-#include <fstream>
+#include <cstdio>
 #include <map>
 
 #include "hours/hours.hpp"
@@ -377,7 +377,7 @@ const Shape& expected_shape() {
     static const Shape shape = [] {
         sqlite::Connection db = sqlite::Connection::memory();
         exec(db.get(), kSchema);
-        search::build_index(db.get(), {});
+        exec(db.get(), search::index_schema());
         return shape_of(db.get());
     }();
     return shape;
@@ -472,14 +472,18 @@ sqlite::Connection checked(sqlite::Connection db, const std::string& where) {
 Catalogue Catalogue::open(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) throw std::runtime_error("snapshot not found: " + file.string());
     {
+        // stdio, not iostreams: this file goes into the wasm download too.
         unsigned char header[100] = {};
-        std::ifstream in(file, std::ios::binary);
-        in.read(reinterpret_cast<char*>(header), sizeof header);
+        size_t got = 0;
+        if (std::FILE* f = std::fopen(file.string().c_str(), "rb")) {
+            got = std::fread(header, 1, sizeof header, f);
+            std::fclose(f);
+        }
         std::error_code ec;
         auto size = std::filesystem::file_size(file, ec);
         try {
             if (ec) throw std::runtime_error("cannot read it: " + ec.message());
-            check_size(header, in.gcount() == sizeof header ? size : 0);
+            check_size(header, got == sizeof header ? size : 0);
         } catch (const std::exception& e) {
             throw std::runtime_error(kRejected + file.string() + ": " + e.what());
         }
