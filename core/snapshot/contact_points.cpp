@@ -82,6 +82,9 @@ bool opens_after(const hours::Schedule& s, int minute_of_day, hours::Date today,
 detail::PointCache& Catalogue::points() const {
     auto& cache = *points_;
     if (cache.loaded) return cache;
+    // A load that threw (a damaged snapshot) may have left half a cache behind.
+    cache.points.clear();
+    cache.accepting.clear();
     cache.calendar = detail::load_calendar(db_);
     {
         Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "

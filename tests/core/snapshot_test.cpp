@@ -641,6 +641,11 @@ BOOST_AUTO_TEST_CASE(issue12_huge_values_are_bounded) {
     o = issue12::attempt("100,000 rules", many);
     BOOST_TEST(o.answered == 0);
     BOOST_TEST(issue12::mentions(o, "longer than any real ones"));
+    // Asked again, the same clear error, not half a cache from the first attempt.
+    auto cat = snapshot::Catalogue::open(many);
+    snapshot::Catalogue::NearestQuery q;
+    q.from = {57.3, 25.27};
+    for (int k = 0; k < 3; ++k) BOOST_CHECK_THROW(cat.nearest(q, Lang::lv, 0), std::runtime_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
