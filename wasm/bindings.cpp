@@ -38,7 +38,38 @@ class Catalogue {
 public:
     explicit Catalogue(const val& bytes) : cat_(load(bytes)) {}
 
+    // The JS API: each call runs guarded (see guard()).
     val search(const std::string& query, const std::string& lang, int limit) const {
+        return guard([&] { return search_(query, lang, limit); });
+    }
+    val openingStatus(const std::string& id, double nowMs, const std::string& lang) const {
+        return guard([&] { return openingStatus_(id, nowMs, lang); });
+    }
+    val findPlaces(const std::string& query, const std::string& lang, int limit) const {
+        return guard([&] { return findPlaces_(query, lang, limit); });
+    }
+    val territories(const std::string& lang) const {
+        return guard([&] { return territories_(lang); });
+    }
+    val nearest(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
+        return guard([&] { return nearest_(lat, lon, options, nowMs, lang); });
+    }
+    val slots(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+              double nowMs, const std::string& lang) const {
+        return guard([&] { return slots_(institution, contact_point, from, days, nowMs, lang); });
+    }
+    val days(const std::string& id, double nowMs, const std::string& lang, int count) const {
+        return guard([&] { return days_(id, nowMs, lang, count); });
+    }
+    std::string contentVersion() const {
+        return guard([&] { return contentVersion_(); });
+    }
+    int count(const std::string& table) const {
+        return guard([&] { return count_(table); });
+    }
+
+private:
+    val search_(const std::string& query, const std::string& lang, int limit) const {
         auto l = pietura::parse_lang(lang);
         val out = val::array();
         if (!l) return out;
@@ -61,7 +92,7 @@ public:
 
     // `nowMs` is Date.now(): the core turns it into Latvian time itself, whatever
     // time zone the browser or PC is set to.
-    val openingStatus(const std::string& id, double nowMs, const std::string& lang) const {
+    val openingStatus_(const std::string& id, double nowMs, const std::string& lang) const {
         auto l = pietura::parse_lang(lang);
         if (!l) return val::null();
         auto s = cat_.opening_status(id, static_cast<std::int64_t>(nowMs / 1000.0), *l);
@@ -73,7 +104,7 @@ public:
         return o;
     }
 
-    val findPlaces(const std::string& query, const std::string& lang, int limit) const {
+    val findPlaces_(const std::string& query, const std::string& lang, int limit) const {
         auto l = pietura::parse_lang(lang);
         val out = val::array();
         if (!l) return out;
@@ -82,7 +113,7 @@ public:
         return out;
     }
 
-    val territories(const std::string& lang) const {
+    val territories_(const std::string& lang) const {
         auto l = pietura::parse_lang(lang);
         val out = val::array();
         if (!l) return out;
@@ -92,7 +123,7 @@ public:
     }
 
     // Filters come as one options object so adding one never breaks callers.
-    val nearest(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
+    val nearest_(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
         auto l = pietura::parse_lang(lang);
         if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
         pietura::snapshot::Catalogue::NearestQuery q;
@@ -107,12 +138,7 @@ public:
             q.open_after_17 = get("after17").isTrue();
             q.step_free = get("stepFree").isTrue();
         }
-        std::vector<pietura::snapshot::Catalogue::Nearby> found;
-        try {
-            found = cat_.nearest(q, *l, static_cast<std::int64_t>(nowMs / 1000.0));
-        } catch (const std::invalid_argument& e) {
-            throw_error("RangeError", e.what());
-        }
+        auto found = cat_.nearest(q, *l, static_cast<std::int64_t>(nowMs / 1000.0));
         val out = val::array();
         int k = 0;
         for (auto& f : found) {
@@ -147,7 +173,7 @@ public:
 
     // Bookable slots in Riga time from the snapshot's schedule; the seats other
     // people took are known only to the server, which has the last word.
-    val slots(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+    val slots_(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
               double nowMs, const std::string& lang) const {
         auto offer = pietura::booking::Offer::load(cat_, institution, contact_point);
         auto l = pietura::parse_lang(lang);
@@ -168,7 +194,7 @@ public:
         return out;
     }
 
-    val days(const std::string& id, double nowMs, const std::string& lang, int count) const {
+    val days_(const std::string& id, double nowMs, const std::string& lang, int count) const {
         auto l = pietura::parse_lang(lang);
         val out = val::array();
         if (!l) return out;
@@ -185,10 +211,9 @@ public:
         return out;
     }
 
-    std::string contentVersion() const { return cat_.meta("content_version"); }
-    int count(const std::string& table) const { return cat_.count(table); }
+    std::string contentVersion_() const { return cat_.meta("content_version"); }
+    int count_(const std::string& table) const { return cat_.count(table); }
 
-private:
     static val place(const pietura::snapshot::Catalogue::Place& p) {
         val o = val::object();
         o.set("id", p.id);
@@ -203,18 +228,45 @@ private:
         val::global(type).new_(message).throw_();
         __builtin_unreachable();
     }
+    // "Pietura snapshot rejected: <why>": the words every reader of a bad snapshot shows.
+    static std::string rejected(const std::string& why) {
+        static const std::string prefix = "Pietura snapshot rejected: ";
+        return why.rfind(prefix, 0) == 0 ? why : prefix + why;
+    }
+    // Runs one call into the core. A C++ exception must not reach JS as an opaque
+    // pointer: bad arguments become a RangeError, anything else (a damaged page met
+    // now, a query over its work limit) an Error saying the snapshot is rejected.
+    // The JS exception is thrown only after `f`'s locals are gone, as it skips C++
+    // destructors on its way out.
+    template <class F>
+    static auto guard(F&& f) -> decltype(f()) {
+        std::string error;
+        const char* type = "Error";
+        try {
+            return f();
+        } catch (const std::invalid_argument& e) {
+            type = "RangeError";
+            error = e.what();
+        } catch (const std::exception& e) {
+            error = rejected(e.what());
+        }
+        throw_error(type, error);
+    }
     static pietura::snapshot::Catalogue load(const val& bytes) {
         if (!bytes.instanceof(val::global("Uint8Array")))
-            val::global("TypeError").new_(std::string("Catalogue expects the snapshot as a Uint8Array")).throw_();
-        std::vector<uint8_t> buf(bytes["length"].as<size_t>());
-        // One bulk copy into the heap, no per-byte conversion.
-        val(emscripten::typed_memory_view(buf.size(), buf.data())).call<void>("set", bytes);
-        try {
-            return pietura::snapshot::Catalogue::from_bytes(buf.data(), buf.size());
-        } catch (const std::exception& e) {
-            // Surface a real JS Error with the reason, not an opaque exception pointer.
-            val::global("Error").new_(std::string("Pietura snapshot rejected: ") + e.what()).throw_();
-        }
+            throw_error("TypeError", "Catalogue expects the snapshot as a Uint8Array");
+        std::string error;
+        {
+            std::vector<uint8_t> buf(bytes["length"].as<size_t>());
+            // One bulk copy into the heap, no per-byte conversion.
+            val(emscripten::typed_memory_view(buf.size(), buf.data())).call<void>("set", bytes);
+            try {
+                return pietura::snapshot::Catalogue::from_bytes(buf.data(), buf.size());
+            } catch (const std::exception& e) {
+                error = rejected(e.what());
+            }
+        }  // the copy is freed before the JS exception skips every C++ destructor
+        throw_error("Error", error);
     }
     pietura::snapshot::Catalogue cat_;
 };

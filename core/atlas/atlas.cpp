@@ -8,26 +8,15 @@
 #include <stdexcept>
 
 #include "geo/geo.hpp"
+#include "sqlite/statement.hpp"
 
 namespace pietura::atlas {
 
 namespace {
 
-std::vector<std::vector<std::string>> rows(sqlite3* db, const char* sql, int columns) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
-        throw std::runtime_error(std::string("atlas: ") + sqlite3_errmsg(db));
-    std::vector<std::vector<std::string>> out;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        std::vector<std::string> r;
-        for (int k = 0; k < columns; ++k) {
-            auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, k));
-            r.emplace_back(p ? p : "");
-        }
-        out.push_back(std::move(r));
-    }
-    sqlite3_finalize(st);
-    return out;
+// Coordinates from the file: a point that is not on Earth cannot be drawn or measured.
+bool on_earth(double lat, double lon) {
+    return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
 }
 
 constexpr double kMidLat = (kSouth + kNorth) / 2;
@@ -36,10 +25,22 @@ constexpr double kMidLat = (kSouth + kNorth) / 2;
 
 Atlas Atlas::read(const snapshot::Catalogue& cat) {
     Atlas a;
-    for (auto& r : rows(cat.db(), "SELECT id, kind, name_lv, territory, hours, lat, lon FROM contact_points ORDER BY id", 7))
-        a.contact_points.push_back({r[0], r[1], r[2], r[3], r[4], std::stod(r[5]), std::stod(r[6]), 0, ""});
-    for (auto& r : rows(cat.db(), "SELECT id, name, territory, lat, lon FROM places ORDER BY id", 5)) {
-        Point p{r[0], "place", r[1], r[2], "", std::stod(r[3]), std::stod(r[4]), 0, ""};
+    {
+        sqlite::Statement q(cat.db(), "SELECT id, kind, name_lv, territory, hours, lat, lon FROM contact_points ORDER BY id",
+                            "atlas");
+        while (q.step()) {
+            if (q.text(4).size() > snapshot::kMaxHoursSpec)
+                throw std::runtime_error("atlas: contact point " + q.text(0).substr(0, 100) +
+                                         ": opening hours longer than any real ones");
+            if (!q.is_null(5) && !q.is_null(6) && on_earth(q.real(5), q.real(6)))
+                a.contact_points.push_back(
+                    {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.real(5), q.real(6), 0, ""});
+        }
+    }
+    sqlite::Statement q(cat.db(), "SELECT id, name, territory, lat, lon FROM places ORDER BY id", "atlas");
+    while (q.step()) {
+        if (q.is_null(3) || q.is_null(4) || !on_earth(q.real(3), q.real(4))) continue;
+        Point p{q.text(0), "place", q.text(1), q.text(2), "", q.real(3), q.real(4), 0, ""};
         double best = std::numeric_limits<double>::infinity();
         for (auto& cp : a.contact_points) {
             double d = geo::distance_m({p.lat, p.lon}, {cp.lat, cp.lon});

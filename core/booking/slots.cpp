@@ -1,7 +1,8 @@
 // Slot computation: windows ∩ opening hours, notice, horizon, seats, Riga time.
 #include <algorithm>
-#include <sqlite3.h>
+#include <stdexcept>
 
+#include <sqlite3.h>
 
 #include "booking/booking.hpp"
 #include "snapshot/snapshot.hpp"
@@ -73,20 +74,23 @@ std::vector<Slot> slots(const hours::Schedule& windows, const hours::Schedule& c
 
 namespace {
 
-// Reads that never throw: a snapshot without the consultation tables (or a broken
-// one) simply offers no consultations.
+// The offer's reads: errors (a damaged snapshot, a query over its work limit)
+// throw "booking: ..." instead of quietly offering nothing, which would look like
+// an institution without consultations.
 class Query : public sqlite::Statement {
 public:
-    Query(sqlite3* db, const char* sql) : Statement(db, sql, "booking", std::nothrow) {}
-    bool next() {
-        if (!ok()) return false;
-        try {
-            return step();
-        } catch (const std::runtime_error&) {
-            return false;
-        }
-    }
+    Query(sqlite3* db, const char* sql) : Statement(db, sql, "booking") {}
 };
+
+// The ranges content/schema/consultations.schema.json allows. A snapshot with
+// anything else did not come from `pietura build`, and a notice of two billion
+// working days would keep earliest_date() counting for minutes.
+int checked_rule(std::int64_t v, int lo, int hi, const char* what, const std::string& consultation) {
+    if (v < lo || v > hi)
+        throw std::runtime_error("booking: consultation " + consultation + ": " + what + " " + std::to_string(v) +
+                                 " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+    return int(v);
+}
 
 // The snapshot keeps short lists one item per line (snapshot.cpp).
 std::vector<std::string> lines(const std::string& text) {
@@ -114,14 +118,17 @@ std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::stri
                 "JOIN consultation_hosts h ON h.consultation = k.id JOIN contact_points c ON c.id = h.contact_point "
                 "WHERE k.institution = ?1 AND h.contact_point = ?2");
         q.bind(1, institution).bind(2, contact_point);
-        if (!q.next()) return std::nullopt;
+        if (!q.step()) return std::nullopt;
         o.consultation = q.text(0);
         o.institution = q.text(1);
         o.contact_point = contact_point;
         o.title_lv = q.text(2);
         o.title_en = q.text(3);
         o.windows = q.text(4);
-        o.rules = Rules{int(q.integer(5)), int(q.integer(6)), int(q.integer(7)), int(q.integer(8))};
+        o.rules = Rules{checked_rule(q.integer(5), 10, 120, "slot_minutes", o.consultation),
+                        checked_rule(q.integer(6), 1, 20, "seats", o.consultation),
+                        checked_rule(q.integer(7), 0, 20, "notice_working_days", o.consultation),
+                        checked_rule(q.integer(8), 1, 120, "horizon_days", o.consultation)};
         o.bring_lv = lines(q.text(9));
         o.bring_en = lines(q.text(10));
         o.cp_name_lv = q.text(11);
@@ -131,11 +138,14 @@ std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::stri
         o.phone = q.text(15);
         o.email = q.text(16);
         o.hours = q.text(17);
+        if (o.windows.size() > snapshot::kMaxHoursSpec || o.hours.size() > snapshot::kMaxHoursSpec)
+            throw std::runtime_error("booking: consultation " + o.consultation.substr(0, 100) +
+                                     ": its windows or the contact point's hours are longer than any real ones");
     }
     Query t(cat.db(), "SELECT id, title_lv, title_en FROM consultation_topics WHERE consultation = ?1 ORDER BY position");
     t.bind(1, o.consultation);
-    while (t.next()) o.topics.push_back(Topic{t.text(0), t.text(1), t.text(2)});
-    o.calendar = snapshot::load_calendar(cat.db());
+    while (t.step()) o.topics.push_back(Topic{t.text(0), t.text(1), t.text(2)});
+    o.calendar = cat.calendar();
     return o;
 }
 
@@ -145,7 +155,7 @@ std::vector<std::string> Offer::hosts(const snapshot::Catalogue& cat, const std:
             "WHERE k.institution = ?1 ORDER BY h.contact_point");
     q.bind(1, institution);
     std::vector<std::string> out;
-    while (q.next()) out.push_back(q.text(0));
+    while (q.step()) out.push_back(q.text(0));
     return out;
 }
 

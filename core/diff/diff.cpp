@@ -7,27 +7,21 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sqlite/statement.hpp"
+
 namespace pietura::diff {
 
 namespace {
 
-struct Statement {
-    Statement(sqlite3* db, const std::string& sql) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
-            throw std::runtime_error("diff: " + std::string(sqlite3_errmsg(db)) + " in: " + sql);
+// Diff's reads: the shared statement, with a blob shown by its size rather than as
+// bytes that may not be text.
+class Statement : public sqlite::Statement {
+public:
+    Statement(sqlite3* db, const std::string& sql) : sqlite::Statement(db, sql, "diff") {}
+    std::optional<std::string> value(int col) const {
+        if (type(col) == SQLITE_BLOB) return "<" + std::to_string(bytes(col).size()) + " bytes>";
+        return text_or_null(col);
     }
-    ~Statement() { sqlite3_finalize(st); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    bool step() { return sqlite3_step(st) == SQLITE_ROW; }
-    std::optional<std::string> text(int col) const {
-        if (sqlite3_column_type(st, col) == SQLITE_NULL) return std::nullopt;
-        if (sqlite3_column_type(st, col) == SQLITE_BLOB)
-            return "<" + std::to_string(sqlite3_column_bytes(st, col)) + " bytes>";
-        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
-        return std::string(p ? p : "", size_t(sqlite3_column_bytes(st, col)));
-    }
-    sqlite3_stmt* st = nullptr;
 };
 
 std::string quote_ident(const std::string& name) {
@@ -41,7 +35,7 @@ std::set<std::string> entity_tables(sqlite3* db) {
     std::set<std::string> out;
     Statement st(db, "SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
                      "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'");
-    while (st.step()) out.insert(*st.text(0));
+    while (st.step()) out.insert(st.text(0));
     return out;
 }
 
@@ -57,8 +51,8 @@ Table read_table(sqlite3* db, const std::string& name) {
     {
         Statement st(db, "PRAGMA table_info(" + quote_ident(name) + ")");
         while (st.step()) {
-            t.columns.push_back(*st.text(1));
-            int order = std::stoi(st.text(5).value_or("0"));
+            t.columns.push_back(st.text(1));
+            int order = int(st.integer(5));
             if (order > 0) pk.emplace_back(order, int(t.columns.size()) - 1);
         }
     }
@@ -69,7 +63,7 @@ Table read_table(sqlite3* db, const std::string& name) {
     Statement st(db, "SELECT * FROM " + quote_ident(name));
     while (st.step()) {
         std::vector<std::optional<std::string>> values;
-        for (size_t i = 0; i < t.columns.size(); ++i) values.push_back(st.text(int(i)));
+        for (size_t i = 0; i < t.columns.size(); ++i) values.push_back(st.value(int(i)));
         std::string key;
         for (int k : t.key) key += (key.empty() ? "" : " / ") + values[size_t(k)].value_or("NULL");
         t.rows[key] = std::move(values);

@@ -150,6 +150,8 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
 
 }  // namespace
 
+const char* index_schema() { return kSchema; }
+
 void build_index(sqlite3* db, const std::vector<Doc>& docs) {
     if (!db) throw std::runtime_error("search index: no database");
     // A savepoint nests inside the snapshot writer's transaction and is one on its own.

@@ -196,7 +196,9 @@ public:
             typo.bind(1, typo_key(lang_, v)).bind(2, code(lang_));
             while (typo.step()) {
                 std::string cand = typo.text(0);
-                if (one_edit(cand, term)) found.emplace_back(-typo.integer(1), cand);
+                // A document frequency is a count: a negative one from a damaged file
+                // (INT64_MIN cannot even be negated) counts as none.
+                if (one_edit(cand, term)) found.emplace_back(-std::max<std::int64_t>(typo.integer(1), 0), cand);
             }
             typo.reset();
         }

@@ -88,10 +88,14 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
         }
         int popularity = 0, title_size = 0;
         if (in) {
-            std::int64_t i = api->xRowid(fts) - in->first;
-            if (i >= 0 && std::size_t(i) * 2 + 1 < in->data.size()) {
-                popularity = static_cast<unsigned char>(in->data[std::size_t(i) * 2]);
-                title_size = static_cast<unsigned char>(in->data[std::size_t(i) * 2 + 1]);
+            // `first` comes from the file: subtract without overflowing on any value.
+            std::int64_t rowid = api->xRowid(fts);
+            if (rowid >= in->first) {
+                std::uint64_t i = std::uint64_t(rowid) - std::uint64_t(in->first);
+                if (i < in->data.size() / 2) {
+                    popularity = static_cast<unsigned char>(in->data[std::size_t(i) * 2]);
+                    title_size = static_cast<unsigned char>(in->data[std::size_t(i) * 2 + 1]);
+                }
             }
         }
         // Which columns each phrase occurs in, straight from the index's column lists.
@@ -120,12 +124,11 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
 
 void register_rank(sqlite3* db) {
     fts5_api* api = nullptr;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-        sqlite3_step(st);
+    {
+        Stmt st(db, "SELECT fts5(?1)");
+        st.pointer(1, static_cast<void*>(&api), "fts5_api_ptr");
+        st.step();
     }
-    sqlite3_finalize(st);
     if (!api || api->iVersion < 2) throw std::runtime_error("search index: this SQLite has no FTS5");
     if (api->xCreateFunction(api, kRankFunction, nullptr, rank, nullptr) != SQLITE_OK)
         fail(db, "registering the ranking function");

@@ -41,6 +41,10 @@ struct Doc {
 // any order give byte-identical tables. Throws std::runtime_error on SQLite errors.
 void build_index(sqlite3* db, const std::vector<Doc>& docs);
 
+// The statements that create the (empty) search_* tables, as build_index() runs
+// them: a reader compares a snapshot's schema with them without linking the builder.
+const char* index_schema();
+
 struct Hit {
     std::string id, kind, title, url, summary;
     double score = 0;        // higher is better; only comparable within one query
@@ -50,7 +54,7 @@ struct Hit {
 // The best `limit` (at most 100) documents of language `lang` for what the user has
 // typed so far. Any query text is safe: empty, punctuation-only, invalid UTF-8 or FTS
 // syntax give an empty or sensible list, never an exception. Throws
-// std::runtime_error only when `db` has no search index.
+// std::runtime_error when `db` has no search index or a damaged one.
 std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit = 10);
 
 }  // namespace pietura::search

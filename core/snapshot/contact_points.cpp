@@ -12,36 +12,23 @@ namespace pietura::snapshot {
 
 namespace detail {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-    throw std::runtime_error("snapshot: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
-}
-
-}  // namespace detail
-
 hours::Calendar load_calendar(sqlite3* db) {
     hours::Calendar cal;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", -1, &st, nullptr) ==
-        SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            auto col = [&](int k) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, k))); };
-            auto date = hours::Date::parse(col(0));
-            if (!date) continue;
-            try {
-                std::string kind = col(1);
-                if (kind == "holiday") cal.add_extra(*date, col(2), col(3));
-                else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, col(2), col(3));
-                else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, col(2), col(3));
-            } catch (const std::exception&) {
-                // An impossible fact (checked at build time) must not hide the hours.
-            }
+    sqlite::Statement st(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", "snapshot holidays");
+    while (st.step()) {
+        auto date = hours::Date::parse(st.text(0));
+        if (!date) continue;
+        try {
+            std::string kind = st.text(1);
+            if (kind == "holiday") cal.add_extra(*date, st.text(2), st.text(3));
+            else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, st.text(2), st.text(3));
+            else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, st.text(2), st.text(3));
+        } catch (const std::exception&) {
+            // An impossible fact (checked at build time) must not hide the hours.
         }
     }
-    sqlite3_finalize(st);
     return cal;
 }
-
-namespace detail {
 
 Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedule, std::int64_t at, Lang lang,
                                    const hours::Calendar& cal) {
@@ -66,10 +53,10 @@ public:
     Query(sqlite3* db, const char* sql) : Statement(db, sql, "snapshot") {}
 };
 
-bool exists(sqlite3* db, const char* sql, const std::string& id) {
-    Query q(db, sql);
-    q.bind(1, id);
-    return q.step();
+// A coordinate from the file is only used when it is a place on Earth: NaN or
+// infinity would break every distance and the sort by distance with it.
+bool on_earth(double lat, double lon) {
+    return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
 }
 
 // Two weeks is enough to see a regular Saturday or evening past one holiday week.
@@ -95,7 +82,10 @@ bool opens_after(const hours::Schedule& s, int minute_of_day, hours::Date today,
 detail::PointCache& Catalogue::points() const {
     auto& cache = *points_;
     if (cache.loaded) return cache;
-    cache.calendar = load_calendar(db_);
+    // A load that threw (a damaged snapshot) may have left half a cache behind.
+    cache.points.clear();
+    cache.accepting.clear();
+    cache.calendar = detail::load_calendar(db_);
     {
         Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
                      "phone, email, bus_stop, bus_stop_m FROM contact_points ORDER BY id");
@@ -103,8 +93,13 @@ detail::PointCache& Catalogue::points() const {
             detail::PointCache::Point p;
             p.id = q.text(0);
             p.at = {q.real(1), q.real(2)};
+            p.located = !q.is_null(1) && !q.is_null(2) && on_earth(p.at.lat, p.at.lon);
             p.step_free = q.integer(3) != 0;
-            p.schedule = hours::Schedule::parse(q.text(4));
+            std::string spec = q.text(4);
+            if (spec.size() > kMaxHoursSpec)
+                throw std::runtime_error("snapshot: contact point " + p.id.substr(0, 100) + ": opening hours of " +
+                                         std::to_string(spec.size()) + " bytes, longer than any real ones");
+            p.schedule = hours::Schedule::parse(spec);
             for (int l = 0; l < 2; ++l) {
                 p.name[l] = q.text(5 + l);
                 p.url[l] = q.text(7 + l);
@@ -113,12 +108,16 @@ detail::PointCache& Catalogue::points() const {
             }
             p.phone = q.text(11);
             p.email = q.text(12);
-            if (!q.is_null(14)) {
+            double bus_stop_m = q.real(14);
+            if (!q.is_null(14) && std::isfinite(bus_stop_m) && bus_stop_m >= 0) {
                 p.bus_stop = q.text(13);
-                p.bus_stop_m = q.real(14);
+                p.bus_stop_m = bus_stop_m;
             }
             cache.points.push_back(std::move(p));
         }
+        // find() searches by id: sort here rather than trust the file's order.
+        std::stable_sort(cache.points.begin(), cache.points.end(),
+                         [](const auto& a, const auto& b) { return a.id < b.id; });
     }
     {
         // services accepted = its institutions' contact-point services + extras not among them
@@ -170,7 +169,7 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
         q.from.lon < -180 || q.from.lon > 180)
         throw std::invalid_argument("the location is not a latitude from -90 to 90 and a longitude from -180 to 180");
     int limit = std::clamp(q.limit, 1, 100);
-    if (!q.remote_institution.empty() && !exists(db_, "SELECT 1 FROM institutions WHERE id=?", q.remote_institution))
+    if (!q.remote_institution.empty() && !exists("institution", q.remote_institution))
         throw std::invalid_argument("unknown institution \"" + q.remote_institution + "\"");
 
     std::lock_guard<std::mutex> lock(points_->mutex);
@@ -179,7 +178,7 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
     if (!q.service.empty()) {
         auto it = cache.accepting.find(q.service);
         if (it == cache.accepting.end()) {
-            if (!exists(db_, "SELECT 1 FROM services WHERE id=?", q.service))
+            if (!exists("service", q.service))
                 throw std::invalid_argument("unknown service \"" + q.service + "\"");
             std::vector<bool> by_point(cache.points.size());
             Query s(db_, "SELECT contact_point FROM contact_point_institutions WHERE institution = "
@@ -195,7 +194,8 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
 
     std::vector<std::pair<double, size_t>> order;
     order.reserve(cache.points.size());
-    for (size_t k = 0; k < cache.points.size(); ++k) order.emplace_back(geo::distance_m(q.from, cache.points[k].at), k);
+    for (size_t k = 0; k < cache.points.size(); ++k)
+        if (cache.points[k].located) order.emplace_back(geo::distance_m(q.from, cache.points[k].at), k);
     auto closer = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
         return a.first != b.first ? a.first < b.first : cache.points[a.second].id < cache.points[b.second].id;
     };
@@ -281,7 +281,7 @@ std::vector<Catalogue::Place> Catalogue::find_places(std::string_view query, Lan
         while (p.step()) {
             std::string name = p.text(1);
             int rank = match_rank(text::fold(name), q);
-            if (rank >= 0) found.push_back({rank, Place{p.text(0), "place", name, p.text(2), {p.real(3), p.real(4)}}});
+            if (rank >= 0 && on_earth(p.real(3), p.real(4))) found.push_back({rank, Place{p.text(0), "place", name, p.text(2), {p.real(3), p.real(4)}}});
         }
     }
     for (auto& t : territories(lang)) {
@@ -305,7 +305,8 @@ std::vector<Catalogue::Place> Catalogue::territories(Lang lang) const {
     std::vector<Place> out;
     Query t(db_, lang == Lang::lv ? "SELECT id, name_lv, lat, lon FROM territories WHERE lat IS NOT NULL"
                                   : "SELECT id, name_en, lat, lon FROM territories WHERE lat IS NOT NULL");
-    while (t.step()) out.push_back(Place{t.text(0), "territory", t.text(1), "", {t.real(2), t.real(3)}});
+    while (t.step())
+        if (on_earth(t.real(2), t.real(3))) out.push_back(Place{t.text(0), "territory", t.text(1), "", {t.real(2), t.real(3)}});
     std::sort(out.begin(), out.end(), [](const Place& a, const Place& b) {
         std::string fa = text::fold(a.name), fb = text::fold(b.name);
         return fa != fb ? fa < fb : a.id < b.id;

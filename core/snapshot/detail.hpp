@@ -17,7 +17,8 @@
 
 namespace pietura::snapshot::detail {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what);
+// The built-in holiday law plus the snapshot's holidays table.
+hours::Calendar load_calendar(sqlite3* db);
 
 // State and sentence at `at`; `hours` is left empty for the caller to fill from the
 // weekly pattern it cached, which does not change between calls.
@@ -32,6 +33,7 @@ struct PointCache {
     struct Point {
         std::string id;
         geo::Point at;
+        bool located = false;  // `at` is a real place; only then can it be nearest
         bool step_free = false;
         std::optional<hours::Schedule> schedule;
         std::set<std::string> remote;          // institution ids

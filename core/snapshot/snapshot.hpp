@@ -12,6 +12,13 @@
 //   auto cat = Catalogue::open("dist/catalogue.sqlite");
 //   for (auto& hit : cat.search("pabalsts", Lang::lv)) ...
 //
+// A snapshot may come from anywhere, so opening one checks it: the connection is
+// locked down (no views, triggers or untrusted schema code; limits on lengths,
+// depth, memory and the work of every query) and the schema must be the one write()
+// makes. A file that fails is refused with std::runtime_error("Pietura snapshot
+// rejected: <why>"); damage found later (a corrupt page, a query over its work
+// limit) is a std::runtime_error from the call that met it, never a crash or a hang.
+//
 // It never writes content and knows nothing about HTTP or Emscripten.
 #pragma once
 
@@ -41,6 +48,12 @@ struct PointCache;
 // Bumped whenever a table changes shape, so old browsers refuse new files cleanly.
 constexpr int kFormatVersion = 2;
 
+// The longest opening-hours spec (contact point hours, consultation windows) a
+// reader accepts from a snapshot. Real ones are under 100 bytes; every status and
+// day view walks all rules of a spec, so one of megabytes would make each take
+// seconds. Readers throw std::runtime_error on a longer one.
+constexpr std::size_t kMaxHoursSpec = 1000;
+
 struct BuildInfo {
     std::string content_version;  // shown on pages and in the manifest
     rating::Summary ratings;      // published ones go into the `ratings` table
@@ -50,13 +63,13 @@ struct BuildInfo {
 // or SQLite failure; content must already be free of errors.
 void write(const content::Content& c, const std::filesystem::path& file, const BuildInfo& info);
 
-// The built-in holiday law plus the snapshot's holidays table (booking/ reads it too).
-hours::Calendar load_calendar(sqlite3* db);
-
 class Catalogue {
 public:
+    // Both throw std::runtime_error("Pietura snapshot rejected: ...") when the file is
+    // not a Pietura snapshot of this format, is damaged, or has anything in its schema
+    // that write() does not make.
     static Catalogue open(const std::filesystem::path& file);
-    // Copies the bytes; throws std::runtime_error when they are not a Pietura snapshot.
+    // Copies the bytes.
     static Catalogue from_bytes(const uint8_t* data, size_t size);
 
     Catalogue(Catalogue&& other) noexcept;
@@ -149,6 +162,13 @@ public:
     std::string meta(const std::string& key) const;  // "" when absent
     int count(const std::string& table) const;       // rows in one entity table
 
+    // Is there such a thing? `kind` is "service", "contact-point", "institution",
+    // "life-situation" or "consultation" (an institution's, by institution id);
+    // std::invalid_argument otherwise.
+    bool exists(std::string_view kind, const std::string& id) const;
+
+    // The connection, for diff/ (which compares whole tables); everything else asks
+    // the typed questions above. Going away with issue 16.
     sqlite3* db() const { return db_; }
 
 private:
