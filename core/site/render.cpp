@@ -356,7 +356,9 @@ Page home(const Ctx& x) {
     m += "<p>" + link(x.url(Kind::services), x.e("home.all_services")) + "</p>\n</section>\n";
 
     m += "<section class=\"home-help\">\n<h2>" + x.e("home.help") + "</h2>\n<p>" + x.e("home.help.text") + "</p>\n";
-    m += "<p>" + link(x.url(Kind::contact_points), x.e("home.help.link")) + "</p>\n</section>\n";
+    m += "<ul class=\"links\">\n<li>" + link(x.url(Kind::contact_points), x.e("home.help.link")) + "</li>\n";
+    if (!x.c.consultations.empty()) m += "<li>" + link(booking_url(x.lang), x.e("book.link")) + "</li>\n";
+    m += "</ul>\n</section>\n";
 
     m += "<section class=\"home-az\">\n<h2>" + x.e("home.az") + "</h2>\n";
     m += "<p>" + link(x.url(Kind::search), x.e("home.az.link")) + "</p>\n</section>\n";
@@ -1044,6 +1046,8 @@ std::vector<Page> render(const Content& c, const Strings& s, const Options& o) {
         pages.push_back(settings_page(x));
         for (auto& a : c.audiences) pages.push_back(audience(x, a));
     }
+    // The booking pages (step 1 and the offline steps) are static pages too: in the sitemap.
+    for (auto& p : booking_pages(c, s, o)) pages.push_back(std::move(p));
     pages.push_back({"sitemap.xml", structured::sitemap(pages, o.base_url)});
     g_sort_keys = {};
     pages.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + o.base_url + "/sitemap.xml\n"});

@@ -107,6 +107,7 @@ std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, cons
 // Step 1 is static (topic and contact point); the next steps need live seats, so the
 // reference server renders them with these functions. Every step is a plain form
 // that works without JavaScript, with a GOV.UK-style error summary and field messages.
+// render() includes them (so the sitemap lists them); on their own for tests.
 std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o);
 
 // "/lv/konsultacija/laiks/" for step "time", ".../dati/" for "details", ".../parbaude/" for

@@ -560,8 +560,9 @@ BOOST_AUTO_TEST_CASE(issue12_confirmation_markup_carries_no_reference_or_token_i
     BOOST_TEST(count(open, "<meta http-equiv=\"refresh\" content=\"0; url=/lv/konsultacija/apstiprinajums/\">") == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(issue12_personal_fields_are_autocomplete_off_in_shared_mode_only) {
-    auto offer = sample_offer();
+namespace {
+// One citizen's answers, for the booking-page tests.
+booking::Request sample_booking() {
     booking::Request r;
     r.institution = "vsaa";
     r.topic = "pensijas";
@@ -569,6 +570,13 @@ BOOST_AUTO_TEST_CASE(issue12_personal_fields_are_autocomplete_off_in_shared_mode
     r.start = 1797400800;
     r.name = "Zelma Testiņa";
     r.phone = "+37129123456";
+    return r;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue12_personal_fields_are_autocomplete_off_in_shared_mode_only) {
+    auto offer = sample_offer();
+    booking::Request r = sample_booking();
     for (bool shared : {false, true}) {
         BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", shared};
         std::string details = booking_details_page(real_strings(), Options{"v1", true}, f);
@@ -614,13 +622,7 @@ BOOST_AUTO_TEST_CASE(issue12_finish_and_clear_works_without_javascript_and_the_l
 // has its own change link to the question that asked it (the details keep the others).
 BOOST_AUTO_TEST_CASE(issue15_check_page_has_a_row_and_a_change_link_per_answer) {
     auto offer = sample_offer();
-    booking::Request r;
-    r.institution = "vsaa";
-    r.topic = "pensijas";
-    r.contact_point = "cesis-vpvkac";
-    r.start = 1797400800;
-    r.name = "Zelma Testiņa";
-    r.phone = "+37129123456";
+    booking::Request r = sample_booking();
     r.email = "zelma@example.lv";
     r.lang = "lv";
     BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", false};
@@ -639,4 +641,21 @@ BOOST_AUTO_TEST_CASE(issue15_check_page_has_a_row_and_a_change_link_per_answer) 
     // An optional answer left empty is not a row, so there is nothing to change there.
     BOOST_TEST(row("What do you want to ask? (optional)").empty());
     BOOST_TEST(count(check, ">Change<span") == 7u);  // topic, place, time, name, phone, e-mail, language
+}
+
+// Issue 15: booking can be found — from the home page and in the sitemap (step 1 and the
+// offline step are static pages), in both languages; without consultations there is no link.
+BOOST_AUTO_TEST_CASE(issue15_home_page_and_sitemap_lead_to_booking) {
+    std::vector<content::Diagnostic> diags;
+    auto real = content::Content::load(fs::path(PIETURA_SOURCE_DIR) / "content", diags);
+    BOOST_REQUIRE(!real.consultations.empty());
+    auto pages = render_map(real);
+    BOOST_TEST(count(pages["lv/index.html"], "href=\"/lv/konsultacija/\"") == 1u);
+    BOOST_TEST(count(pages["en/index.html"], "href=\"/en/consultation/\"") == 1u);
+    const std::string& map = pages["sitemap.xml"];
+    for (const char* loc : {"/lv/konsultacija/", "/en/consultation/", "/lv/konsultacija/bezsaiste/", "/en/consultation/offline/"})
+        BOOST_TEST(count(map, std::string("<loc>http://localhost:8080") + loc + "</loc>") == 1u, loc);
+    // The sample has no consultations: no link to a booking that cannot be made.
+    auto none = render_map(sample());
+    BOOST_TEST(none["lv/index.html"].find("/lv/konsultacija/") == std::string::npos);
 }

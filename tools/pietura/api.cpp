@@ -1,8 +1,6 @@
 // The /api/ routes of `pietura serve`: slots, bookings, cancellations, ratings.
 #include "api.hpp"
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <algorithm>
 #include <ctime>
@@ -163,18 +161,6 @@ struct Api {
             it = offers.emplace(key, booking::Offer::load(cat, inst, cp)).first;
         }
         return it->second ? &*it->second : nullptr;
-    }
-
-    bool exists(const char* table, const std::string& column, const std::string& id) {
-        std::string sql = std::string("SELECT 1 FROM ") + table + " WHERE " + column + " = ?1";
-        sqlite3_stmt* st = nullptr;
-        bool found = false;
-        if (sqlite3_prepare_v2(cat.db(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, id.c_str(), int(id.size()), SQLITE_TRANSIENT);
-            found = sqlite3_step(st) == SQLITE_ROW;
-        }
-        sqlite3_finalize(st);
-        return found;
     }
 };
 
@@ -491,9 +477,8 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     std::string key = idempotency_key(req, body);
     if (errors.empty()) errors = rating::validate(r);
     if (errors.empty()) {
-        bool known = r.about == "service"         ? api.exists("services", "id", r.target)
-                     : r.about == "contact-point" ? api.exists("contact_points", "id", r.target)
-                                                  : api.exists("consultations", "institution", r.target);
+        bool known = api.cat.exists(r.about == "service" || r.about == "contact-point" ? r.about : std::string("consultation"),
+                                    r.target);
         if (!known) errors.push_back({"target", "choice", booking::field_message("choice", lang)});
     }
     if (!errors.empty()) throw Problem{400, "some fields need attention", errors};

@@ -178,7 +178,6 @@ int cmd_build(int argc, char** argv) {
         opts.with_wasm = with_wasm;
         opts.base_url = base_url;
         std::vector<site::Page> pages = site::render(c, strings, opts);
-        for (auto& p : site::booking_pages(c, strings, opts)) pages.push_back(std::move(p));
         progress.done(std::to_string(pages.size()) + " pages");
 
         progress.step("Writing " + out.string());
