@@ -158,7 +158,7 @@ std::string app_bars(const Ctx& x) {
     h += "<dialog id=\"timeout-dialog\" class=\"timeout-dialog\" aria-labelledby=\"timeout-title\" "
          "aria-describedby=\"timeout-text\" data-text=\"" + x.e("shared.timeout.text") + "\">\n<h2 id=\"timeout-title\">" +
          x.e("shared.timeout.title") + "</h2>\n<p id=\"timeout-text\"></p>\n<p><button type=\"button\" id=\"timeout-more\">" +
-         x.e("shared.timeout.more") + "</button> <button type=\"button\" id=\"timeout-finish\" class=\"secondary\">" +
+         x.e("shared.timeout.more") + "</button> <button type=\"button\" id=\"timeout-finish\" class=\"button-secondary\">" +
          x.e("shared.timeout.finish") + "</button></p>\n</dialog>\n";
     return h;
 }
@@ -798,7 +798,7 @@ std::string finder(const Ctx& x) {
          x.e("cps.find.place.hint") +
          "</p>\n<input type=\"text\" id=\"place\" name=\"place\" autocomplete=\"off\" list=\"place-options\" "
          "aria-describedby=\"place-hint\">\n<datalist id=\"place-options\"></datalist></div>\n";
-    h += "<p><button type=\"button\" id=\"locate\" class=\"secondary\">" + x.e("cps.find.locate") + "</button></p>\n";
+    h += "<p><button type=\"button\" id=\"locate\" class=\"button-secondary\">" + x.e("cps.find.locate") + "</button></p>\n";
     h += "<fieldset class=\"filters\">\n<legend>" + x.e("cps.find.filters") + "</legend>\n";
     h += "<div class=\"field\"><label for=\"f-service\">" + x.e("cps.find.service") +
          "</label>\n<select id=\"f-service\" name=\"service\">\n<option value=\"\">" + x.e("cps.find.any") + "</option>\n";

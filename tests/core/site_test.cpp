@@ -659,3 +659,38 @@ BOOST_AUTO_TEST_CASE(issue15_home_page_and_sitemap_lead_to_booking) {
     auto none = render_map(sample());
     BOOST_TEST(none["lv/index.html"].find("/lv/konsultacija/") == std::string::npos);
 }
+
+// Issue 15: a button's look comes from a class the style sheet defines (or the class is a
+// script's hook) — the shared-PC
+// countdown's "No, finish now" used a class that did not exist and looked like the safe choice.
+BOOST_AUTO_TEST_CASE(issue15_every_button_class_is_defined_in_the_style_sheet) {
+    std::ifstream in(fs::path(PIETURA_SOURCE_DIR) / "web" / "assets" / "pietura.css");
+    std::string css((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_REQUIRE(!css.empty());
+    std::string scripts;
+    for (auto& f : fs::directory_iterator(fs::path(PIETURA_SOURCE_DIR) / "web" / "assets"))
+        if (f.path().extension() == ".js") {
+            std::ifstream js(f.path());
+            scripts.append(std::istreambuf_iterator<char>(js), std::istreambuf_iterator<char>());
+        }
+    size_t buttons = 0;
+    for (auto& [path, html] : render_map(sample())) {
+        for (size_t at = html.find("<button"); at != std::string::npos; at = html.find("<button", at + 1)) {
+            std::string tag = html.substr(at, html.find('>', at) - at);
+            auto c = tag.find("class=\"");
+            if (c == std::string::npos) continue;
+            std::string classes = tag.substr(c + 7, tag.find('"', c + 7) - c - 7);
+            for (size_t p = 0; p < classes.size();) {
+                size_t e = classes.find(' ', p);
+                std::string one = classes.substr(p, e == std::string::npos ? std::string::npos : e - p);
+                ++buttons;
+                // The whole class name as a selector: ".secondary" must not match ".button-secondary".
+                std::regex selector("(^|[^A-Za-z0-9_-])\\." + one + "([^A-Za-z0-9_-]|$)");
+                // A class that no style sheet defines must at least be a script's hook.
+                BOOST_TEST((std::regex_search(css, selector) || std::regex_search(scripts, selector)), path << ": ." << one);
+                p = e == std::string::npos ? classes.size() : e + 1;
+            }
+        }
+    }
+    BOOST_TEST(buttons > 0u);
+}
