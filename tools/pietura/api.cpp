@@ -11,6 +11,7 @@
 
 #include "booking/booking.hpp"
 #include "http/server.hpp"
+#include "http/url.hpp"
 #include "rating/rating.hpp"
 #include "text/text.hpp"
 #include "snapshot/sha256.hpp"
@@ -55,33 +56,16 @@ bool is_form(const http::Request& req) {
     return req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
-std::string url_decode(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') out += ' ';
-        else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-                 std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += char(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else out += s[i];
-    }
-    return out;
-}
-
 // The body as a JSON object: parsed JSON, or a form post's fields as strings.
 json read_body(const http::Request& req) {
     std::string type = req.get_header_value("Content-Type");
     if (is_form(req)) {
+        // The body alone (not req.params, which also holds the query string), decoded by
+        // the server's one form parser; a repeated field keeps its last value.
+        http::Params fields;
+        http::parse_query(req.body, fields);
         json j = json::object();
-        std::string_view b = req.body;
-        for (size_t pos = 0; pos <= b.size();) {
-            size_t amp = b.find('&', pos);
-            if (amp == std::string_view::npos) amp = b.size();
-            std::string_view pair = b.substr(pos, amp - pos);
-            size_t eq = pair.find('=');
-            if (!pair.empty()) j[url_decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : url_decode(pair.substr(eq + 1));
-            pos = amp + 1;
-        }
+        for (auto& [k, v] : fields) j[k] = v;
         return j;
     }
     if (type.rfind("application/json", 0) != 0)
