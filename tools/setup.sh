@@ -58,9 +58,24 @@ if [ ! -f "build-deps/imgui/imgui.cpp" ]; then
   echo "setup: fetching the Dear ImGui source package ($IMGUI_VERSION) for the studio's web build"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   if ! apt-cache showsrc imgui 2>/dev/null | grep -q "^Version: $IMGUI_VERSION"; then
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
-      $SUDO tee /etc/apt/sources.list.d/pietura-src.sources >/dev/null
-    $SUDO apt-get update -qq
+    # Source packages come from the same place as the machine's own binary package:
+    # the URI, suite and component apt installed libimgui-dev from, with that entry's
+    # keyring, so a mirror, a snapshot or an offline archive keeps working.
+    read -r src_uri src_dist < <(apt-cache policy libimgui-dev |
+      awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[a-z0-9+]+:/ { print $2, $3; exit }')
+    if [ -z "${src_uri:-}" ]; then
+      echo "setup: no configured apt source provides libimgui-dev; cannot add its deb-src" >&2
+    else
+      src_suite=${src_dist%%/*}; src_comp=${src_dist#*/}
+      [ "$src_comp" = "$src_dist" ] && src_comp=main
+      keyring=$(tools/apt-keyring.sh "$src_uri" || true)
+      echo "setup: adding deb-src for $src_uri $src_suite $src_comp (from the machine's apt sources)"
+      {
+        printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n' "$src_uri" "$src_suite" "$src_comp"
+        [ -n "$keyring" ] && printf 'Signed-By: %s\n' "$keyring"
+      } | $SUDO tee /etc/apt/sources.list.d/pietura-src.sources >/dev/null
+      $SUDO apt-get update -qq
+    fi
   fi
   tmp=$(mktemp -d)
   (cd "$tmp" && apt-get source -qq "imgui=$IMGUI_VERSION" >/dev/null 2>&1) || { echo "setup: could not fetch the imgui source; the studio's web build is skipped" >&2; }

@@ -1,10 +1,10 @@
 // i18n/lang.hpp — the two languages Pietura speaks.
 //
 // Every citizen-facing text exists in Latvian and English. Code that needs to
-// choose a language takes a `Lang`; content keeps both texts side by side and
-// the caller picks one with `pick()`. UI strings (button labels, headings) do
-// not live here: they are in the top-level `i18n/lv.json` and `i18n/en.json`
-// and are loaded by the site renderer.
+// choose a language takes a `Lang`; content keeps both texts side by side
+// (`content::Text`) and the caller indexes it: `service.title[lang]`. UI strings
+// (button labels, headings) do not live here: they are in the top-level
+// `i18n/lv.json` and `i18n/en.json` and are loaded by the site renderer.
 #pragma once
 
 #include <optional>
