@@ -4,7 +4,7 @@
 // Latvian; with --contact-points N and --bus-stops N, also a network of contact
 // points in libraries across the real places, and bus stops around them, shaped
 // like the plan of one contact point per parish and the national GTFS export.
-// Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N] [--contact-points N] [--bus-stops N]
+// Usage: node tools/gen-catalogue.mjs OUT_DIR [--services N (3400)] [--contact-points N (587)] [--bus-stops N (0)]
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,7 +16,7 @@ const arg = (name, dflt) => {
   return k > 0 ? Number(process.argv[k + 1]) : dflt;
 };
 const n = arg('--services', 3400);
-const nPoints = arg('--contact-points', 0);
+const nPoints = arg('--contact-points', 587); // the planned network: one per parish
 const nStops = arg('--bus-stops', 0);
 const src = join(root, 'content');
 
@@ -29,24 +29,69 @@ const read = (dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 const services = read(join(src, 'services'));
 const territories = read(join(src, 'territories'));
+
+// A fixed-seed generator: the same catalogue every run, so figures compare.
+let seed = 20261123;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const jitter = (deg) => (rand() - 0.5) * 2 * deg;
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const some = (list, k) => list.filter(() => rand() < k / Math.max(1, list.length));
+const lowerFirst = (t) => t.charAt(0).toLocaleLowerCase('lv') + t.slice(1);
+const sentences = (text) => text.split(/\n\n/).flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter(Boolean);
+
+// A municipality's own card for a national service is not a copy: real catalogues word
+// the same service differently in every card (issue 13: repeated text flatters every
+// engine's compressed size and ranking). So each variant gets its own title form, a
+// summary and a body mixed from its service and from another one of the same
+// institution, and a share of their keywords.
+const titleForms = [
+  (b, t) => [`${b.lv} (${t.lv})`, `${b.en} (${t.en})`],
+  (b, t) => [`${t.lv}: ${lowerFirst(b.lv)}`, `${t.en}: ${lowerFirst(b.en)}`],
+  (b, t) => [`Pašvaldības ${lowerFirst(b.lv)} — ${t.lv}`, `Municipal ${lowerFirst(b.en)} — ${t.en}`],
+  (b, t) => [`${b.lv}, ${t.lv}`, `${b.en}, ${t.en}`],
+];
+const intros = [
+  (t) => [`${t.lv} iedzīvotājiem.`, `For residents of ${t.en}.`],
+  (t) => [`Pakalpojumu ${t.lv} sniedz pašvaldības klientu centrā.`, `In ${t.en} the service is provided at the municipal customer centre.`],
+  (t) => [`Attiecas uz deklarētajiem ${t.lv} iedzīvotājiem.`, `Applies to people whose declared residence is in ${t.en}.`],
+  () => ['', ''],
+];
+const byInstitution = Map.groupBy ? Map.groupBy(services, (s) => s.institution)
+  : services.reduce((m, s) => m.set(s.institution, [...(m.get(s.institution) || []), s]), new Map());
+
+function variant(base, t, id) {
+  const donor = pick(byInstitution.get(base.institution).filter((s) => s !== base).concat(services).slice(0, 40));
+  const v = structuredClone(base);
+  v.id = id;
+  const [tlv, ten] = pick(titleForms)(base.title, t.name);
+  v.title = { lv: tlv, en: ten };
+  const [ilv, ien] = pick(intros)(t.name);
+  const body = (l, intro) => {
+    const own = sentences(base.body[l]), other = sentences(donor.body[l]);
+    const keep = own.filter((_, i) => i === 0 || rand() < 0.75);
+    const borrowed = some(other.slice(1), 1.5);
+    return [intro, ...keep, ...borrowed].filter(Boolean).join(' ');
+  };
+  v.body = { lv: body('lv', ilv), en: body('en', ien) };
+  if (rand() < 0.4) v.summary = { lv: `${base.summary.lv} ${sentences(donor.summary.lv)[0] || ''}`.trim(), en: `${base.summary.en} ${sentences(donor.summary.en)[0] || ''}`.trim() };
+  if (base.keywords) {
+    v.keywords = {
+      lv: [...some(base.keywords.lv || [], 3), ...some(donor.keywords?.lv || [], 1), t.name.lv],
+      en: [...some(base.keywords.en || [], 3), ...some(donor.keywords?.en || [], 1), t.name.en],
+    };
+  }
+  v.popularity = Math.max(0, base.popularity - 20 - Math.floor(rand() * 30));
+  return v;
+}
+
 for (const s of services) writeFileSync(join(out, 'services', s.id + '.json'), JSON.stringify(s));
 for (let k = 0; services.length + k < n; k++) {
   const base = services[k % services.length];
   const t = territories[Math.floor(k / services.length) % territories.length];
   const round = Math.floor(k / (services.length * territories.length));
   const id = `${base.id}-${t.id}${round ? '-' + round : ''}`;
-  const v = structuredClone(base);
-  v.id = id;
-  v.title = { lv: `${base.title.lv} (${t.name.lv})`, en: `${base.title.en} (${t.name.en})` };
-  v.body = { lv: `${t.name.lv}: ${base.body.lv}`, en: `${t.name.en}: ${base.body.en}` };
-  v.popularity = Math.max(0, base.popularity - 20);
-  writeFileSync(join(out, 'services', id + '.json'), JSON.stringify(v));
+  writeFileSync(join(out, 'services', id + '.json'), JSON.stringify(variant(base, t, id)));
 }
-
-// A fixed-seed generator: the same catalogue every run, so figures compare.
-let seed = 20261123;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const jitter = (deg) => (rand() - 0.5) * 2 * deg;
 
 const places = readdirSync(join(src, 'places')).sort().flatMap((f) => JSON.parse(readFileSync(join(src, 'places', f), 'utf8')));
 const realPoints = read(join(src, 'contact-points'));

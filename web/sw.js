@@ -8,12 +8,34 @@
 // Nothing personal is ever cached: /api/ requests always go to the network, and so
 // do the booking steps the server renders (they are never in a build, and this
 // worker only ever stores the files a build's manifest lists).
+//
+// A slow rural link is shared with the citizen's first search (issue 13): installing
+// this worker downloads nothing. The copy is made only when a page asks for it
+// ("check-update", sent once the page has answered or is idle), and each file waits
+// while the page has requests of its own in flight. The editors' studio is never
+// copied: citizens do not use it offline, and it is a quarter of the bytes.
 
 const META = 'pietura-meta';
 const SITE = 'pietura-site-';
 const ACTIVE_KEY = '/__pietura/active';
 const STAGED_KEY = '/__pietura/staged';
-const PARALLEL = 6;
+const PARALLEL = 4;
+// Files of a build that a citizen's offline copy never holds.
+const NOT_OFFLINE = (path) => path === 'sw.js' || path.startsWith('studio/');
+
+// The page's own requests in flight; the background copy waits for them (see above).
+let userRequests = 0;
+let userIdle = null; // resolves when userRequests drops to 0
+let wakeCopy = () => {};
+function userRequestStarted() {
+  if (userRequests++ === 0) userIdle = new Promise((resolve) => { wakeCopy = resolve; });
+}
+function userRequestEnded() {
+  if (--userRequests === 0) wakeCopy();
+}
+async function yieldToUser() {
+  while (userRequests > 0) await userIdle;
+}
 const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums)|en\/consultation\/(time|details|check|confirmation))(\/|$)/;
 
 const MIME = {
@@ -56,10 +78,12 @@ async function download(m) {
   await caches.delete(name); // an earlier, interrupted attempt
   const cache = await caches.open(name);
   try {
-    const files = m.files.filter((f) => f.path !== 'sw.js');
+    const files = m.files.filter((f) => !NOT_OFFLINE(f.path));
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
+        await yieldToUser();
+        if (next >= files.length) break;
         const f = files[next++];
         const r = await fetch('/' + f.path, { cache: 'no-store' });
         if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
@@ -89,11 +113,10 @@ async function dropOtherSites(keep) {
   for (const k of await caches.keys()) if (k.startsWith(SITE) && !keep.includes(k.slice(SITE.length))) await caches.delete(k);
 }
 
+// Installing downloads nothing (see the top): the first copy is made by the first
+// "check-update" a page sends.
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    if (!(await getMeta(ACTIVE_KEY))) await setMeta(ACTIVE_KEY, await download(await fetchManifest()));
-    await self.skipWaiting();
-  })());
+  event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener('activate', (event) => {
@@ -116,6 +139,16 @@ async function checkForUpdate() {
     return; // offline: nothing to say
   }
   if (m.site_version === active) return;
+  if (!active) {
+    // The first offline copy: nothing to offer a reload for, it simply starts working.
+    try {
+      await setMeta(ACTIVE_KEY, await download(m));
+      await tell({ type: 'ready', version: m.site_version });
+    } catch {
+      // Tried again on the next page view; the site keeps working online.
+    }
+    return;
+  }
   if (m.site_version === (await getMeta(STAGED_KEY))) {
     await tell({ type: 'update-ready', version: m.site_version });
     return;
@@ -152,25 +185,29 @@ self.addEventListener('fetch', (event) => {
   // The server's booking steps (time, details, confirmation, cancel, .ics) hold personal
   // data: straight to the network, never through this worker (issue 12).
   if (SERVER_PAGES.test(url.pathname)) return;
-  event.respondWith((async () => {
-    const active = await getMeta(ACTIVE_KEY);
-    if (active) {
-      const cache = await caches.open(SITE + active);
-      let key = url.pathname;
-      if (!key.endsWith('/') && !key.includes('.', key.lastIndexOf('/'))) key += '/';
-      const hit = await cache.match(key);
-      if (hit) return hit;
-    }
-    try {
-      return await fetch(req);
-    } catch (e) {
-      // Offline and not in the copy: the start page says what still works.
-      if (req.mode === 'navigate' && active) {
-        const lang = url.pathname.startsWith('/en/') ? '/en/' : '/lv/';
-        const home = await (await caches.open(SITE + active)).match(lang);
-        if (home) return home;
-      }
-      throw e;
-    }
-  })());
+  userRequestStarted();
+  event.respondWith(answer(req, url).finally(userRequestEnded));
 });
+
+// Answers from the active offline copy, else from the network.
+async function answer(req, url) {
+  const active = await getMeta(ACTIVE_KEY);
+  if (active) {
+    const cache = await caches.open(SITE + active);
+    let key = url.pathname;
+    if (!key.endsWith('/') && !key.includes('.', key.lastIndexOf('/'))) key += '/';
+    const hit = await cache.match(key);
+    if (hit) return hit;
+  }
+  try {
+    return await fetch(req);
+  } catch (e) {
+    // Offline and not in the copy: the start page says what still works.
+    if (req.mode === 'navigate' && active) {
+      const lang = url.pathname.startsWith('/en/') ? '/en/' : '/lv/';
+      const home = await (await caches.open(SITE + active)).match(lang);
+      if (home) return home;
+    }
+    throw e;
+  }
+}

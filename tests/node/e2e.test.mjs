@@ -106,14 +106,21 @@ test('issue 3: life-situation questions filter the steps instantly, and all step
   await ctx.close();
 });
 
-test('issue 4: a contact-point page says whether it is open now, in Latvian time', async () => {
-  // The browser runs in New York time; the answer must still be Riga's.
-  const ctx = await env.browser.newContext({ timezoneId: 'America/New_York' });
-  const page = await ctx.newPage();
-  await page.goto(env.server.url + '/en/contact-points/vpvkac-cesis/');
-  assert.match(await page.locator('.hours-text').innerText(), /Mon–Thu 8:00–17:00/);
-  await page.waitForFunction(() => document.querySelector('#open-status').textContent.length > 0, null, { timeout: 15000 });
-  const state = await page.getAttribute('#open-status', 'data-state');
-  assert.ok(['open', 'closed'].includes(state), state);
-  await ctx.close();
-});
+// The clock is fixed and the browser runs in New York, so only Riga's time can give
+// these answers (issue 15: a test about time must be able to fail for it).
+for (const [when, path, state, text] of [
+  ['2026-12-02T07:30:00Z', '/en/contact-points/vpvkac-cesis/', 'open', 'Open now, closes at 17:00'],        // Wed 9:30 Riga, 2:30 New York
+  ['2026-12-04T13:30:00Z', '/en/contact-points/vpvkac-cesis/', 'closed', 'Closed, opens Monday 8:00'],      // Fri 15:30 Riga, Fridays until 14:00
+  ['2026-12-03T23:30:00Z', '/lv/klientu-centri/vpvkac-cesis/', 'closed', 'Slēgts, atvērs 8.00'],            // Fri 1:30 Riga, still Thursday in New York
+]) {
+  test(`issue 4, issue 15: open now in Latvian time at ${when} (browser in New York): "${text}"`, async () => {
+    const ctx = await env.browser.newContext({ timezoneId: 'America/New_York', serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.clock.install({ time: new Date(when) });
+    await page.goto(env.server.url + path);
+    await page.waitForFunction(() => document.querySelector('#open-status').textContent.length > 0, null, { timeout: 15000 });
+    assert.equal(await page.getAttribute('#open-status', 'data-state'), state);
+    assert.equal((await page.locator('#open-status').innerText()).trim(), text);
+    await ctx.close();
+  });
+}

@@ -98,12 +98,27 @@ test('browser: "use my location" asks only on the button and ranks from there', 
   await ctx.close();
 });
 
-test('browser: the week view shows the days ahead in Riga time', async () => {
-  const ctx = await browser.newContext({ timezoneId: 'America/New_York' });
+test('issue 15: the week view shows Riga\'s days ahead with their hours and holidays (fixed clock, browser in New York)', async () => {
+  const ctx = await browser.newContext({ timezoneId: 'America/New_York', serviceWorkers: 'block' });
   const page = await ctx.newPage();
+  // Wednesday 23 December 2026, 00:30 in Riga; still Tuesday 22 December, 17:30, in
+  // New York: a week computed in the browser's zone would start a day early.
+  await page.clock.install({ time: new Date('2026-12-22T22:30:00Z') });
   await page.goto(server.url + '/en/contact-points/vpvkac-cesis/');
   await page.locator('#week').waitFor({ state: 'visible', timeout: 15000 });
-  assert.equal(await page.locator('#week .week-table tbody tr').count(), 7);
+  const rows = await page.locator('#week .week-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.cells].slice(1).map((td) => td.textContent.trim())));
+  assert.deepEqual(rows, [
+    ['Wednesday', '8:00–16:00', 'day before a public holiday, one hour shorter'],
+    ['Thursday', 'closed', 'Christmas Eve'],
+    ['Friday', 'closed', 'Christmas Day'],
+    ['Saturday', 'closed', 'Second Day of Christmas'],
+    ['Sunday', 'closed', ''],
+    ['Monday', '8:00–17:00', ''],
+    ['Tuesday', '8:00–17:00', ''],
+  ]);
+  // The first day is Riga's 23 December, whatever format the date column uses.
+  assert.match(await page.locator('#week .week-table tbody tr td').first().innerText(), /23/);
   await ctx.close();
 });
 
