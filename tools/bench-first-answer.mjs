@@ -1,5 +1,5 @@
 // The first search answer on a slow phone (issue 13), measured the way a citizen meets
-// it: Debian's Chromium with Chrome DevTools network throttling, a cold cache, the
+// it: Debian's Chromium on a link shaped like Chrome DevTools' presets, a cold cache, the
 // query typed as soon as the page's HTML is parsed, and the time until the first
 // result link is on the screen. The peer is Pagefind (npm `pagefind`), indexing the
 // very pages `pietura build` wrote and served by the same `pietura serve`, so both
@@ -10,6 +10,7 @@
 // faster engine cannot hide a worse answer. Pagefind indexes the Latvian pages only
 // (the queries are Latvian; indexing both languages doubles its build for nothing).
 import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,35 @@ const PROFILES = [
   { name: 'slow 4G', latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 },
   { name: '3G', latency: 300, down: 0.75e6 / 8, up: 250e3 / 8 },
 ];
+
+// The slow link itself: a TCP relay in front of the server that every connection of a
+// run shares — the page's, its workers' and its service worker's — with the profile's
+// bandwidth each way and half its round trip added to every chunk in each direction.
+// (DevTools' emulation is per page: it would let the service worker's own downloads
+// pass unthrottled, and those are exactly what competes with the first answer.)
+function throttledLink(port, profile) {
+  const free = { down: 0, up: 0 };
+  const arrival = (bytes, way, rate) => {
+    const now = performance.now();
+    free[way] = Math.max(now, free[way]) + (bytes * 1000) / rate;
+    return free[way] - now + profile.latency / 2;
+  };
+  const relay = net.createServer((client) => {
+    const server = net.connect(port, '127.0.0.1');
+    const carry = (from, to, way, rate) => {
+      let last = 0;
+      from.on('data', (chunk) => { last = arrival(chunk.length, way, rate); setTimeout(() => to.writable && to.write(chunk), last); });
+      from.on('end', () => setTimeout(() => to.end(), last));
+      from.on('error', () => to.destroy());
+    };
+    carry(client, server, 'up', profile.up);
+    carry(server, client, 'down', profile.down);
+  });
+  return new Promise((resolve) => relay.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${relay.address().port}`,
+    close: () => new Promise((done) => { relay.close(done); setTimeout(done, 1000); }),
+  })));
+}
 
 const relevance = readFileSync(join(root, 'tests/search/relevance.tsv'), 'utf8').split('\n').slice(1)
   .filter((l) => l.trim()).map((l) => l.split('\t')).filter(([lang]) => lang === 'lv');
@@ -74,19 +104,18 @@ function indexWithPagefind(dist) {
 
 // One cold visit: bytes the page received and the time from navigation to the first
 // result link, read from the page's own clock (performance.now() counts from it).
-async function firstAnswer(browser, url, resultSelector, profile, { serviceWorkers }) {
+async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers }) {
   const ctx = await browser.newContext({ serviceWorkers });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up,
-  });
-  // Bytes on the wire of every request that started before the answer (the page's and
-  // its workers'; the service worker's own precache is not the page's).
+  const link = await throttledLink(new URL(base).port, profile);
+  // Bytes on the wire of every request that started before the answer: the page's,
+  // its workers' and the service worker's (a page request the service worker answered
+  // is counted where the worker fetched it, not twice).
   const started = [];
-  page.on('request', (r) => started.push({ r, t: performance.now() }));
+  ctx.on('request', (r) => started.push({ r, t: performance.now() }));
   let answeredAt = null;
   await page.exposeFunction('__answered', () => { answeredAt ??= performance.now(); });
   await page.addInitScript(([query, selector]) => {
@@ -103,17 +132,20 @@ async function firstAnswer(browser, url, resultSelector, profile, { serviceWorke
       new MutationObserver(done).observe(document.body, { childList: true, subtree: true, attributes: true });
     });
   }, [QUERY, resultSelector]);
-  await page.goto(url, { waitUntil: 'commit', timeout: 120000 });
+  await page.goto(link.url + path, { waitUntil: 'commit', timeout: 120000 });
   await page.waitForFunction(() => window.__firstAnswerMs !== undefined, null, { timeout: 120000, polling: 100 });
   const ms = await page.evaluate(() => window.__firstAnswerMs);
   await page.waitForLoadState('networkidle', { timeout: 20000 }).catch(() => {});
   let bytes = 0;
   for (const { r, t } of started) {
     if (answeredAt !== null && t > answeredAt) continue;
+    const response = await r.response().catch(() => null);
+    if (!response || response.fromServiceWorker()) continue;
     const size = await r.sizes().catch(() => null);
     if (size) bytes += size.responseBodySize + size.responseHeadersSize;
   }
   await ctx.close();
+  await link.close();
   return { ms, bytes };
 }
 
@@ -158,9 +190,9 @@ async function measure(label, dist, browser) {
     }
     console.log(`  first answer, ${label} (Pagefind index ${indexSecs.toFixed(1)} s)${recall}`);
     for (const profile of PROFILES) {
-      const blocked = await firstAnswer(browser, server.url + '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block' });
-      const shipped = await firstAnswer(browser, server.url + '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });
-      const peer = await firstAnswer(browser, server.url + '/pagefind-peer.html', '#results a', profile, { serviceWorkers: 'block' });
+      const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block' });
+      const shipped = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });
+      const peer = await firstAnswer(browser, server.url, '/pagefind-peer.html', '#results a', profile, { serviceWorkers: 'block' });
       console.log(`    ${profile.name.padEnd(8)} Pietura ${s(shipped.ms)} / ${kb(shipped.bytes)} ` +
         `(service worker blocked ${s(blocked.ms)} / ${kb(blocked.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
         `time ×${(shipped.ms / peer.ms).toFixed(2)}, bytes ×${(shipped.bytes / peer.bytes).toFixed(2)} of Pagefind`);
