@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   emscripten
-  libboost-test-dev nlohmann-json3-dev zlib1g-dev   # Boost.Test brings Beast/Asio (the server)
+  libboost-test-dev nlohmann-json3-dev zlib1g-dev libbrotli-dev   # Boost.Test brings Beast/Asio (the server); zlib and brotli precompress the site
   sqlite3 chromium fonts-dejavu-core
   wrk                         # booking benchmark of the reference server
   libimgui-dev libglfw3-dev   # the editors' studio (Dear ImGui)

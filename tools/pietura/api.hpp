@@ -7,6 +7,9 @@
 // body size (set by serve), field lengths (booking/, rating/), a fixed-window rate
 // limit per client address, CORS only for the portal's own origin, and no personal
 // data in any log line. HTML form posts (the no-JavaScript path) get 303 redirects.
+// The routes are in api_json.cpp (slots, bookings), api_booking_pages.cpp (the
+// no-JavaScript booking steps), api_rating.cpp and api_shared_pc.cpp; api.cpp holds
+// what they share and the order they are tried in (api_detail.hpp, private).
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "booking_fields.hpp"
 #include "cli.hpp"
 #include "hours/hours.hpp"
 #include "store.hpp"
@@ -77,12 +78,24 @@ int cmd_export(int argc, char** argv) {
     try {
         auto store = Store::open(args.get_or("data", "data"));
         if (what == "bookings") {
-            row({"reference", "institution", "topic", "contact_point", "start", "end", "name", "phone", "email", "lang",
-                 "note", "accessibility", "created", "status"});
+            // The order operators' spreadsheets know: the request's fields as kRequestTextFields
+            // lists them, with the times after the contact point.
+            std::vector<std::string> head{"reference"};
+            for (auto& f : kRequestTextFields) {
+                head.emplace_back(f.name);
+                if (f.member == &booking::Request::contact_point) head.insert(head.end(), {"start", "end"});
+            }
+            head.insert(head.end(), {"created", "status"});
+            row(head);
             store->export_bookings([](const StoredBooking& b) {
-                row({b.reference, b.institution, b.topic, b.contact_point, hours::format_riga(b.start),
-                     hours::format_riga(b.end), b.name, b.phone, b.email, b.lang, b.note, b.accessibility,
-                     hours::format_riga(b.created), b.cancelled ? "cancelled" : "booked"});
+                std::vector<std::string> cells{b.reference};
+                for (auto& f : kRequestTextFields) {
+                    cells.push_back(b.*f.member);
+                    if (f.member == &booking::Request::contact_point)
+                        cells.insert(cells.end(), {hours::format_riga(b.start), hours::format_riga(b.end)});
+                }
+                cells.insert(cells.end(), {hours::format_riga(b.created), b.cancelled ? "cancelled" : "booked"});
+                row(cells);
             });
         } else {
             row({"about", "target", "score", "comment", "lang", "created"});

@@ -2,17 +2,15 @@
 // can check a contact point's opening_hours and a year's holidays exactly as
 // the browser will evaluate them.
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "content/content.hpp"
 #include "hours/hours.hpp"
 
 namespace pietura::cli {
@@ -33,9 +31,11 @@ Usage: pietura hours --spec SPEC [--at INSTANT] [options]
                    (default: now)
   --lang lv|en     language of the sentence and the description (default: lv)
   --week           also show the 7 days starting on the date of --at
-  --holidays DIR   folder of <year>.json files with one-off holidays and Cabinet
-                   working-day transfers (default: content/holidays; when the
-                   default folder is missing only the rules of the law are used)
+  --holidays DIR   the holidays folder of a content folder: <year>.json files with
+                   one-off holidays and Cabinet working-day transfers, checked
+                   against the schema/ beside it as 'pietura build' checks them
+                   (default: content/holidays; when the default folder is missing
+                   only the rules of the law are used)
   --json           print one JSON object instead of text
 
 Prints open or closed, the current interval, when it closes or next opens and
@@ -51,9 +51,11 @@ const char* kHolidaysHelp = R"(pietura holidays — Latvian public holidays and 
 Usage: pietura holidays --year YYYY [options]
 
   --year YYYY      the year to list (1900-2200)
-  --holidays DIR   folder of <year>.json files with one-off holidays and Cabinet
-                   working-day transfers (default: content/holidays; when the
-                   default folder is missing only the rules of the law are used)
+  --holidays DIR   the holidays folder of a content folder: <year>.json files with
+                   one-off holidays and Cabinet working-day transfers, checked
+                   against the schema/ beside it as 'pietura build' checks them
+                   (default: content/holidays; when the default folder is missing
+                   only the rules of the law are used)
   --json           print one JSON object instead of a table
 
 Lists public holidays (fixed, Easter-based, the Monday after a weekend 4 May or
@@ -105,81 +107,35 @@ const char* kind_word(hours::HolidayKind k) {
 
 const char* transfer_word(hours::Transfer k) { return k == hours::Transfer::day_off ? "day-off" : "working-day"; }
 
-// Reads every <year>.json of the folder into the calendar. Returns "" or the
-// first problem as "file: where: what".
-std::string load_holiday_files(const fs::path& dir, hours::Calendar& cal, int& files) {
-    std::vector<fs::path> paths;
+// The holidays of a content folder, read and checked by the same content loader as
+// `pietura build` (the same schema, the same file:line:column messages) and turned into
+// a calendar by Content::calendar(), so that this command and the site can never
+// disagree. The loader reads the whole content folder; only the problems of the
+// holiday files (or a missing schema) concern this command. Returns an exit code
+// (0 = go on).
+int load_calendar(const fs::path& holidays, const std::string& cmd, hours::Calendar& cal, int& files) {
+    fs::path content_dir = holidays.parent_path().empty() ? fs::path(".") : holidays.parent_path();
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        std::string name = entry.path().filename().string();
-        if (name.size() == 9 && name.substr(4) == ".json" && std::isdigit(static_cast<unsigned char>(name[0])))
-            paths.push_back(entry.path());
+    if (holidays.filename() != "holidays" || !fs::is_directory(content_dir / "schema", ec))
+        return usage_error(cmd, "--holidays: " + holidays.string() +
+                                    " is not the holidays folder of a content folder (with schema/ beside it)");
+    std::vector<content::Diagnostic> diags;
+    content::Content c = content::Content::load(content_dir, diags);
+    int errors = 0;
+    for (const auto& d : diags) {
+        bool ours = fs::path(d.file).parent_path().filename() == "holidays" ||
+                    fs::path(d.file).filename() == "schema";
+        if (!ours || d.severity != content::Diagnostic::Severity::error) continue;
+        std::cerr << d.format() << "\n";
+        ++errors;
     }
-    if (ec) return dir.string() + ": " + ec.message();
-    std::sort(paths.begin(), paths.end());
-    for (const auto& path : paths) {
-        std::string file = path.string();
-        int file_year = std::stoi(path.filename().string().substr(0, 4));
-        std::ifstream in(path, std::ios::binary);
-        ordered_json doc;
-        try {
-            doc = ordered_json::parse(in);
-        } catch (const std::exception& e) {
-            return file + ": not valid JSON: " + e.what();
-        }
-        auto problem = [&](const std::string& where, const std::string& what) { return file + ": " + where + ": " + what; };
-        if (!doc.is_object()) return problem("/", "expected an object");
-        if (!doc.contains("year") || !doc["year"].is_number_integer() || doc["year"].get<int>() != file_year)
-            return problem("year", "must be " + std::to_string(file_year) + ", the year in the file name");
-        auto date_of = [&](const ordered_json& item, const std::string& where, hours::Date& out) -> std::string {
-            if (!item.is_object() || !item.contains("date") || !item["date"].is_string())
-                return problem(where, "needs a \"date\" (YYYY-MM-DD)");
-            hours::ParseError err;
-            auto d = hours::Date::parse(item["date"].get<std::string>(), &err);
-            if (!d) return problem(where + ".date", err.message);
-            if (d->year != file_year) return problem(where + ".date", "is not in " + std::to_string(file_year));
-            out = *d;
-            return "";
-        };
-        auto names_of = [&](const ordered_json& item, const std::string& where, std::string& lv, std::string& en) {
-            if (!item.contains("name") || !item["name"].is_object() || !item["name"].contains("lv") ||
-                !item["name"].contains("en") || !item["name"]["lv"].is_string() || !item["name"]["en"].is_string())
-                return problem(where + ".name", "needs {\"lv\": \"...\", \"en\": \"...\"}");
-            lv = item["name"]["lv"].get<std::string>();
-            en = item["name"]["en"].get<std::string>();
-            return std::string();
-        };
-        for (const char* key : {"extra", "transfers"})
-            if (!doc.contains(key) || !doc[key].is_array()) return problem(key, "must be an array");
-        for (std::size_t k = 0; k < doc["extra"].size(); ++k) {
-            std::string where = "extra[" + std::to_string(k) + "]", lv, en;
-            hours::Date d;
-            if (auto p = date_of(doc["extra"][k], where, d); !p.empty()) return p;
-            if (auto p = names_of(doc["extra"][k], where, lv, en); !p.empty()) return p;
-            try {
-                cal.add_extra(d, lv, en);
-            } catch (const std::invalid_argument& e) {
-                return problem(where, e.what());
-            }
-        }
-        for (std::size_t k = 0; k < doc["transfers"].size(); ++k) {
-            const auto& item = doc["transfers"][k];
-            std::string where = "transfers[" + std::to_string(k) + "]", lv, en;
-            hours::Date d;
-            if (auto p = date_of(item, where, d); !p.empty()) return p;
-            if (auto p = names_of(item, where, lv, en); !p.empty()) return p;
-            std::string kind = item.contains("kind") && item["kind"].is_string() ? item["kind"].get<std::string>() : "";
-            if (kind != "day-off" && kind != "working-day")
-                return problem(where + ".kind", "must be \"day-off\" or \"working-day\"");
-            try {
-                cal.add_transfer(d, kind == "day-off" ? hours::Transfer::day_off : hours::Transfer::working_day, lv, en);
-            } catch (const std::invalid_argument& e) {
-                return problem(where, e.what());
-            }
-        }
-        ++files;
+    if (errors) {
+        std::cerr << "pietura " << cmd << ": " << errors << " error(s) in the holiday files\n";
+        return 1;
     }
-    return "";
+    cal = c.calendar();
+    files = int(c.holidays.size());
+    return 0;
 }
 
 // Shared by both commands: --holidays DIR, defaulting to content/holidays.
@@ -192,12 +148,8 @@ int calendar_from_args(const Args& args, const std::string& cmd, hours::Calendar
         if (given) return usage_error(cmd, "--holidays: no such folder: " + *given);
         return 0;  // no content folder here: the rules of the law alone
     }
-    std::string problem = load_holiday_files(dir, cal, files);
-    if (!problem.empty()) {
-        std::cerr << "pietura " << cmd << ": " << problem << "\n";
-        return 1;
-    }
-    return 0;
+    while (dir.filename().empty() && dir.has_parent_path() && dir != dir.parent_path()) dir = dir.parent_path();  // "x/holidays/"
+    return load_calendar(dir, cmd, cal, files);
 }
 
 ordered_json day_json(const hours::Day& d) {

@@ -3,15 +3,11 @@
 
 #include <algorithm>
 
+#include "http/server.hpp"
+
 namespace pietura::cli {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool is_id(std::string_view id) {
     return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -26,10 +22,10 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
     for (size_t pos = 0; pos <= header.size();) {
         size_t semi = header.find(';', pos);
         if (semi == std::string_view::npos) semi = header.size();
-        std::string_view pair = trim(header.substr(pos, semi - pos));
+        std::string_view pair = http::trim_ows(header.substr(pos, semi - pos));
         size_t eq = pair.find('=');
-        if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) {
-            std::string_view v = trim(pair.substr(eq + 1));
+        if (eq != std::string_view::npos && http::trim_ows(pair.substr(0, eq)) == name) {
+            std::string_view v = http::trim_ows(pair.substr(eq + 1));
             if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
             return std::string(v);
         }

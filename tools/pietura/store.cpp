@@ -10,8 +10,11 @@
 #include <iostream>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 
+#include "booking_fields.hpp"
 #include "snapshot/sha256.hpp"
+#include "sqlite/statement.hpp"
 
 namespace pietura::cli {
 
@@ -46,12 +49,6 @@ std::atomic<bool> g_unavailable_logged{false};
     throw StoreUnavailable(why);
 }
 
-[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
-    int primary = rc & 0xff;
-    if (primary == SQLITE_FULL || primary == SQLITE_IOERR) unavailable(primary);
-    throw std::runtime_error("store: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
-}
-
 void exec(sqlite3* db, const char* sql) {
     char* msg = nullptr;
     int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
@@ -64,51 +61,43 @@ void exec(sqlite3* db, const char* sql) {
     }
 }
 
-// A prepared statement with typed binds. It is reset the moment its last row has
-// been read (row() returning false, run(), or reset() after a single row), and
-// finalized on destruction: an unreset statement keeps a read transaction open
-// through COMMIT, and then no checkpoint can ever run.
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql) : db_(db) {
-        int rc = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr);
-        if (rc != SQLITE_OK) fail(db, rc, "prepare");
-    }
-    ~Stmt() { sqlite3_finalize(st_); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    Stmt& text(int k, const std::string& v) {
-        sqlite3_bind_text(st_, k, v.data(), int(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& integer(int k, std::int64_t v) {
-        sqlite3_bind_int64(st_, k, v);
-        return *this;
-    }
-    bool row() {
-        int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        sqlite3_reset(st_);
-        if (rc != SQLITE_DONE) fail(db_, rc, "step");
-        return false;
-    }
-    void run() {
-        while (row()) {
-        }
-    }
-    // Done with a statement read for one row only: its read ends here.
-    void reset() { sqlite3_reset(st_); }
-    std::string col(int k) const {
-        auto* p = sqlite3_column_text(st_, k);
-        return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(st_, k))) : "";
-    }
-    std::int64_t num(int k) const { return sqlite3_column_int64(st_, k); }
-    double real(int k) const { return sqlite3_column_double(st_, k); }
+// The core's statement (sqlite/statement.hpp), used with the store's two rules: a
+// statement is reset the moment its last row has been read (row() returning false,
+// run(), or reset() after a single row), because an unreset statement keeps a read
+// transaction open through COMMIT and then no checkpoint can ever run; and a full or
+// failing disk is StoreUnavailable (logged once), so the server answers 503, not 500.
+using sqlite::Statement;
 
-private:
-    sqlite3* db_;
-    sqlite3_stmt* st_ = nullptr;
-};
+void disk_failure(sqlite3* db) {
+    int primary = sqlite3_errcode(db) & 0xff;
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR) unavailable(primary);
+}
+
+Statement prepare(sqlite3* db, std::string_view sql) {
+    try {
+        return Statement(db, sql, "store");
+    } catch (const std::runtime_error&) {
+        disk_failure(db);
+        throw;
+    }
+}
+
+bool row(Statement& q, sqlite3* db) {
+    bool more = false;
+    try {
+        more = q.step();
+    } catch (const std::runtime_error&) {
+        disk_failure(db);  // before anything else touches the connection's error code
+        throw;
+    }
+    if (!more) q.reset();
+    return more;
+}
+
+void run(Statement& q, sqlite3* db) {
+    while (row(q, db)) {
+    }
+}
 
 // Rolls back unless committed, so an exception never leaves a transaction open.
 class Tx {
@@ -142,28 +131,35 @@ std::string new_reference() {
     return out;
 }
 
-StoredBooking read_booking(const Stmt& q) {
+// The booking columns as read_booking() reads them: the fixed ones, then the request's
+// text fields (kRequestTextFields: their names are the columns' names).
+constexpr int kFixedColumns = 5;
+
+std::string booking_columns() {
+    std::string cols = "reference, start, \"end\", created, cancelled";
+    for (auto& f : kRequestTextFields) cols.append(", ").append(f.name);
+    return cols;
+}
+
+StoredBooking read_booking(const Statement& q) {
     StoredBooking b;
-    b.reference = q.col(0);
-    b.institution = q.col(1);
-    b.topic = q.col(2);
-    b.contact_point = q.col(3);
-    b.start = q.num(4);
-    b.end = q.num(5);
-    b.name = q.col(6);
-    b.phone = q.col(7);
-    b.email = q.col(8);
-    b.lang = q.col(9);
-    b.note = q.col(10);
-    b.accessibility = q.col(11);
-    b.created = q.num(12);
-    b.cancelled = q.num(13) != 0;
+    b.reference = q.text(0);
+    b.start = q.integer(1);
+    b.end = q.integer(2);
+    b.created = q.integer(3);
+    b.cancelled = q.integer(4) != 0;
+    int col = kFixedColumns;
+    for (auto& f : kRequestTextFields) b.*f.member = q.text(col++);
     return b;
 }
 
-const char* kBookingColumns =
-    "SELECT reference, institution, topic, contact_point, start, \"end\", name, phone, email, lang, note, "
-    "accessibility, created, cancelled FROM bookings ";
+std::string select_bookings(const std::string& rest) { return "SELECT " + booking_columns() + " FROM bookings " + rest; }
+
+std::string insert_booking() {
+    std::string sql = "INSERT INTO bookings(token_sha256, " + booking_columns() + ") VALUES(?1";
+    for (size_t k = 2; k <= 1 + kFixedColumns + kRequestTextFields.size(); ++k) sql += ", ?" + std::to_string(k);
+    return sql + ")";
+}
 
 }  // namespace
 
@@ -205,16 +201,17 @@ std::shared_ptr<Store> Store::open(const std::filesystem::path& dir, const Store
          "PRAGMA wal_autocheckpoint=1000; PRAGMA journal_size_limit=4194304;");
     exec(db, kSchema);
     if (options.max_bytes > 0) {
-        Stmt ps(db, "PRAGMA page_size");
-        std::int64_t page = ps.row() ? ps.num(0) : 4096;
+        auto ps = prepare(db, "PRAGMA page_size");
+        std::int64_t page = row(ps, db) ? ps.integer(0) : 4096;
         ps.reset();
         std::int64_t pages = std::max<std::int64_t>(1, options.max_bytes / std::max<std::int64_t>(page, 512));
         exec(db, ("PRAGMA max_page_count=" + std::to_string(pages)).c_str());  // a number: nothing to inject
     }
     // Idempotency keys answer retries from an outbox; a week covers any realistic one.
     try {
-        Stmt purge(db, "DELETE FROM idempotency WHERE created < ?1");
-        purge.integer(1, std::int64_t(std::time(nullptr)) - 7 * 86400).run();
+        auto purge = prepare(db, "DELETE FROM idempotency WHERE created < ?1");
+        purge.bind(1, std::int64_t(std::time(nullptr)) - 7 * 86400);
+        run(purge, db);
     } catch (const StoreUnavailable&) {
         // Logged; a full disk must not keep the server from answering reads.
     }
@@ -225,10 +222,10 @@ Store::~Store() { sqlite3_close(db_); }
 
 booking::Taken Store::taken(const std::string& institution) {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, "SELECT start, count(*) FROM bookings WHERE institution = ?1 AND cancelled = 0 GROUP BY start");
-    q.text(1, institution);
+    auto q = prepare(db_, "SELECT start, count(*) FROM bookings WHERE institution = ?1 AND cancelled = 0 GROUP BY start");
+    q.bind(1, institution);
     booking::Taken out;
-    while (q.row()) out[q.num(0)] = int(q.num(1));
+    while (row(q, db_)) out[q.integer(0)] = int(q.integer(1));
     return out;
 }
 
@@ -239,11 +236,11 @@ std::optional<Answer> Store::replay(const std::string& key, const std::string& f
 
 std::optional<Answer> Store::replay_locked(const std::string& key, const std::string& fingerprint) {
     if (key.empty()) return std::nullopt;
-    Stmt q(db_, "SELECT fingerprint, status, body FROM idempotency WHERE key = ?1");
-    q.text(1, key);
-    if (!q.row()) return std::nullopt;
-    std::string stored = q.col(0), body = q.col(2);
-    int status = int(q.num(1));
+    auto q = prepare(db_, "SELECT fingerprint, status, body FROM idempotency WHERE key = ?1");
+    q.bind(1, key);
+    if (!row(q, db_)) return std::nullopt;
+    std::string stored = q.text(0), body = q.text(2);
+    int status = int(q.integer(1));
     q.reset();
     if (stored != fingerprint)
         return Answer{422, R"({"error":"this Idempotency-Key was already used for a different request"})"};
@@ -265,8 +262,9 @@ void Store::bound_wal() {
 
 void Store::remember(const std::string& key, const std::string& fingerprint, const Answer& a, std::int64_t now) {
     if (key.empty()) return;
-    Stmt ins(db_, "INSERT INTO idempotency(key, fingerprint, status, body, created) VALUES(?1, ?2, ?3, ?4, ?5)");
-    ins.text(1, key).text(2, fingerprint).integer(3, a.status).text(4, a.body).integer(5, now).run();
+    auto ins = prepare(db_, "INSERT INTO idempotency(key, fingerprint, status, body, created) VALUES(?1, ?2, ?3, ?4, ?5)");
+    ins.bind(1, key).bind(2, fingerprint).bind(3, a.status).bind(4, a.body).bind(5, now);
+    run(ins, db_);
 }
 
 Answer Store::book(const std::string& key, const std::string& fingerprint, const booking::Request& r, std::int64_t end,
@@ -276,31 +274,32 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
     std::lock_guard<std::mutex> lock(mu_);
     Tx tx(db_);
     if (auto a = replay_locked(key, fingerprint)) return *a;
-    Stmt count(db_, "SELECT count(*) FROM bookings WHERE institution = ?1 AND start = ?2 AND cancelled = 0");
-    count.text(1, r.institution).integer(2, r.start);
-    std::int64_t booked = count.row() ? count.num(0) : 0;
+    auto count = prepare(db_, "SELECT count(*) FROM bookings WHERE institution = ?1 AND start = ?2 AND cancelled = 0");
+    count.bind(1, r.institution).bind(2, r.start);
+    std::int64_t booked = row(count, db_) ? count.integer(0) : 0;
     count.reset();
     Answer answer;
     if (booked >= seats) {
         answer = Answer{409, full};
     } else {
-        StoredBooking b{"", r.institution, r.topic, r.contact_point, r.start, end, now,
-                        r.name, r.phone, r.email, r.lang, r.note, r.accessibility, false};
+        StoredBooking b;
+        static_cast<booking::Request&>(b) = r;
+        b.end = end;
+        b.created = now;
         std::string token = random_hex(16);
         for (int attempt = 0;; ++attempt) {
             b.reference = new_reference();
-            Stmt exists(db_, "SELECT 1 FROM bookings WHERE reference = ?1");
-            exists.text(1, b.reference);
-            bool clash = exists.row();
+            auto exists = prepare(db_, "SELECT 1 FROM bookings WHERE reference = ?1");
+            exists.bind(1, b.reference);
+            bool clash = row(exists, db_);
             exists.reset();
             if (!clash || attempt > 8) break;
         }
-        Stmt ins(db_,
-                 "INSERT INTO bookings(reference, token_sha256, institution, topic, contact_point, start, \"end\", name, "
-                 "phone, email, lang, note, accessibility, created) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-        ins.text(1, b.reference).text(2, snapshot::sha256_hex(token)).text(3, b.institution).text(4, b.topic);
-        ins.text(5, b.contact_point).integer(6, b.start).integer(7, b.end).text(8, b.name).text(9, b.phone);
-        ins.text(10, b.email).text(11, b.lang).text(12, b.note).text(13, b.accessibility).integer(14, now).run();
+        auto ins = prepare(db_, insert_booking());
+        ins.bind(1, snapshot::sha256_hex(token)).bind(2, b.reference).bind(3, b.start).bind(4, b.end).bind(5, now).bind(6, 0);
+        int k = 2 + kFixedColumns;
+        for (auto& f : kRequestTextFields) ins.bind(k++, b.*f.member);
+        run(ins, db_);
         answer = Answer{201, created(b, token)};
     }
     remember(key, fingerprint, answer, now);
@@ -311,9 +310,9 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
 
 std::optional<StoredBooking> Store::get(const std::string& reference, const std::string& token) {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, (std::string(kBookingColumns) + "WHERE reference = ?1 AND token_sha256 = ?2").c_str());
-    q.text(1, reference).text(2, snapshot::sha256_hex(token));
-    if (!q.row()) return std::nullopt;
+    auto q = prepare(db_, select_bookings("WHERE reference = ?1 AND token_sha256 = ?2"));
+    q.bind(1, reference).bind(2, snapshot::sha256_hex(token));
+    if (!row(q, db_)) return std::nullopt;
     StoredBooking b = read_booking(q);
     q.reset();
     return b;
@@ -321,8 +320,9 @@ std::optional<StoredBooking> Store::get(const std::string& reference, const std:
 
 Store::Cancel Store::cancel(const std::string& reference, const std::string& token) {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, "UPDATE bookings SET cancelled = 1 WHERE reference = ?1 AND token_sha256 = ?2");
-    q.text(1, reference).text(2, snapshot::sha256_hex(token)).run();
+    auto q = prepare(db_, "UPDATE bookings SET cancelled = 1 WHERE reference = ?1 AND token_sha256 = ?2");
+    q.bind(1, reference).bind(2, snapshot::sha256_hex(token));
+    run(q, db_);
     bool done = sqlite3_changes(db_) > 0;
     bound_wal();
     return done ? Cancel::done : Cancel::not_found;
@@ -332,8 +332,9 @@ Answer Store::rate(const std::string& key, const std::string& fingerprint, const
     std::lock_guard<std::mutex> lock(mu_);
     Tx tx(db_);
     if (auto a = replay_locked(key, fingerprint)) return *a;
-    Stmt ins(db_, "INSERT INTO ratings(about, target, score, comment, lang, created) VALUES(?1,?2,?3,?4,?5,?6)");
-    ins.text(1, r.about).text(2, r.target).integer(3, r.score).text(4, r.comment).text(5, r.lang).integer(6, now).run();
+    auto ins = prepare(db_, "INSERT INTO ratings(about, target, score, comment, lang, created) VALUES(?1,?2,?3,?4,?5,?6)");
+    ins.bind(1, r.about).bind(2, r.target).bind(3, r.score).bind(4, r.comment).bind(5, r.lang).bind(6, now);
+    run(ins, db_);
     Answer a{201, R"({"status":"accepted"})"};
     remember(key, fingerprint, a, now);
     tx.commit();
@@ -343,22 +344,22 @@ Answer Store::rate(const std::string& key, const std::string& fingerprint, const
 
 rating::Summary Store::summary() {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, "SELECT about, target, count(*), avg(score) FROM ratings GROUP BY about, target ORDER BY about, target");
+    auto q = prepare(db_, "SELECT about, target, count(*), avg(score) FROM ratings GROUP BY about, target ORDER BY about, target");
     rating::Summary out;
-    while (q.row()) out[q.col(0)][q.col(1)] = rating::Average{int(q.num(2)), q.real(3)};
+    while (row(q, db_)) out[q.text(0)][q.text(1)] = rating::Average{int(q.integer(2)), q.real(3)};
     return out;
 }
 
 void Store::export_bookings(const std::function<void(const StoredBooking&)>& each) {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, (std::string(kBookingColumns) + "ORDER BY start, reference").c_str());
-    while (q.row()) each(read_booking(q));
+    auto q = prepare(db_, select_bookings("ORDER BY start, reference"));
+    while (row(q, db_)) each(read_booking(q));
 }
 
 void Store::export_ratings(const std::function<void(const rating::Rating&, std::int64_t)>& each) {
     std::lock_guard<std::mutex> lock(mu_);
-    Stmt q(db_, "SELECT about, target, score, comment, lang, created FROM ratings ORDER BY id");
-    while (q.row()) each(rating::Rating{q.col(0), q.col(1), int(q.num(2)), q.col(3), q.col(4)}, q.num(5));
+    auto q = prepare(db_, "SELECT about, target, score, comment, lang, created FROM ratings ORDER BY id");
+    while (row(q, db_)) each(rating::Rating{q.text(0), q.text(1), int(q.integer(2)), q.text(3), q.text(4)}, q.integer(5));
 }
 
 }  // namespace pietura::cli

@@ -6,7 +6,8 @@
 // transaction on the one connection, so two requests for the last seat can never
 // both succeed. An idempotency key stores the answer it got in that same
 // transaction: sending the same request again returns the same answer and makes
-// no second booking. Every statement is prepared; nothing is concatenated into SQL.
+// no second booking. Every statement is the core's prepared sqlite::Statement; no value
+// is ever put into SQL text (only column names, from kRequestTextFields).
 //
 // The WAL stays small: every statement is reset as soon as its rows are read, so
 // no read stays open across a COMMIT (an open one made every auto-checkpoint fail
@@ -32,10 +33,10 @@ struct sqlite3;
 
 namespace pietura::cli {
 
-struct StoredBooking {
-    std::string reference, institution, topic, contact_point;
-    std::int64_t start = 0, end = 0, created = 0;
-    std::string name, phone, email, lang, note, accessibility;
+// A booking as stored: the request it was made with, and what the store added.
+struct StoredBooking : booking::Request {
+    std::string reference;
+    std::int64_t end = 0, created = 0;
     bool cancelled = false;
 };
 

@@ -29,34 +29,7 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
 
-// ---- Request and Response ------------------------------------------------------------
-
-bool CaseLess::operator()(const std::string& a, const std::string& b) const {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-        return std::tolower(x) < std::tolower(y);
-    });
-}
-
 namespace {
-
-template <class Map>
-std::string nth(const Map& m, const std::string& key, size_t id) {
-    auto [it, end] = m.equal_range(key);
-    for (; it != end; ++it, --id)
-        if (id == 0) return it->second;
-    return "";
-}
-
-// Control characters (CR, LF above all) would let a value end the header early.
-bool safe_header_text(const std::string& s) {
-    return std::none_of(s.begin(), s.end(), [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
-}
 
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
@@ -69,54 +42,6 @@ std::string str(const View& v) {
 }
 
 }  // namespace
-
-bool Request::has_header(const std::string& key) const { return headers.find(key) != headers.end(); }
-std::string Request::get_header_value(const std::string& key, size_t id) const { return nth(headers, key, id); }
-bool Request::has_param(const std::string& key) const { return params.find(key) != params.end(); }
-std::string Request::get_param_value(const std::string& key, size_t id) const { return nth(params, key, id); }
-
-bool Response::has_header(const std::string& key) const { return headers.find(key) != headers.end(); }
-std::string Response::get_header_value(const std::string& key) const { return nth(headers, key, 0); }
-
-void Response::set_header(const std::string& key, const std::string& value) {
-    if (key.empty() || !safe_header_text(key) || !safe_header_text(value)) return;
-    // Set-Cookie is the one header that may repeat (RFC 6265 forbids folding it): a
-    // booking answer sets the confirmation view and expires the draft in one response.
-    if (!iequals(key, "Set-Cookie")) headers.erase(key);
-    headers.emplace(key, value);
-}
-
-void Response::set_content(const std::string& s, const std::string& content_type) {
-    body = s;
-    shared_.reset();
-    set_header("Content-Type", content_type);
-}
-
-void Response::set_content(std::string&& s, const std::string& content_type) {
-    body = std::move(s);
-    shared_.reset();
-    set_header("Content-Type", content_type);
-}
-
-void Response::set_content(const char* s, size_t n, const std::string& content_type) {
-    set_content(std::string(s, n), content_type);
-}
-
-void Response::set_shared_content(std::shared_ptr<const std::string> data, size_t offset, size_t length,
-                                  const std::string& content_type) {
-    body.clear();
-    if (!data || offset > data->size()) offset = length = 0;
-    else length = std::min(length, data->size() - offset);
-    shared_ = std::move(data);
-    offset_ = offset;
-    length_ = length;
-    set_header("Content-Type", content_type);
-}
-
-std::string_view Response::content() const {
-    if (shared_) return std::string_view(*shared_).substr(offset_, length_);
-    return body;
-}
 
 // ---- the server ----------------------------------------------------------------------
 
@@ -140,8 +65,7 @@ asio::ip::address normalized(const asio::ip::address& a) {
 
 // An X-Forwarded-For entry: an address, possibly with a port ("1.2.3.4:5", "[::1]:5").
 std::optional<asio::ip::address> forwarded_address(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    s = trim_ows(s);
     if (!s.empty() && s.front() == '[') {
         auto close = s.find(']');
         if (close == std::string_view::npos) return std::nullopt;
@@ -554,6 +478,8 @@ Server& Server::Post(const std::string& pattern, Handler handler) {
     impl_->posts.emplace_back(std::regex(pattern), std::move(handler));
     return *this;
 }
+
+void Server::handle(Request& req, Response& res) { impl_->route(req, res); }
 
 void Server::set_pre_routing_handler(HandlerWithResponse handler) { impl_->pre_routing = std::move(handler); }
 void Server::set_post_routing_handler(Handler handler) { impl_->post_routing = std::move(handler); }

@@ -34,6 +34,11 @@ struct CaseLess {
 };
 using Headers = std::multimap<std::string, std::string, CaseLess>;
 
+// ASCII case-insensitive equality, as header names and tokens compare.
+bool iequals(std::string_view a, std::string_view b);
+// Without the optional white space (spaces and tabs) HTTP allows around a value.
+std::string_view trim_ows(std::string_view s);
+
 struct Request {
     std::string method;       // "GET", "HEAD", "POST", …
     std::string target;       // as sent: "/lv/?q=a%20b"
@@ -112,6 +117,12 @@ public:
     // Runs on every response with a status of 400 or more, including the server's own
     // (400, 408, 413, 431), before the post-routing handler.
     void set_error_handler(Handler handler);
+
+    // Answers one request in this thread exactly as a connection would have it answered
+    // (pre-routing, the route, the error and post-routing handlers), without a socket:
+    // for tests, and for anything that needs the server's answer in-process. `req`
+    // needs method, path, target and what the route reads (headers, params, body).
+    void handle(Request& req, Response& res);
 
     // Peers whose X-Forwarded-For is believed: the client is the right-most address in
     // it that is not itself a trusted proxy. From any other peer the header is ignored.
