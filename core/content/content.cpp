@@ -218,8 +218,14 @@ private:
         s.audiences = ids(v, "audiences");
         const json& ch = v["channels"];
         s.channels.eservice = str(ch, "eservice");
+        s.channels.eservice_source = str(ch, "eservice_source");
         s.channels.contact_point = ch.value("contact_point", false);
         s.channels.remote_consultation = ch.value("remote_consultation", false);
+        s.contact_point_level = v.contains("contact_point_level") ? v["contact_point_level"].get<int>()
+                                : s.channels.contact_point                 ? 1
+                                : s.channels.remote_consultation           ? 2
+                                : !s.channels.eservice.empty()             ? 0
+                                                                            : 3;
         s.documents = text_list(v, "documents");
         s.fee = text(v["fee"]);
         s.time = text(v["time"]);
@@ -288,8 +294,10 @@ private:
     static HolidayYear holiday_year(const json& v) {
         HolidayYear y;
         y.year = v["year"].get<int>();
-        for (auto& e : v["extra"]) y.extra.push_back(HolidayEntry{str(e, "date"), "holiday", text(e["name"])});
-        for (auto& e : v["transfers"]) y.transfers.push_back(HolidayEntry{str(e, "date"), str(e, "kind"), text(e["name"])});
+        y.transfers_published = v.value("transfers_published", true);
+        for (auto& e : v["extra"]) y.extra.push_back(HolidayEntry{str(e, "date"), "holiday", text(e["name"]), ""});
+        for (auto& e : v["transfers"])
+            y.transfers.push_back(HolidayEntry{str(e, "date"), str(e, "kind"), text(e["name"]), str(e, "replaces")});
         return y;
     }
 
@@ -496,7 +504,8 @@ hours::Calendar Content::calendar() const {
             try {
                 if (e.kind == "holiday") cal.add_extra(*d, e.name.lv, e.name.en);
                 else cal.add_transfer(*d, e.kind == "day-off" ? hours::Transfer::day_off : hours::Transfer::working_day,
-                                      e.name.lv, e.name.en);
+                                      e.name.lv, e.name.en,
+                                      e.replaces.empty() ? std::nullopt : hours::Date::parse(e.replaces));
             } catch (const std::invalid_argument&) {
             }
         };

@@ -55,6 +55,9 @@ struct Audience {
 
 struct Channels {
     std::string eservice;  // level 0, empty when there is none
+    // Where the editor found the link ("vsaa.gov.lv, e-pakalpojumi page, 2026-11"):
+    // a link nobody can vouch for is worse than none. Empty when not recorded.
+    std::string eservice_source;
     bool contact_point = false;        // level 1
     bool remote_consultation = false;  // level 2
 };
@@ -65,6 +68,15 @@ struct Service {
     TextList keywords;
     std::vector<std::string> audiences;
     Channels channels;
+    // The most a unified centre (VPVKAC) or a library contact point can do for this
+    // service, on the support levels of the background documents:
+    //   0 help to use the e-service yourself, 1 apply here with the staff's help,
+    //   2 a remote consultation with the institution's specialist booked here,
+    //   3 only at the institution's own office (fingerprints and a photo, an
+    //     information agreement only): a contact point can only tell you where to go.
+    // Absent in the file: derived from the channels (1 when `contact_point`, else 2
+    // when `remote_consultation`, else 0 with an e-service, else 3).
+    int contact_point_level = 1;
     TextList documents;
     Text fee, time;
     int popularity = 0;
@@ -123,11 +135,15 @@ struct HolidayEntry {
     std::string date;  // YYYY-MM-DD
     std::string kind;  // "holiday" for extra days; "day-off" | "working-day" for transfers
     Text name;
+    std::string replaces;  // a working-day transfer: the day-off date whose hours it keeps ("" when not given)
 };
 
 struct HolidayYear {
     int year = 0;
     std::vector<HolidayEntry> extra, transfers;
+    // False while the Cabinet has not yet published the year's transfer order, so
+    // pages can say "not yet published" instead of silently showing no transfers.
+    bool transfers_published = true;
 };
 
 // A remote consultation schedule (support level 2): when an institution's

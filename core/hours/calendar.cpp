@@ -50,6 +50,17 @@ const EasterBased kEaster[] = {
     {49, {"Vasarsvētki", "Whit Sunday (Pentecost)"}},
 };
 
+// Mātes diena, the second Sunday of May, is a holiday of the law's first article.
+// Being a Sunday it closes nothing by itself, but it shortens a working Saturday
+// before it (10 May 2025).
+const Named kMothersDay = {"Mātes diena", "Mother's Day"};
+
+Date mothers_day(int year) {
+    Date d{year, 5, 8};
+    while (d.weekday() != Weekday::su) d = d.plus(1);
+    return d;
+}
+
 const Named kAfter4May = {"Brīvdiena, jo 4. maijs ir nedēļas nogalē", "Day off: 4 May falls on a weekend"};
 const Named kAfter18Nov = {"Brīvdiena, jo 18. novembris ir nedēļas nogalē",
                            "Day off: 18 November falls on a weekend"};
@@ -59,6 +70,7 @@ bool weekend(Date d) { return d.weekday() >= Weekday::sa; }
 const Named* statutory(Date d) {
     for (const auto& f : kFixed)
         if (f.month == d.month && f.day == d.day) return &f.name;
+    if (d.month == 5 && d.day >= 8 && d.day <= 14 && d.weekday() == Weekday::su) return &kMothersDay;
     // Easter-based days fall between 20 March and 13 June.
     if (d.month >= 3 && d.month <= 6) {
         std::int64_t diff = d.days() - easter_sunday(d.year).days();
@@ -101,9 +113,17 @@ void Calendar::add_extra(Date date, std::string name_lv, std::string name_en) {
     std::stable_sort(extras_.begin(), extras_.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
 }
 
-void Calendar::add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en) {
+void Calendar::add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en,
+                            std::optional<Date> replaces) {
     if (!date.valid()) throw std::invalid_argument("working-day transfer: invalid date " + date.iso());
     std::string day = date.iso() + " (" + std::string(weekday_name(date.weekday(), Lang::en)) + ")";
+    if (replaces) {
+        if (kind != Transfer::working_day)
+            throw std::invalid_argument("day-off transfer on " + day + ": only a working day replaces another day");
+        if (!replaces->valid() || weekend(*replaces))
+            throw std::invalid_argument("working-day transfer on " + day + ": the day it replaces (" + replaces->iso() +
+                                        ") must be a Monday to Friday");
+    }
     if (kind == Transfer::day_off && weekend(date))
         throw std::invalid_argument("day-off transfer on " + day + ": only a weekday can be made a day off");
     if (kind == Transfer::working_day && !weekend(date))
@@ -113,7 +133,7 @@ void Calendar::add_transfer(Date date, Transfer kind, std::string name_lv, std::
     if (transfer(date)) throw std::invalid_argument("working-day transfer on " + day + ": given twice");
     if (name_lv.empty() || name_en.empty())
         throw std::invalid_argument("working-day transfer " + date.iso() + ": needs a name in Latvian and English");
-    transfers_.push_back(TransferDay{date, kind, std::move(name_lv), std::move(name_en)});
+    transfers_.push_back(TransferDay{date, kind, std::move(name_lv), std::move(name_en), replaces});
     std::sort(transfers_.begin(), transfers_.end(),
               [](const TransferDay& a, const TransferDay& b) { return a.date < b.date; });
 }
@@ -154,12 +174,19 @@ bool Calendar::is_ph(Date date) const {
     return false;
 }
 
+Date Calendar::hours_of(Date date) const {
+    for (const auto& t : transfers_)
+        if (t.date == date && t.kind == Transfer::working_day && t.replaces) return *t.replaces;
+    return date;
+}
+
 std::vector<Holiday> Calendar::holidays(int year) const {
     std::vector<Holiday> out;
     for (const auto& f : kFixed) out.push_back(Holiday{Date{year, f.month, f.day}, HolidayKind::statutory, f.name.lv, f.name.en});
     Date easter = easter_sunday(year);
     for (const auto& e : kEaster)
         out.push_back(Holiday{easter.plus(e.offset), HolidayKind::statutory, e.name.lv, e.name.en});
+    out.push_back(Holiday{mothers_day(year), HolidayKind::statutory, kMothersDay.lv, kMothersDay.en});
     if (auto s = substitute_for(year, 5, 4)) out.push_back(Holiday{*s, HolidayKind::substitute, kAfter4May.lv, kAfter4May.en});
     if (auto s = substitute_for(year, 11, 18))
         out.push_back(Holiday{*s, HolidayKind::substitute, kAfter18Nov.lv, kAfter18Nov.en});

@@ -172,7 +172,7 @@ bool detail::matches(const Rule& r, Date d, const Calendar& cal) {
         std::none_of(r.dates.begin(), r.dates.end(), [&](const DateRange& x) { return in_range(x, d); }))
         return false;
     if (r.weekdays || r.holidays) {
-        bool weekday = (r.weekdays >> static_cast<int>(d.weekday())) & 1u;
+        bool weekday = (r.weekdays >> static_cast<int>(cal.hours_of(d).weekday())) & 1u;
         if (!weekday && !(r.holidays && cal.is_ph(d))) return false;
     }
     return true;

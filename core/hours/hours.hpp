@@ -148,6 +148,10 @@ struct TransferDay {
     Date date;
     Transfer kind = Transfer::day_off;
     std::string name_lv, name_en;
+    // A working Saturday: the weekday it stands in for (the order's day off). The
+    // Saturday is worked with that weekday's hours. Absent: not known, and then
+    // the Saturday keeps the schedule's own Saturday hours rather than a guess.
+    std::optional<Date> replaces;
 
     const std::string& name(Lang lang) const { return lang == Lang::lv ? name_lv : name_en; }
 };
@@ -160,7 +164,9 @@ public:
     // date, a day-off transfer on a weekend or a holiday, a working-day transfer
     // on a weekday), because a wrong calendar silently misreports every office.
     void add_extra(Date date, std::string name_lv, std::string name_en);
-    void add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en);
+    // `replaces` is only for a working day and must be a Monday–Friday.
+    void add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en,
+                      std::optional<Date> replaces = std::nullopt);
 
     std::optional<Holiday> holiday(Date date) const;
     bool is_public_holiday(Date date) const;
@@ -176,6 +182,10 @@ public:
     // because the state and municipal offices those orders bind are closed on
     // both exactly as on a holiday.
     bool is_ph(Date date) const;
+    // The date whose weekday decides which of a schedule's weekday rules apply:
+    // `date` itself, except a working Saturday with a known replaced day, which
+    // is worked with that day's hours (Labour Law, Cabinet transfer orders).
+    Date hours_of(Date date) const;
 
     std::vector<Holiday> holidays(int year) const;        // sorted by date
     std::vector<TransferDay> transfers(int year) const;   // sorted by date

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "geo/geo.hpp"
@@ -31,8 +32,12 @@ bool looks_untranslated(const Text& t) {
 struct Collector {
     std::vector<Item>& items;
 
-    void add(std::string check, std::string kind, std::string id, std::string field, std::string message) {
-        items.push_back({std::move(check), std::move(kind), std::move(id), std::move(field), std::move(message)});
+    void add(std::string check, std::string kind, std::string id, std::string field, std::string message,
+             bool error = false) {
+        items.push_back({std::move(check), std::move(kind), std::move(id), std::move(field), std::move(message), error});
+    }
+    void error(std::string check, std::string kind, std::string id, std::string field, std::string message) {
+        add(std::move(check), std::move(kind), std::move(id), std::move(field), std::move(message), true);
     }
 
     void text(const std::string& kind, const std::string& id, const std::string& field, const Text& t) {
@@ -177,6 +182,118 @@ void check_links(const content::Content& c, Collector& out) {
         if (auto p = link_problem(i.website); !p.empty()) out.add("link", "institutions", i.id, "/website", p);
 }
 
+// A contact point that lists an institution under remote_consultation tells people
+// they can book that consultation there; the booking only offers it where the
+// institution's schedule names the point and the point's hours meet the
+// specialists' windows in an ordinary week.
+void check_bookable(const content::Content& c, const Options& opt, Collector& out) {
+    hours::Calendar plain;
+    for (auto& cp : c.contact_points) {
+        for (size_t k = 0; k < cp.remote_consultation.size(); ++k) {
+            const std::string& inst = cp.remote_consultation[k];
+            std::string field = "/remote_consultation/" + std::to_string(k);
+            const content::Consultation* sched = nullptr;
+            for (auto& con : c.consultations)
+                if (con.institution == inst) sched = &con;
+            if (!sched) {
+                out.error("bookable", "contact-points", cp.id, field,
+                          "advertises " + inst + " remote consultations, but there is no consultations/ schedule for " + inst);
+                continue;
+            }
+            if (std::find(sched->contact_points.begin(), sched->contact_points.end(), cp.id) == sched->contact_points.end()) {
+                out.error("bookable", "contact-points", cp.id, field,
+                          "advertises " + inst + " remote consultations, but the booking does not offer them here (not in consultations/" +
+                              sched->id + ".json contact_points)");
+                continue;
+            }
+            auto windows = hours::Schedule::parse(sched->windows);
+            auto open = hours::Schedule::parse(cp.hours);
+            if (!windows || !open) continue;  // unreadable hours are reported by check_contact_points
+            bool meets = false;
+            auto wdays = windows->week(opt.week, plain);
+            auto odays = open->week(opt.week, plain);
+            for (size_t d = 0; d < wdays.size() && !meets; ++d)
+                for (auto& a : wdays[d].intervals)
+                    for (auto& b : odays[d].intervals)
+                        if (a.state == hours::State::open && b.state == hours::State::open &&
+                            std::min(a.end, b.end) - std::max(a.start, b.start) >= sched->slot_minutes)
+                            meets = true;
+            if (!meets)
+                out.error("bookable", "contact-points", cp.id, "/hours",
+                          "advertises " + inst + " remote consultations, but its hours never meet the specialists' windows (" +
+                              sched->windows + "): no slot can be booked");
+        }
+    }
+}
+
+// What a contact point says it can do must be what it can do: a service that
+// needs the institution's own office (level 3) is never "received here" at a
+// unified centre or a library, and an information-agreement institution's
+// service is never "apply here".
+void check_support_levels(const content::Content& c, Collector& out) {
+    for (auto& s : c.services) {
+        const content::Institution* inst = c.institution(s.institution);
+        if (s.channels.contact_point && s.contact_point_level != 1)
+            out.error("support-level", "services", s.id, "/channels/contact_point",
+                      "says people can apply at a contact point, but contact_point_level is " +
+                          std::to_string(s.contact_point_level) + " (1 is \"apply here with help\")");
+        if (inst && inst->agreement && (s.channels.contact_point || s.contact_point_level == 1))
+            out.error("support-level", "services", s.id, "/channels/contact_point",
+                      s.institution + " has only an information agreement with the contact points: people cannot apply there");
+    }
+    for (auto& cp : c.contact_points) {
+        if (cp.kind == "institution") continue;  // the institution's own office can do everything it offers
+        for (const content::Service* s : c.services_at(cp))
+            if (s->contact_point_level == 3)
+                out.error("support-level", "contact-points", cp.id, "/services",
+                          "offers " + s->id + ", which needs the institution's own office (contact_point_level 3); a " +
+                              cp.kind + " contact point can only say where to go");
+    }
+}
+
+// Every state city and municipality needs somewhere its people can go.
+void check_territories(const content::Content& c, Collector& out) {
+    std::map<std::string, int> points;
+    for (auto& cp : c.contact_points) ++points[cp.territory];
+    for (auto& t : c.territories)
+        if (!points.count(t.id))
+            out.error("territory", "territories", t.id, "",
+                      t.kind + " without a contact point: its people are sent to another territory");
+}
+
+void check_link_forms(const content::Content& c, Collector& out) {
+    for (auto& s : c.services)
+        if (!s.channels.eservice.empty() && link_problem(s.channels.eservice).empty())
+            if (auto p = link_form_problem(s.channels.eservice, s.channels.eservice_source); !p.empty())
+                out.add("link-form", "services", s.id, "/channels/eservice", p);
+}
+
+// A working Saturday without the day it replaces keeps the schedule's Saturday
+// hours (usually closed); a year without its transfer order says so.
+void check_holidays(const content::Content& c, Collector& out) {
+    for (auto& y : c.holidays) {
+        std::string id = std::to_string(y.year);
+        for (size_t k = 0; k < y.transfers.size(); ++k) {
+            auto& t = y.transfers[k];
+            if (t.kind != "working-day") continue;
+            std::string field = "/transfers/" + std::to_string(k);
+            if (t.replaces.empty()) {
+                out.add("holidays", "holidays", id, field + "/replaces",
+                        t.date + " is a working day but does not name the day it replaces: offices will show their Saturday hours");
+                continue;
+            }
+            bool paired = false;
+            for (auto& o : y.transfers) paired = paired || (o.kind == "day-off" && o.date == t.replaces);
+            if (!paired)
+                out.error("holidays", "holidays", id, field + "/replaces",
+                          t.date + " replaces " + t.replaces + ", which is not a day-off transfer of " + id);
+        }
+        if (!y.transfers_published && !y.transfers.empty())
+            out.error("holidays", "holidays", id, "/transfers_published",
+                      "says the transfer order is not published, yet lists transfers");
+    }
+}
+
 void check_bus_stops(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& opt,
                      Collector& out) {
     for (auto& cp : c.contact_points) {
@@ -278,6 +395,28 @@ std::string link_problem(const std::string& url) {
     return "";
 }
 
+std::string link_form_problem(const std::string& url, const std::string& source) {
+    if (url.rfind("https://", 0) != 0) return link_problem(url);
+    std::string rest = url.substr(8);
+    size_t cut = rest.find_first_of("/?#");
+    std::string host = rest.substr(0, cut);
+    for (auto& ch : host) ch = char(std::tolower((unsigned char)ch));
+    std::string path = cut == std::string::npos ? "" : rest.substr(cut);
+    if (!path.empty() && path.back() == '/') path.pop_back();
+    bool portal = host == "www.latvija.gov.lv" || host == "latvija.gov.lv" || host == "www.latvija.lv" || host == "latvija.lv";
+    if (portal) {
+        static const std::regex forms(R"(^(/(lv|en))?(/Epakalpojumi/EP[0-9]+(/(Apraksts|Instrukcija))?)?$)");
+        if (std::regex_match(path, forms)) return "";
+        return "\"" + url + "\" is not a form Latvija.gov.lv uses for e-services (/Epakalpojumi/EP<number>); "
+               "link the portal or the institution's page instead of a guessed address";
+    }
+    if (path.empty()) return "";  // a site's home page
+    if (source.find_first_not_of(" \t") == std::string::npos)
+        return "\"" + url + "\" is a page deep in " + host + " and its eservice_source is not recorded: "
+               "say where the link came from, or link the site's home page";
+    return "";
+}
+
 Report check(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& options) {
     Report r;
     Collector col{r.items};
@@ -285,6 +424,11 @@ Report check(const content::Content& c, const std::vector<import::BusStop>& stop
     check_unreached(c, col);
     check_contact_points(c, options, col);
     check_links(c, col);
+    check_link_forms(c, col);
+    check_bookable(c, options, col);
+    check_support_levels(c, col);
+    check_territories(c, col);
+    check_holidays(c, col);
     r.bus_stops = int(stops.size());
     r.bus_stops_checked = !stops.empty();
     if (r.bus_stops_checked) check_bus_stops(c, stops, options, col);
@@ -293,15 +437,21 @@ Report check(const content::Content& c, const std::vector<import::BusStop>& stop
     return r;
 }
 
+size_t Report::errors() const {
+    return size_t(std::count_if(items.begin(), items.end(), [](const Item& i) { return i.error; }));
+}
+
 nlohmann::ordered_json Report::to_json() const {
     nlohmann::ordered_json j;
     std::map<std::string, int> counts;
-    for (auto& i : items) ++counts[i.check];
-    j["summary"] = {{"items", items.size()}, {"by_check", counts}, {"duplicate_groups", duplicates.size()},
+    size_t errors = 0;
+    for (auto& i : items) ++counts[i.check], errors += i.error;
+    j["summary"] = {{"items", items.size()}, {"errors", errors}, {"by_check", counts}, {"duplicate_groups", duplicates.size()},
                     {"bus_stops", bus_stops}, {"bus_stops_checked", bus_stops_checked}};
     j["items"] = nlohmann::ordered_json::array();
     for (auto& i : items)
-        j["items"].push_back({{"check", i.check}, {"kind", i.kind}, {"id", i.id}, {"field", i.field}, {"message", i.message}});
+        j["items"].push_back({{"check", i.check}, {"severity", i.error ? "error" : "warning"}, {"kind", i.kind},
+                              {"id", i.id}, {"field", i.field}, {"message", i.message}});
     j["duplicates"] = nlohmann::ordered_json::array();
     for (auto& g : duplicates) {
         nlohmann::ordered_json others = nlohmann::ordered_json::array();
@@ -334,13 +484,19 @@ std::string Report::to_text() const {
         {"contact", "Contact points with missing details"},
         {"hours", "Opening hours that never open or look odd"},
         {"link", "Links that are not well-formed"},
-        {"bus-stop", "Contact points far from a bus stop"}};
+        {"bus-stop", "Contact points far from a bus stop"},
+        {"bookable", "Advertised remote consultations the booking does not offer"},
+        {"support-level", "Services offered where they cannot be received"},
+        {"territory", "Territories without a contact point"},
+        {"link-form", "Links in a form their site does not use, or of unrecorded origin"},
+        {"holidays", "Holiday and working-day transfer facts"}};
     for (auto& [key, title] : titles) {
         auto it = by.find(key);
         o << "== " << title << ": " << (it == by.end() ? 0 : it->second.size()) << "\n";
         if (it == by.end()) continue;
         for (auto* i : it->second)
-            o << "  " << i->kind << "/" << i->id << (i->field.empty() ? "" : " " + i->field) << ": " << i->message << "\n";
+            o << "  " << (i->error ? "error: " : "") << i->kind << "/" << i->id << (i->field.empty() ? "" : " " + i->field)
+              << ": " << i->message << "\n";
     }
     if (!bus_stops_checked) o << "  (no bus stops in the content: distances to bus stops not checked)\n";
     o << "== Probable duplicate services: " << duplicates.size() << " group(s)\n";

@@ -7,7 +7,11 @@
 // addresses, probable duplicate services (the national catalogue's unified
 // municipal template *and* each municipality's own card), contact points farther
 // than 700 m from a bus stop, and, for each territory, how far its settlements are
-// from the nearest contact point.
+// from the nearest contact point. Errors (Item::error) are what would send a citizen
+// the wrong way: a contact point advertising a consultation the booking does not
+// offer, a service that needs the institution's own office offered at a unified
+// centre or library, a state city or municipality without any contact point; and
+// e-service links in a form their site does not use are reported.
 //
 // It works on loaded `content::Content` (plus the bus stops the caller read), is
 // deterministic (same content, same report), and never fails: odd data becomes an
@@ -29,11 +33,16 @@ namespace pietura::quality {
 
 // One finding about one entity. `check` is a stable key editors can filter on.
 struct Item {
-    std::string check;    // "english", "unreached", "contact", "hours", "link", "bus-stop"
+    std::string check;    // "english", "unreached", "contact", "hours", "link", "bus-stop",
+                          // "bookable", "support-level", "territory", "link-form", "holidays"
     std::string kind;     // entity kind folder: "services", "contact-points", ...
     std::string id;       // entity id
     std::string field;    // JSON path of the field, e.g. "/title/en" (may be empty)
     std::string message;  // for people
+    // An error sends a citizen the wrong way (a consultation that cannot be booked,
+    // a passport "received here" at a library, a town with nowhere to go):
+    // `pietura check` exits 1. Everything else is a warning to look at.
+    bool error = false;
 };
 
 // Services that are probably the same service written twice.
@@ -76,6 +85,7 @@ struct Report {
     bool bus_stops_checked = false;  // false when there were no bus stops to check against
     int bus_stops = 0;
 
+    size_t errors() const;  // items with Item::error
     nlohmann::ordered_json to_json() const;
     std::string to_text() const;  // the `check` report for a terminal
 };
@@ -91,6 +101,13 @@ std::vector<std::string> place_words(const content::Content& c);
 
 // Duplicate groups alone (also used by check()).
 std::vector<DuplicateGroup> find_duplicates(const content::Content& c, double threshold);
+
+// Whether a link has a form its site really uses. Latvija.gov.lv and the old
+// latvija.lv address e-services only as /Epakalpojumi/EP<number>[/Apraksts|/Instrukcija]
+// (optionally under /lv or /en) or the portal's home; any other site's home page
+// is always fine; a deeper page of another site is fine when the editor recorded
+// where the link came from (`source` non-empty). "" when fine, else why not.
+std::string link_form_problem(const std::string& url, const std::string& source);
 
 // Syntax of an https:// link: scheme, a host of labels with a dot and a letter TLD,
 // no spaces or control characters. "" when fine, else why not.

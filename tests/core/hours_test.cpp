@@ -243,10 +243,14 @@ BOOST_AUTO_TEST_CASE(fixed_holidays_with_names) {
     BOOST_TEST(!c.is_public_holiday(date("2026-01-02")));  // only a Cabinet day off
 }
 
-BOOST_AUTO_TEST_CASE(mothers_day_is_not_a_holiday) {
+// Issue 14: the law's first article lists Mātes diena (the second Sunday of May)
+// among the holidays; the earlier reading that it is not was wrong.
+BOOST_AUTO_TEST_CASE(mothers_day_is_a_holiday) {
     Calendar c;
-    BOOST_TEST(!c.is_public_holiday(date("2026-05-10")));  // second Sunday of May
-    BOOST_TEST(!c.is_public_holiday(date("2025-05-11")));
+    BOOST_TEST(c.is_public_holiday(date("2026-05-10")));  // second Sunday of May
+    BOOST_TEST(c.is_public_holiday(date("2025-05-11")));
+    BOOST_TEST(!c.is_public_holiday(date("2026-05-03")));  // the first Sunday is not
+    BOOST_TEST(!c.is_public_holiday(date("2026-05-17")));
 }
 
 BOOST_AUTO_TEST_CASE(weekend_4_may_and_18_november_move_to_monday) {
@@ -269,10 +273,10 @@ BOOST_AUTO_TEST_CASE(weekend_4_may_and_18_november_move_to_monday) {
 
 BOOST_AUTO_TEST_CASE(year_lists) {
     Calendar c;
-    BOOST_TEST(c.holidays(2026).size() == 14u);  // 10 fixed + 4 Easter-based
-    BOOST_TEST(c.holidays(2025).size() == 15u);  // + Monday 5 May
+    BOOST_TEST(c.holidays(2026).size() == 15u);  // 10 fixed + 4 Easter-based + Mātes diena (issue 14)
+    BOOST_TEST(c.holidays(2025).size() == 16u);  // + Monday 5 May
     auto y2023 = latvia().holidays(2023);
-    BOOST_TEST(y2023.size() == 17u);  // + Monday 20 Nov + hockey day + festival day off
+    BOOST_TEST(y2023.size() == 18u);  // + Monday 20 Nov + hockey day + festival day off
     BOOST_TEST(y2023.front().date.iso() == "2023-01-01");
     BOOST_TEST(y2023.back().date.iso() == "2023-12-31");
     for (std::size_t k = 1; k < y2023.size(); ++k) BOOST_TEST((y2023[k - 1].date <= y2023[k].date));
@@ -931,3 +935,78 @@ BOOST_AUTO_TEST_CASE(issue12_time_functions_are_total_on_int64_extremes) {
     (void)extreme.weekday();
     BOOST_TEST(riga_to_utc(Date{2147483647, 12, 31}, 1440) > kMaxInstant);
 }
+
+// Issue 14: a Saturday a Cabinet order makes a working day is worked with the
+// hours of the day it replaces; Mātes diena is a holiday. Fixed dates, not content.
+BOOST_AUTO_TEST_SUITE(issue14)
+
+Calendar transfers_2025_2026() {
+    Calendar c;
+    c.add_transfer(date("2025-05-02"), Transfer::day_off, "Brīvdiena", "Day off");
+    c.add_transfer(date("2025-05-10"), Transfer::working_day, "Darba diena", "Working day", date("2025-05-02"));
+    c.add_transfer(date("2025-11-08"), Transfer::working_day, "Darba diena", "Working day", date("2025-11-17"));
+    c.add_transfer(date("2025-11-17"), Transfer::day_off, "Brīvdiena", "Day off");
+    c.add_transfer(date("2026-01-02"), Transfer::day_off, "Brīvdiena", "Day off");
+    c.add_transfer(date("2026-01-17"), Transfer::working_day, "Darba diena", "Working day", date("2026-01-02"));
+    return c;
+}
+
+BOOST_AUTO_TEST_CASE(issue14_working_saturday_has_the_replaced_days_hours) {
+    Calendar c = transfers_2025_2026();
+    auto s = spec("Mo 08:00-18:00; Tu-Th 08:00-17:00; Fr 08:00-14:00; PH off");
+    // 8 November 2025 stands in for Monday 17 November: Monday's hours.
+    BOOST_TEST((c.hours_of(date("2025-11-08")) == date("2025-11-17")));
+    BOOST_TEST(hours_on(s, "2025-11-08", c) == "08:00-18:00");
+    BOOST_TEST(hours_on(s, "2025-11-17", c) == "");  // the day off itself
+    // 17 January 2026 stands in for Friday 2 January.
+    BOOST_TEST(hours_on(s, "2026-01-17", c) == "08:00-14:00");
+    BOOST_TEST(hours_on(s, "2026-01-02", c) == "");
+    // An ordinary Saturday stays closed, and a working Saturday is open "now".
+    BOOST_TEST(hours_on(s, "2025-11-15", c) == "");
+    BOOST_TEST(s.is_open(*parse_instant("2025-11-08T10:00:00+02:00"), c));
+    BOOST_TEST(!s.is_open(*parse_instant("2025-11-15T10:00:00+02:00"), c));
+}
+
+BOOST_AUTO_TEST_CASE(issue14_working_saturday_before_mothers_day_is_shortened) {
+    Calendar c = transfers_2025_2026();
+    // 11 May 2025 is the second Sunday of May: Mātes diena, a holiday of the law.
+    BOOST_TEST(c.is_public_holiday(date("2025-05-11")));
+    BOOST_TEST(c.holiday(date("2025-05-11"))->name(Lang::lv) == "Mātes diena");
+    BOOST_TEST(!c.is_public_holiday(date("2025-05-18")));
+    // So Saturday 10 May, worked as Friday 2 May, ends an hour early.
+    auto s = spec("Mo-Th 08:00-17:00; Fr 08:00-14:00; PH off");
+    BOOST_TEST(c.is_shortened(date("2025-05-10")));
+    BOOST_TEST(hours_on(s, "2025-05-10", c) == "08:00-13:00");
+}
+
+BOOST_AUTO_TEST_CASE(issue14_mothers_day_is_the_second_sunday_of_may) {
+    Calendar c;
+    for (auto [year, iso] : std::vector<std::pair<int, std::string>>{
+             {2024, "2024-05-12"}, {2025, "2025-05-11"}, {2026, "2026-05-10"}, {2027, "2027-05-09"}, {2032, "2032-05-09"}}) {
+        int found = 0;
+        for (const auto& h : c.holidays(year))
+            if (h.name_lv == "Mātes diena") {
+                ++found;
+                BOOST_TEST(h.date.iso() == iso);
+            }
+        BOOST_TEST(found == 1, year);
+    }
+    // A Sunday holiday moves nothing: the Monday after stays a working day.
+    BOOST_TEST(c.is_working_day(date("2026-05-11")));
+}
+
+BOOST_AUTO_TEST_CASE(issue14_without_the_replaced_day_the_saturday_is_not_guessed) {
+    Calendar c;
+    c.add_transfer(date("2025-11-08"), Transfer::working_day, "Darba diena", "Working day");
+    auto s = spec("Mo-Fr 08:00-17:00; PH off");
+    BOOST_TEST((c.hours_of(date("2025-11-08")) == date("2025-11-08")));
+    BOOST_TEST(hours_on(s, "2025-11-08", c) == "");
+    // A replaced day must be a weekday, and only a working day replaces one.
+    Calendar bad;
+    BOOST_CHECK_THROW(bad.add_transfer(date("2025-11-08"), Transfer::working_day, "a", "b", date("2025-11-09")),
+                      std::invalid_argument);
+    BOOST_CHECK_THROW(bad.add_transfer(date("2025-11-17"), Transfer::day_off, "a", "b", date("2025-11-18")),
+                      std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -195,6 +197,109 @@ BOOST_AUTO_TEST_CASE(default_content_report_is_deterministic) {
     auto a = quality::check(c, {}).to_json().dump();
     auto b = quality::check(c, {}).to_json().dump();
     BOOST_TEST(a == b);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 14: the rules that would otherwise send a citizen the wrong way, each on a
+// fixture of its own (tests/fixtures/quality/), not on the default content.
+namespace {
+
+// base/ with one rule's overlay copied on top, plus the real schemas.
+fs::path quality_fixture(const std::string& overlay) {
+    fs::path src = fs::path(PIETURA_SOURCE_DIR) / "tests" / "fixtures" / "quality";
+    fs::path dir = fixture::temp_dir("issue14-" + (overlay.empty() ? std::string("base") : overlay)) / "content";
+    fs::copy(src / "base", dir, fs::copy_options::recursive);
+    if (!overlay.empty())
+        fs::copy(src / overlay, dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    fs::copy(fs::path(PIETURA_SOURCE_DIR) / "content" / "schema", dir / "schema");
+    return dir;
+}
+
+std::vector<quality::Item> items_of(const quality::Report& r, const std::string& check) {
+    std::vector<quality::Item> out;
+    for (auto& i : r.items)
+        if (i.check == check) out.push_back(i);
+    return out;
+}
+
+std::string dump(const quality::Report& r) {
+    std::string s;
+    for (auto& i : r.items) s += (i.error ? "error " : "warning ") + i.check + " " + i.id + ": " + i.message + "\n";
+    return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(issue14)
+
+BOOST_AUTO_TEST_CASE(issue14_base_fixture_has_no_errors) {
+    auto r = quality::check(load(quality_fixture("")), {});
+    BOOST_TEST(r.errors() == 0u, dump(r));
+    BOOST_TEST(items_of(r, "link-form").empty(), dump(r));
+    BOOST_TEST(items_of(r, "holidays").empty(), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(issue14_advertised_consultation_must_be_bookable) {
+    auto r = quality::check(load(quality_fixture("advertised-not-bookable")), {});
+    auto items = items_of(r, "bookable");
+    BOOST_TEST_REQUIRE(items.size() == 2u, dump(r));
+    std::map<std::string, std::string> by_id;
+    for (auto& i : items) {
+        BOOST_TEST(i.error);
+        by_id[i.id] = i.message;
+    }
+    BOOST_TEST(by_id["biblioteka-priekuli"].find("does not offer them here") != std::string::npos);
+    BOOST_TEST(by_id["biblioteka-vecpiebalga"].find("never meet") != std::string::npos);
+    BOOST_TEST(r.errors() == 2u, dump(r));
+    BOOST_TEST(r.to_json()["summary"]["errors"].get<int>() == 2);
+    BOOST_TEST(r.to_text().find("error: contact-points/biblioteka-priekuli") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue14_level3_service_is_not_offered_at_a_contact_point) {
+    auto r = quality::check(load(quality_fixture("level3-at-contact-point")), {});
+    auto items = items_of(r, "support-level");
+    bool passport_at_library = false, agreement_apply_here = false, pmlp_office = false;
+    for (auto& i : items) {
+        BOOST_TEST(i.error);
+        passport_at_library |= i.id == "biblioteka-priekuli" && i.message.find("pmlp-pase") != std::string::npos;
+        agreement_apply_here |= i.id == "siva-rehabilitacija" && i.message.find("information agreement") != std::string::npos;
+        pmlp_office |= i.id == "pmlp-cesis";
+    }
+    BOOST_TEST(passport_at_library, dump(r));
+    BOOST_TEST(agreement_apply_here, dump(r));
+    BOOST_TEST(!pmlp_office, dump(r));  // the institution's own office may offer it
+    BOOST_TEST(r.errors() == items.size(), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(issue14_every_territory_has_a_contact_point) {
+    auto r = quality::check(load(quality_fixture("territory-without-contact-point")), {});
+    auto items = items_of(r, "territory");
+    BOOST_TEST_REQUIRE(items.size() == 1u, dump(r));
+    BOOST_TEST(items[0].id == "liepaja");
+    BOOST_TEST(items[0].error);
+    BOOST_TEST(items[0].message.find("state-city") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue14_links_in_forms_their_site_does_not_use) {
+    auto r = quality::check(load(quality_fixture("link-forms")), {});
+    std::set<std::string> reported;
+    for (auto& i : items_of(r, "link-form")) {
+        reported.insert(i.id);
+        BOOST_TEST(!i.error);  // reported for the editor, not a failed build
+    }
+    BOOST_TEST(reported == (std::set<std::string>{"vsaa-vecuma-pensija", "pmlp-pase"}), dump(r));
+
+    using quality::link_form_problem;
+    BOOST_TEST(link_form_problem("https://www.latvija.gov.lv", "").empty());
+    BOOST_TEST(link_form_problem("https://www.latvija.gov.lv/lv/", "").empty());
+    BOOST_TEST(link_form_problem("https://latvija.lv/Epakalpojumi/EP155/Instrukcija", "").empty());
+    BOOST_TEST(link_form_problem("https://www.vsaa.gov.lv", "").empty());
+    // An invented portal path is reported even with a source: the portal has no such form.
+    BOOST_TEST(!link_form_problem("https://www.latvija.gov.lv/lv/e-pakalpojumi/x", "a colleague").empty());
+    BOOST_TEST(!link_form_problem("https://www.latvija.gov.lv/lv/Epakalpojumi/EPx", "").empty());
+    BOOST_TEST(!link_form_problem("https://www.nva.gov.lv/lv/e-pakalpojumi", "").empty());
+    BOOST_TEST(link_form_problem("https://www.nva.gov.lv/lv/e-pakalpojumi", "nva.gov.lv, 2026-11").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,12 +30,21 @@ The report lists: English texts missing or equal to the Latvian, services no lif
 situation reaches, contact points without hours, coordinates, phone or e-mail,
 hours that never open or whose ranges overlap, links that are not well-formed
 https:// addresses, probable duplicate services (with a similarity score and the
-one to keep), contact points farther than 700 m from a bus stop, and for each
+one to keep), contact points farther than 700 m from a bus stop, e-service links
+in a form their site does not use or whose source is not recorded, and for each
 territory how far its settlements are from the nearest contact point (shares
 within 5, 10 and 20 km).
 
-Exit codes: 0 content valid, 1 content has errors (or --strict and the report is
-not empty), 2 wrong command line.
+Report items marked "error:" would send a citizen the wrong way, and fail the
+check: a contact point advertising a remote consultation the booking does not
+offer there, a service that needs the institution's own office (contact_point_level
+3) offered at a unified centre or library, an information-agreement service
+offered as "apply here", a state city or municipality without a contact point, a
+working Saturday replacing a day that is not a day-off transfer.
+
+Exit codes: 0 content valid and no error items, 1 content has errors or the
+report has error items (or --strict and the report is not empty), 2 wrong
+command line.
 )";
 
 bool parse_number(const std::string& s, double lo, double hi, double& out) {
@@ -90,11 +99,16 @@ int cmd_check(int argc, char** argv) {
 
     progress.step("Quality report");
     quality::Report r = quality::check(c, stops, opt);
-    progress.done(std::to_string(r.items.size()) + " items, " + std::to_string(r.duplicates.size()) + " duplicate groups");
+    progress.done(std::to_string(r.items.size()) + " items (" + std::to_string(r.errors()) + " errors), " +
+                  std::to_string(r.duplicates.size()) + " duplicate groups");
     if (args.flag("json"))
         std::cout << r.to_json().dump(2) << "\n";
     else
         std::cout << r.to_text();
+    if (size_t n = r.errors()) {
+        std::cerr << "pietura check: " << n << " error item(s) in the quality report\n";
+        return 1;
+    }
     if (args.flag("strict") && (!r.items.empty() || !r.duplicates.empty())) return 1;
     return 0;
 }
