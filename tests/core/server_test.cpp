@@ -1,9 +1,12 @@
 // The reference server in-process (issue 16): its API routes driven Request → Response
-// through http::Server::handle, its store,
+// through http::Server::handle, its store, the choice of a precompressed copy (issue 13),
 // and `pietura hours`, `holidays` and `search` through the real binary. Everything runs
 // on the fixed catalogue of tests/fixtures/server/, never on the default content.
 #define BOOST_TEST_MODULE server
 #include <boost/test/unit_test.hpp>
+
+#include <brotli/decode.h>
+#include <zlib.h>
 
 #include <array>
 #include <thread>
@@ -18,6 +21,7 @@
 #include "content/content.hpp"
 #include "fixture.hpp"
 #include "http/server.hpp"
+#include "precompress.hpp"
 #include "shared_pc.hpp"
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
@@ -316,6 +320,86 @@ BOOST_AUTO_TEST_CASE(issue16_every_request_field_round_trips) {
         BOOST_TEST(e.accessibility == r.accessibility);
     });
     BOOST_TEST(exported == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(precompressed)
+
+using cli::Encoding;
+
+BOOST_AUTO_TEST_CASE(issue13_accept_encoding_is_weighed_by_q_values) {
+    auto pick = [](const char* header, bool br = true, bool gz = true) { return cli::choose_encoding(header, br, gz); };
+    BOOST_TEST(int(pick("")) == int(Encoding::identity));
+    BOOST_TEST(int(pick("gzip, deflate, br")) == int(Encoding::br), "a tie goes to brotli");
+    BOOST_TEST(int(pick("gzip")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("GZip")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("x-gzip")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("br")) == int(Encoding::br));
+    BOOST_TEST(int(pick("br", false, true)) == int(Encoding::identity), "no copy, no encoding");
+    BOOST_TEST(int(pick("br;q=0.5, gzip;q=0.8")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("br;q=0, gzip")) == int(Encoding::gzip), "q=0 refuses");
+    BOOST_TEST(int(pick("br;q=0, gzip;q=0")) == int(Encoding::identity));
+    BOOST_TEST(int(pick("*")) == int(Encoding::br));
+    BOOST_TEST(int(pick("*;q=0.5, br;q=0")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("identity;q=1, gzip;q=0.5")) == int(Encoding::identity));
+    BOOST_TEST(int(pick("gzip;q=0.001")) == int(Encoding::gzip));
+    BOOST_TEST(int(pick("br ; q=1.000 , gzip")) == int(Encoding::br));
+    BOOST_TEST(int(pick("br;q=2, gzip")) == int(Encoding::gzip), "a malformed weight drops the entry");
+    BOOST_TEST(int(pick("br;q=abc")) == int(Encoding::identity));
+    BOOST_TEST(int(pick("br;level=5")) == int(Encoding::identity), "not a q parameter: not understood");
+    BOOST_TEST(int(pick("deflate, compress")) == int(Encoding::identity));
+    BOOST_TEST(int(pick(",,, ;q=1, gzip")) == int(Encoding::gzip));
+}
+
+std::string gunzip(const std::string& in) {
+    z_stream zs{};
+    BOOST_REQUIRE(inflateInit2(&zs, 15 + 16) == Z_OK);
+    std::string out;
+    std::array<char, 65536> buf{};
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = uInt(in.size());
+    int rc;
+    do {
+        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
+        zs.avail_out = uInt(buf.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.append(buf.data(), buf.size() - zs.avail_out);
+    } while (rc == Z_OK);
+    inflateEnd(&zs);
+    BOOST_REQUIRE(rc == Z_STREAM_END);
+    return out;
+}
+
+std::string unbrotli(const std::string& in) {
+    std::string out(1 << 20, '\0');  // more than any file of these tests
+    size_t size = out.size();
+    BOOST_REQUIRE(BrotliDecoderDecompress(in.size(), reinterpret_cast<const uint8_t*>(in.data()), &size,
+                                          reinterpret_cast<uint8_t*>(out.data())) == BROTLI_DECODER_RESULT_SUCCESS);
+    out.resize(size);
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(issue13_every_text_file_gets_copies_that_decode_to_it) {
+    fs::path dir = fixture::temp_dir("precompress");
+    std::string page = "<!doctype html><title>Pietura</title>";
+    for (int k = 0; k < 200; ++k) page += "<p>Vecuma pensija " + std::to_string(k) + "</p>\n";
+    fixture::write(dir / "lv/index.html", page);
+    fixture::write(dir / "assets/app.css", "body{margin:0}");  // smaller than any copy of it
+    fixture::write(dir / "catalogue.sqlite", std::string(5000, 'x'));
+    fixture::write(dir / "icon.png", "\x89PNG not text");
+    auto totals = cli::precompress_tree(dir);
+    BOOST_TEST(totals.files == 3);
+    BOOST_TEST(!fs::exists(dir / "icon.png.br"));
+    BOOST_TEST(!fs::exists(dir / "lv/index.html.br.br"), "a copy is never compressed again");
+    for (const char* f : {"lv/index.html", "assets/app.css", "catalogue.sqlite"}) {
+        std::string original = cli::read_file(dir / f);
+        BOOST_TEST(gunzip(cli::read_file(dir / (std::string(f) + ".gz"))) == original, f);
+        BOOST_TEST(unbrotli(cli::read_file(dir / (std::string(f) + ".br"))) == original, f);
+    }
+    BOOST_TEST(fs::file_size(dir / "lv/index.html.br") < fs::file_size(dir / "lv/index.html") / 5);
+    // Run again (a second build into the same folder): the copies are rewritten, not copied.
+    BOOST_TEST(cli::precompress_tree(dir).files == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
