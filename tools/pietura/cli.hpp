@@ -66,4 +66,8 @@ private:
     double started_ = 0;
 };
 
+// The build's last step, after manifest.json (which must not list them): brotli and
+// gzip copies beside every text file, the wasm and the snapshot (precompress.hpp).
+void precompress(const std::filesystem::path& dir, Progress& progress);
+
 }  // namespace pietura::cli

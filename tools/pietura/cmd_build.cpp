@@ -229,6 +229,7 @@ int cmd_build(int argc, char** argv) {
         manifest["site_version"] = snapshot::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
+        precompress(out, progress);
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {

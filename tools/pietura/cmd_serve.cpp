@@ -1,18 +1,16 @@
 // pietura serve — the reference server for dist/, with the booking and rating API.
 //
 // Static files: correct MIME types (wasm must be application/wasm for streaming
-// compilation), gzip for every compressible type including the wasm and the snapshot
-// (they are most of the bytes on a slow rural connection), ETag revalidation, one
-// byte range for resumed downloads, and security headers with a strict CSP. A
+// compilation), the brotli or gzip copy `pietura build` wrote beside a file when the
+// client accepts it (issue 13: nothing is compressed on a request, so nothing twice),
+// an ETag per encoding, revalidation, one byte range of the identity file for resumed
+// downloads, and security headers with a strict CSP. A
 // request path is resolved one decoded segment at a time and the file must stay
 // inside the served folder after symlinks are followed (issue 12). The transport's
 // own limits (deadlines, sizes, connections) are in http/server.hpp.
-#include <zlib.h>
-
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -22,6 +20,7 @@
 #include "api.hpp"
 #include "cli.hpp"
 #include "http/server.hpp"
+#include "precompress.hpp"
 #include "snapshot/sha256.hpp"
 
 namespace fs = std::filesystem;
@@ -50,6 +49,8 @@ Usage: pietura serve [options]
                  is not one of these); from anyone else that header is ignored
 
 The JSON API for bookings and ratings is under /api/ (docs/openapi.json).
+Static files go out as the brotli or gzip copy 'pietura build' wrote beside
+them when the client accepts it; nothing is compressed on a request.
 
 Stops cleanly on Ctrl+C or SIGTERM.
 )";
@@ -59,59 +60,49 @@ const char* kCsp =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'";
 
-struct Type {
-    const char* mime;
-    bool compress;
-};
-
-Type type_of(const fs::path& p) {
-    static const std::map<std::string, Type> types = {
-        {".html", {"text/html; charset=utf-8", true}},
-        {".css", {"text/css; charset=utf-8", true}},
-        {".js", {"text/javascript; charset=utf-8", true}},
-        {".mjs", {"text/javascript; charset=utf-8", true}},
-        {".json", {"application/json", true}},
-        {".webmanifest", {"application/manifest+json", true}},
-        {".xml", {"application/xml", true}},
-        {".txt", {"text/plain; charset=utf-8", true}},
-        {".ics", {"text/calendar; charset=utf-8", true}},
-        {".svg", {"image/svg+xml", true}},
-        {".wasm", {"application/wasm", true}},
-        {".sqlite", {"application/vnd.sqlite3", true}},
-        {".png", {"image/png", false}},
-        {".ico", {"image/x-icon", false}},
-        {".woff2", {"font/woff2", false}},
+const char* type_of(const fs::path& p) {
+    static const std::map<std::string, const char*> types = {
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".json", "application/json"},
+        {".webmanifest", "application/manifest+json"},
+        {".xml", "application/xml"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".ics", "text/calendar; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".wasm", "application/wasm"},
+        {".sqlite", "application/vnd.sqlite3"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
     };
     auto it = types.find(p.extension().string());
-    return it != types.end() ? it->second : Type{"application/octet-stream", false};
+    return it != types.end() ? it->second : "application/octet-stream";
 }
 
-std::string gzip(const std::string& in) {
-    z_stream zs{};
-    if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib");
-    std::string out(deflateBound(&zs, in.size()), '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = uInt(in.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = uInt(out.size());
-    int rc = deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
-    return out;
-}
+// One representation of a file: its bytes and its ETag.
+struct Body {
+    std::string bytes, etag;
+};
 
-// Files are read once per change (keyed by size and mtime) and their gzip kept, so
-// a rebuild of dist/ shows up without restarting and repeated requests cost nothing.
+// Files are read once per change (keyed by size and mtime), with the brotli and gzip
+// copies beside them, so a rebuild of dist/ shows up without restarting and repeated
+// requests cost nothing. A copy older than its file (edited by hand after the build)
+// is not used: it could hold other bytes.
 struct Entry {
     std::uintmax_t size = 0;
     fs::file_time_type mtime;
-    std::string body, gz, etag;
+    Body identity;
+    std::optional<Body> br, gz;  // only when smaller than the file
+
+    const std::optional<Body>& copy(Encoding e) const { return e == Encoding::br ? br : gz; }
 };
 
 class FileCache {
 public:
-    std::shared_ptr<const Entry> get(const fs::path& p, bool compress) {
+    std::shared_ptr<const Entry> get(const fs::path& p) {
         std::error_code ec;
         auto size = fs::file_size(p, ec);
         if (ec) return nullptr;
@@ -120,15 +111,31 @@ public:
         auto it = cache_.find(p.string());
         if (it != cache_.end() && it->second->size == size && it->second->mtime == mtime) return it->second;
         auto e = std::make_shared<Entry>();
-        std::ifstream in(p, std::ios::binary);
-        if (!in) return nullptr;
-        std::stringstream ss;
-        ss << in.rdbuf();
-        e->body = ss.str();
+        try {
+            e->identity.bytes = read_file(p);
+        } catch (const std::runtime_error&) {
+            return nullptr;
+        }
         e->size = size;
         e->mtime = mtime;
-        e->etag = "\"" + snapshot::sha256_hex(e->body).substr(0, 20) + "\"";
-        if (compress && e->body.size() > 256) e->gz = gzip(e->body);
+        std::string tag = snapshot::sha256_hex(e->identity.bytes).substr(0, 20);
+        e->identity.etag = "\"" + tag + "\"";
+        // The copies' ETags differ from the file's: a cache must never answer a request
+        // for one encoding with another's bytes.
+        for (Encoding enc : {Encoding::br, Encoding::gzip}) {
+            fs::path copy = p.string() + std::string(encoding_suffix(enc));
+            std::error_code cec;
+            if (!fs::is_regular_file(copy, cec) || fs::last_write_time(copy, cec) < mtime || cec) continue;
+            Body b;
+            try {
+                b.bytes = read_file(copy);
+            } catch (const std::runtime_error&) {
+                continue;
+            }
+            if (b.bytes.size() >= e->identity.bytes.size()) continue;
+            b.etag = "\"" + tag + "-" + std::string(encoding_name(enc)) + "\"";
+            (enc == Encoding::br ? e->br : e->gz) = std::move(b);
+        }
         cache_[p.string()] = e;
         return e;
     }
@@ -138,9 +145,17 @@ private:
     std::map<std::string, std::shared_ptr<const Entry>> cache_;
 };
 
-bool accepts_gzip(const http::Request& req) {
-    std::string ae = req.get_header_value("Accept-Encoding");
-    return ae.find("gzip") != std::string::npos;
+// If-None-Match: "*" or a list of entity tags, any of which may match.
+bool none_match(const std::string& header, const std::string& etag) {
+    std::string_view h = header;
+    while (!h.empty()) {
+        size_t comma = h.find(',');
+        std::string_view tag = http::trim_ows(h.substr(0, comma));
+        if (tag == "*" || tag == etag || (tag.size() > 2 && tag.substr(0, 2) == "W/" && tag.substr(2) == etag)) return true;
+        if (comma == std::string_view::npos) break;
+        h.remove_prefix(comma + 1);
+    }
+    return false;
 }
 
 void security_headers(http::Response& res) {
@@ -237,9 +252,7 @@ std::optional<std::uintmax_t> digits(std::string_view s) {
 }
 
 std::optional<ByteRange> byte_range(const std::string& header, std::uintmax_t size) {
-    std::string_view h = header;
-    while (!h.empty() && h.front() == ' ') h.remove_prefix(1);
-    while (!h.empty() && h.back() == ' ') h.remove_suffix(1);
+    std::string_view h = http::trim_ows(header);
     if (h.size() < 6 || (h.substr(0, 6) != "bytes=" && h.substr(0, 6) != "Bytes=")) return std::nullopt;
     h.remove_prefix(6);
     if (h.find(',') != std::string_view::npos) return std::nullopt;  // several ranges: the whole file
@@ -264,8 +277,10 @@ std::optional<ByteRange> byte_range(const std::string& header, std::uintmax_t si
 
 void not_found(FileCache& cache, const fs::path& root, http::Response& res) {
     res.status = 404;
-    auto nf = cache.get(root / "404.html", true);
-    if (nf) res.set_shared_content(std::shared_ptr<const std::string>(nf, &nf->body), 0, nf->body.size(), "text/html; charset=utf-8");
+    auto nf = cache.get(root / "404.html");
+    if (nf)
+        res.set_shared_content(std::shared_ptr<const std::string>(nf, &nf->identity.bytes), 0, nf->identity.bytes.size(),
+                               "text/html; charset=utf-8");
     else res.set_content("Not found\n", "text/plain; charset=utf-8");
 }
 
@@ -282,41 +297,44 @@ void serve_file(const fs::path& root, FileCache& cache, const http::Request& req
         res.set_header("Location", where.location);
         return;
     }
-    Type type = type_of(where.path);
-    auto entry = where.kind == Resolved::file ? cache.get(where.path, type.compress) : nullptr;
+    const char* type = type_of(where.path);
+    auto entry = where.kind == Resolved::file ? cache.get(where.path) : nullptr;
     if (!entry) return not_found(cache, root, res);
-    res.set_header("ETag", entry->etag);
     res.set_header("Vary", "Accept-Encoding");
     res.set_header("Accept-Ranges", "bytes");
     // Pages and the snapshot change with every content release: always revalidate
     // (a 304 is cheap). Nothing is cached blindly, so a release is seen at once.
     res.set_header("Cache-Control", "no-cache");
-    if (req.get_header_value("If-None-Match") == entry->etag) {
+    const std::string& file = entry->identity.bytes;
+    // A range is of the identity file (a resumed download of the snapshot): the
+    // ranges of a compressed copy would depend on which copy a client got.
+    std::optional<ByteRange> range;
+    std::string if_range = req.get_header_value("If-Range");
+    if (req.has_header("Range") && (if_range.empty() || if_range == entry->identity.etag))
+        range = byte_range(req.get_header_value("Range"), file.size());
+    Encoding enc = range ? Encoding::identity
+                         : choose_encoding(req.get_header_value("Accept-Encoding"), entry->br.has_value(), entry->gz.has_value());
+    const Body& chosen = enc == Encoding::identity ? entry->identity : *entry->copy(enc);
+    res.set_header("ETag", chosen.etag);
+    if (enc != Encoding::identity) res.set_header("Content-Encoding", std::string(encoding_name(enc)));
+    if (req.has_header("If-None-Match") && none_match(req.get_header_value("If-None-Match"), chosen.etag)) {
         res.status = 304;
         return;
     }
-    std::shared_ptr<const std::string> body(entry, &entry->body);
-    std::string if_range = req.get_header_value("If-Range");
-    if (req.has_header("Range") && (if_range.empty() || if_range == entry->etag)) {
-        if (auto r = byte_range(req.get_header_value("Range"), body->size())) {
-            if (!r->satisfiable) {
-                res.status = 416;
-                res.set_header("Content-Range", "bytes */" + std::to_string(body->size()));
-                return;
-            }
-            res.status = 206;
-            res.set_header("Content-Range", "bytes " + std::to_string(r->first) + "-" + std::to_string(r->last) + "/" +
-                                                std::to_string(body->size()));
-            res.set_shared_content(body, r->first, r->last - r->first + 1, type.mime);
-            return;
-        }
+    if (range && !range->satisfiable) {
+        res.status = 416;
+        res.set_header("Content-Range", "bytes */" + std::to_string(file.size()));
+        return;
     }
-    if (!entry->gz.empty() && accepts_gzip(req)) {
-        res.set_header("Content-Encoding", "gzip");
-        res.set_shared_content(std::shared_ptr<const std::string>(entry, &entry->gz), 0, entry->gz.size(), type.mime);
-    } else {
-        res.set_shared_content(body, 0, body->size(), type.mime);
+    if (range) {
+        res.status = 206;
+        res.set_header("Content-Range", "bytes " + std::to_string(range->first) + "-" + std::to_string(range->last) + "/" +
+                                            std::to_string(file.size()));
+        res.set_shared_content(std::shared_ptr<const std::string>(entry, &file), range->first,
+                               range->last - range->first + 1, type);
+        return;
     }
+    res.set_shared_content(std::shared_ptr<const std::string>(entry, &chosen.bytes), 0, chosen.bytes.size(), type);
 }
 
 std::vector<std::string> split_commas(const std::string& s) {

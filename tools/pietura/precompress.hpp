@@ -1,0 +1,52 @@
+// tools/pietura/precompress.hpp — brotli and gzip copies of the built site (issue 13).
+//
+// `pietura build` writes <file>.br and <file>.gz beside every text file of the output
+// (pages, styles, scripts, JSON, SVG, the web manifest, XML, calendar files) and
+// beside the wasm core and the snapshot, which are most of the bytes on a slow line.
+// They are written once per build at the highest settings that keep a build quick, so
+// that neither `pietura serve` nor a plain static host (nginx gzip_static and
+// brotli_static, Apache type maps) ever compresses on a request, and nothing is
+// compressed twice. The copies are written after manifest.json, which therefore
+// never lists them: the service worker caches the decoded files, as fetch() gives them.
+//
+// `pietura serve` picks a copy with choose_encoding(): by the request's
+// Accept-Encoding and its q-values (q=0 refuses), brotli first when both are equally
+// welcome, and only a copy that is smaller than the file itself.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace pietura::cli {
+
+// The extensions that get copies (".html", ".wasm", …), and never ".br" or ".gz".
+bool precompressible(const std::filesystem::path& file);
+
+// Whole-buffer compression: gzip (RFC 1952, level 9) and brotli (RFC 7932; `quality`
+// 0–11, `text` for brotli's text mode). Throw std::runtime_error if the library fails.
+std::string gzip(std::string_view data);
+std::string brotli(std::string_view data, int quality = 11, bool text = true);
+
+struct PrecompressTotals {
+    int files = 0;
+    std::uintmax_t identity_bytes = 0, gzip_bytes = 0, brotli_bytes = 0;
+};
+
+// Writes <file>.br and <file>.gz beside every precompressible file under `dir` (a
+// copy of a file is always written, even when it is not smaller, so that a static
+// host's rule "serve x.br when it exists" can rely on it). Throws on a write error.
+PrecompressTotals precompress_tree(const std::filesystem::path& dir);
+
+enum class Encoding { identity, gzip, br };
+
+// The coding to send, from an Accept-Encoding header (RFC 9110 §12.5.3) and which
+// copies exist: the highest q-value wins, a tie goes to br, then gzip, then identity.
+// No header, or one that refuses everything offered, gives identity.
+Encoding choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip);
+
+std::string_view encoding_name(Encoding e);  // "identity", "gzip", "br"
+std::string_view encoding_suffix(Encoding e);  // "", ".gz", ".br"
+
+}  // namespace pietura::cli
