@@ -9,122 +9,20 @@
 #include <map>
 #include <regex>
 #include <set>
-#include <thread>
 
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "site/collate.hpp"
-#include "site/components/error_summary/error_summary.hpp"
-#include "site/components/nearby_item/nearby_item.hpp"
-#include "site/components/slot_list/slot_list.hpp"
-#include "site/site.hpp"
+#include "site_fixture.hpp"  // sample content, strings, render_map, count
 
 using namespace pietura;
 using namespace pietura::site;
+using namespace site_fixture;
 namespace fs = std::filesystem;
 
 namespace {
-
-content::Text T(std::string lv, std::string en) { return {std::move(lv), std::move(en)}; }
-
-content::Content sample() {
-    content::Content c;
-    c.institutions.push_back({"pmlp", T("PMLP", "OCMA"), T("Pilsonības un migrācijas lietu pārvalde", "Office of Citizenship and Migration Affairs"),
-                              "https://www.pmlp.gov.lv", true, false, {}});
-    c.institutions.push_back({"vsaa", T("VSAA", "SSIA"), T("Valsts sociālās apdrošināšanas aģentūra", "State Social Insurance Agency"),
-                              "https://www.vsaa.gov.lv", true, false, {}});
-    c.audiences.push_back({"vecaki", T("Jaunie vecāki", "New parents"), T("Bērna gaidīšana un pirmie gadi.", "Expecting a child and the first years.")});
-
-    content::Service a;
-    a.id = "vsaa-slimibas-pabalsts";
-    a.institution = "vsaa";
-    a.title = T("Slimības pabalsts", "Sickness benefit");
-    a.summary = T("Nauda, kamēr slimojat.", "Money while you are ill.");
-    a.body = T("Pirmā rindkopa.\n\nOtrā rindkopa.", "First paragraph.\n\nSecond paragraph.");
-    a.audiences = {"vecaki"};
-    a.channels = {"https://www.latvija.gov.lv/x", true, true};
-    a.documents = {{"Pase"}, {"Passport"}};
-    a.fee = T("Bez maksas", "Free");
-    a.time = T("10 darbdienas", "10 working days");
-    a.popularity = 90;
-    content::Service b = a;
-    b.id = "vsaa-berna-kopsanas-pabalsts";
-    b.title = T("Čeks <script>alert(1)</script>", "Childcare <script>alert(1)</script>");
-    b.channels = {"", true, false};
-    b.documents = {};
-    b.popularity = 70;
-    content::Service d = a;
-    d.id = "pmlp-deklaracija";
-    d.institution = "pmlp";
-    d.title = T("Ārsta izziņa & deklarācija", "Declaring your place of residence");
-    d.channels = {"javascript:alert(1)", false, false};
-    d.popularity = 95;
-    c.services = {d, b, a};  // sorted by id, as Content::load returns them
-
-    content::LifeSituation ls;
-    ls.id = "slimiba";
-    ls.title = T("Slimība", "Sickness");
-    ls.summary = T("Ko darīt, ja saslimstat.", "What to do when you fall ill.");
-    ls.audiences = {"vecaki"};
-    ls.questions = {{"employed", T("Vai esat nodarbināts?", "Were you employed when you fell ill?")}};
-    content::Step s1;
-    s1.title = T("Saņemiet darbnespējas lapu", "Get a sick note");
-    s1.text = T("Ārsts to izsniedz.", "Your doctor issues it.");
-    content::Step s2;
-    s2.title = T("Piesakiet pabalstu", "Apply for the benefit");
-    s2.text = T("Pieteikums.", "Apply.");
-    s2.services = {"vsaa-slimibas-pabalsts", "vsaa-berna-kopsanas-pabalsts"};
-    s2.when = {{"employed", true}};
-    ls.steps = {s1, s2};
-    ls.related = {"slimiba"};
-    c.life_situations = {ls};
-
-    c.territories.push_back({"cesu-novads", "municipality", T("Cēsu novads", "Cēsis Municipality")});
-    c.places.push_back({"cesis", "Cēsis", "cesu-novads", 57.3119, 25.2606});
-
-    content::ContactPoint cp;
-    cp.id = "cesis-vpvkac";
-    cp.kind = "vpvkac";
-    cp.name = T("Cēsu VPVKAC", "Cēsis one-stop centre");
-    cp.address = T("Bērzaines iela 4, Cēsis", "Bērzaines iela 4, Cēsis");
-    cp.territory = "cesu-novads";
-    cp.lat = 57.3119;
-    cp.lon = 25.2706;
-    cp.phone = "+371 64161800";
-    cp.email = "cesis@example.lv";
-    cp.hours = "Mo-Th 08:00-17:00; Fr 08:00-14:00; PH off";
-    cp.institutions = {"vsaa"};
-    cp.services = {"pmlp-deklaracija"};
-    cp.remote_consultation = {"vsaa"};
-    cp.step_free = true;
-    cp.bus_stop_id = "1001";
-    cp.bus_stop_name = "Cēsis AO";
-    cp.bus_stop_m = 432;
-    c.contact_points = {cp};
-    return c;
-}
-
-const Strings& real_strings() {
-    static Strings s = Strings::load(fs::path(PIETURA_SOURCE_DIR) / "i18n");
-    return s;
-}
-
-std::map<std::string, std::string> render_map(const content::Content& c, const Options& o = {"v1", true}) {
-    std::map<std::string, std::string> m;
-    for (auto& p : render(c, real_strings(), o)) {
-        BOOST_TEST_REQUIRE(!m.count(p.path), "two pages at " << p.path);
-        m[p.path] = p.html;
-    }
-    return m;
-}
-
-size_t count(const std::string& hay, const std::string& needle) {
-    size_t n = 0;
-    for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
-    return n;
-}
 
 // Every element opened is closed in order (void elements excepted): a cheap guard
 // against broken nesting, which screen readers and browsers repair unpredictably.
@@ -699,132 +597,4 @@ BOOST_AUTO_TEST_CASE(issue15_every_button_class_is_defined_in_the_style_sheet) {
         }
     }
     BOOST_TEST(buttons > 0u);
-}
-
-// Issue 16: rendering is reentrant — no global cache. Two renders at once, of different
-// content, give exactly what each gives alone (a shared cache keyed by addresses
-// would mix one content's sort keys into the other's order or crash).
-BOOST_AUTO_TEST_CASE(issue16_render_is_reentrant) {
-    content::Content a = sample();
-    content::Content b = sample();
-    // The same titles in the reverse order: any key cached for one leaks into the other.
-    std::swap(b.services[0].title, b.services[2].title);
-    const Strings& s = real_strings();
-    Options o{"v1", true};
-    auto alone_a = render(a, s, o), alone_b = render(b, s, o);
-    for (int round = 0; round < 3; ++round) {
-        std::vector<Page> par_a, par_b;
-        std::thread ta([&] { par_a = render(a, s, o); });
-        std::thread tb([&] { par_b = render(b, s, o); });
-        ta.join();
-        tb.join();
-        BOOST_REQUIRE_EQUAL(par_a.size(), alone_a.size());
-        BOOST_REQUIRE_EQUAL(par_b.size(), alone_b.size());
-        for (size_t i = 0; i < par_a.size(); ++i) BOOST_TEST(par_a[i].html == alone_a[i].html, par_a[i].path);
-        for (size_t i = 0; i < par_b.size(); ++i) BOOST_TEST(par_b[i].html == alone_b[i].html, par_b[i].path);
-    }
-    // The swap did change the order, so the comparison above could fail.
-    BOOST_TEST(alone_a[0].html.size() > 0u);
-    auto services = [](const std::vector<Page>& pages) {
-        for (auto& p : pages)
-            if (p.path == "en/services/index.html") return p.html;
-        return std::string();
-    };
-    BOOST_TEST(services(alone_a) != services(alone_b));
-}
-
-// Issue 16: each component renders on its own, from plain inputs, the markup the pages use.
-BOOST_AUTO_TEST_CASE(issue16_error_summary_component) {
-    const Strings& s = real_strings();
-    BOOST_TEST(components::error_summary(s, Lang::en, {}, false).empty());
-    std::vector<booking::FieldError> errors = {{"name", "required", "Fill in this field."},
-                                               {"name", "too_long", "second message for the same field"},
-                                               {"phone", "contact", "Give a phone number or an e-mail."}};
-    auto h = components::error_summary(s, Lang::en, errors, false);
-    BOOST_TEST(count(h, "role=\"alert\"") == 1u);
-    BOOST_TEST(count(h, "tabindex=\"-1\"") == 1u);
-    BOOST_TEST(count(h, "<a href=\"#f-name\">" + s.get(Lang::en, "book.name") + ": Fill in this field.</a>") == 1u);
-    BOOST_TEST(count(h, "#f-name") == 1u);  // one message a field
-    BOOST_TEST(count(h, "<a href=\"#f-phone\">") == 1u);
-    // A taken slot comes first and replaces the time's own message.
-    auto taken = components::error_summary(s, Lang::lv, {{"start", "slot", "x"}}, true);
-    BOOST_TEST(count(taken, "<li>") == 1u);
-    BOOST_TEST(taken.find(s.get(Lang::lv, "book.slot_taken")) != std::string::npos);
-}
-
-BOOST_AUTO_TEST_CASE(issue16_slot_list_component) {
-    // Monday 2026-11-30 9:00 and 9:30 Riga (UTC+2), Tuesday 10:00.
-    std::int64_t mon9 = 1796022000, mon930 = mon9 + 1800, tue10 = mon9 + 25 * 3600;
-    std::vector<booking::Slot> slots = {{mon9, mon9 + 1800, 1}, {mon930, mon930 + 1800, 1}, {tue10, tue10 + 1800, 2}};
-    auto h = components::slot_list(Lang::en, slots, mon930);
-    BOOST_TEST(count(h, "<fieldset class=\"day\">") == 2u);
-    BOOST_TEST(count(h, "<legend>Monday 30 November</legend>") == 1u);
-    BOOST_TEST(count(h, "<legend>Tuesday 1 December</legend>") == 1u);
-    BOOST_TEST(count(h, "name=\"start\"") == 3u);
-    BOOST_TEST(count(h, " checked") == 1u);
-    BOOST_TEST(count(h, "value=\"" + std::to_string(mon930) + "\" checked") == 1u);
-    BOOST_TEST(components::day_label(hours::Date{2026, 12, 21}, Lang::lv) == "pirmdiena, 21. decembrī");
-    BOOST_TEST(components::slot_list(Lang::lv, {}, 0).empty());
-}
-
-BOOST_AUTO_TEST_CASE(issue16_nearby_item_component) {
-    const Strings& s = real_strings();
-    components::NearbyCard card;
-    card.id = "x-1";
-    card.name = "A & B";
-    card.url = "/en/contact-points/x-1/";
-    card.address = "Street 1";
-    card.step_free = true;
-    auto h = components::nearby_item(s, Lang::en, card);
-    BOOST_TEST(count(h, "<a class=\"nb-name\" href=\"/en/contact-points/x-1/\">A &amp; B</a>") == 1u);
-    BOOST_TEST(count(h, "data-open-status=\"x-1\"") == 1u);
-    // Rows with nothing to say are left out.
-    BOOST_TEST(count(h, "<div><dt>") == 2u);  // address, access
-    BOOST_TEST(h.find("class=\"distance\"") == std::string::npos);
-    BOOST_TEST(count(h, "href=\"geo:0.00000,0.00000\"") == 1u);
-    card.phone = "+371 6 000 0000";
-    card.distance = "1.2 km";
-    card.remote = {"VSAA", "VZD"};
-    card.services = 12;
-    card.status_text = "Open now";
-    card.status_state = "open";
-    h = components::nearby_item(s, Lang::en, card);
-    BOOST_TEST(count(h, "<dd>VSAA, VZD</dd>") == 1u);
-    BOOST_TEST(count(h, "<p class=\"distance\">1.2 km</p>") == 1u);
-    BOOST_TEST(count(h, "<a href=\"tel:+37160000000\">+371 6 000 0000</a>") == 1u);
-    BOOST_TEST(count(h, "<dd>12 services</dd>") == 1u);
-    BOOST_TEST(count(h, "data-state=\"open\">Open now</p>") == 1u);
-    BOOST_TEST(count(h, "<div><dt>") == 5u);
-    // A card never links off the site, whatever its source says.
-    card.url = "//evil.example/";
-    BOOST_TEST(count(components::nearby_item(s, Lang::en, card), "<a class=\"nb-name\" href=\"/\">") == 1u);
-    // Labels are the page's: a missing one is an error, not a hole.
-    BOOST_CHECK_THROW(components::nearby_item(Strings::from_maps({}, {}), Lang::en, card), std::runtime_error);
-}
-
-// Issue 16: a component is one folder with its parts side by side, and its styles and
-// scripts are not also left in the shared files (no file over 600 lines in site/).
-BOOST_AUTO_TEST_CASE(issue16_components_are_folders_with_their_parts) {
-    fs::path dir = fs::path(PIETURA_SOURCE_DIR) / "core" / "site" / "components";
-    size_t n = 0;
-    for (auto& e : fs::directory_iterator(dir)) {
-        if (!e.is_directory()) continue;
-        ++n;
-        std::string name = e.path().filename().string();
-        for (const char* part : {".cpp", ".hpp"})
-            BOOST_TEST(fs::exists(e.path() / (name + part)), name << part);
-        BOOST_TEST(fs::exists(e.path() / "README.md"), name);
-    }
-    BOOST_TEST(n >= 8u);
-    std::ifstream css_in(fs::path(PIETURA_SOURCE_DIR) / "web" / "assets" / "pietura.css");
-    std::string css((std::istreambuf_iterator<char>(css_in)), std::istreambuf_iterator<char>());
-    for (const char* moved : {".error-summary {", ".finder {", ".slot-times {", ".timeout-dialog {", ".search-row {"})
-        BOOST_TEST(css.find(moved) == std::string::npos, moved);
-    for (auto& e : fs::recursive_directory_iterator(fs::path(PIETURA_SOURCE_DIR) / "core" / "site")) {
-        if (!e.is_regular_file() || (e.path().extension() != ".cpp" && e.path().extension() != ".hpp")) continue;
-        std::ifstream in(e.path());
-        size_t lines = 0;
-        for (std::string l; std::getline(in, l);) ++lines;
-        BOOST_TEST(lines <= 600u, e.path().string() << ": " << lines << " lines");
-    }
 }
