@@ -12,6 +12,14 @@
 //   cat.days('vpvkac-cesis', Date.now(), 'lv', 7)  // → [{date, weekday, hours, open, note}]
 //   cat.contentVersion()               // → "3f2a…"
 //   cat.slots('vsaa', 'vpvkac-cesis', '2026-11-23', 7, Date.now(), 'lv')  // → [{start, end, free, date, time}] or null
+//
+// Page components the core renders (site/components/), so the browser shows the
+// same markup as the pages the build and the server make; `strings` is the
+// {key: text} object the page carries for that component (a data- attribute):
+//   cat.nearestCards(57.31, 25.27, {limit: 5, ...}, Date.now(), 'lv', strings)  // → ['<li class="nearby">…', …]
+//   cat.slotList('vsaa', 'vpvkac-cesis', '2026-11-23', 28, Date.now(), 'lv')   // → '<fieldset class="day">…' or null
+//   M.bookingErrors({name, phone, email, lang, ...}, 'en', strings)  // → {count, html}: the error summary
+//
 //   M.validateBooking({name, phone, email, lang, ...})  // → [{field, code, message}]
 //   M.maskComment('zvaniet 29123456')  // → 'zvaniet ***'
 //   cat.delete()                       // frees the database (embind objects are not GC'd)
@@ -22,17 +30,39 @@
 #include <emscripten/val.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "booking/booking.hpp"
 #include "rating/rating.hpp"
+#include "site/components/error_summary/error_summary.hpp"
+#include "site/components/nearby_item/nearby_item.hpp"
+#include "site/components/slot_list/slot_list.hpp"
+#include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
 
 using emscripten::val;
 using pietura::Lang;
 
 namespace {
+
+// The labels a page hands over for one component, as the core's string table in
+// that language. A key the component needs and the page did not give is an error
+// (Strings::get throws), never a silent gap.
+pietura::site::Strings strings_from(const val& o, Lang lang) {
+    std::map<std::string, std::string> m;
+    if (!o.isNull() && !o.isUndefined() && o.typeOf().as<std::string>() == "object") {
+        val keys = val::global("Object").call<val>("keys", o);
+        for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) {
+            std::string k = keys[i].as<std::string>();
+            if (o[k].isString()) m[k] = o[k].as<std::string>();
+        }
+    }
+    return lang == Lang::lv ? pietura::site::Strings::from_maps(std::move(m), {})
+                            : pietura::site::Strings::from_maps({}, std::move(m));
+}
 
 class Catalogue {
 public:
@@ -57,6 +87,14 @@ public:
     val slots(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
               double nowMs, const std::string& lang) const {
         return guard([&] { return slots_(institution, contact_point, from, days, nowMs, lang); });
+    }
+    val nearestCards(double lat, double lon, const val& options, double nowMs, const std::string& lang,
+                     const val& strings) const {
+        return guard([&] { return nearestCards_(lat, lon, options, nowMs, lang, strings); });
+    }
+    val slotList(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+                 double nowMs, const std::string& lang) const {
+        return guard([&] { return slotList_(institution, contact_point, from, days, nowMs, lang); });
     }
     val days(const std::string& id, double nowMs, const std::string& lang, int count) const {
         return guard([&] { return days_(id, nowMs, lang, count); });
@@ -123,9 +161,8 @@ private:
     }
 
     // Filters come as one options object so adding one never breaks callers.
-    val nearest_(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
-        auto l = pietura::parse_lang(lang);
-        if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
+    std::vector<pietura::snapshot::Catalogue::Nearby> find_nearest(double lat, double lon, const val& options, double nowMs,
+                                                                  Lang lang) const {
         pietura::snapshot::Catalogue::NearestQuery q;
         q.from = {lat, lon};
         if (!options.isNull() && !options.isUndefined() && options.typeOf().as<std::string>() == "object") {
@@ -138,10 +175,15 @@ private:
             q.open_after_17 = get("after17").isTrue();
             q.step_free = get("stepFree").isTrue();
         }
-        auto found = cat_.nearest(q, *l, static_cast<std::int64_t>(nowMs / 1000.0));
+        return cat_.nearest(q, lang, static_cast<std::int64_t>(nowMs / 1000.0));
+    }
+
+    val nearest_(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
+        auto l = pietura::parse_lang(lang);
+        if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
         val out = val::array();
         int k = 0;
-        for (auto& f : found) {
+        for (auto& f : find_nearest(lat, lon, options, nowMs, *l)) {
             val o = val::object();
             o.set("id", f.id);
             o.set("name", f.name);
@@ -171,17 +213,70 @@ private:
         return out;
     }
 
-    // Bookable slots in Riga time from the snapshot's schedule; the seats other
-    // people took are known only to the server, which has the last word.
-    val slots_(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
-              double nowMs, const std::string& lang) const {
-        auto offer = pietura::booking::Offer::load(cat_, institution, contact_point);
+    // The finder's answers as the cards the municipality pages show (site nearby_item).
+    val nearestCards_(double lat, double lon, const val& options, double nowMs, const std::string& lang,
+                      const val& strings) const {
         auto l = pietura::parse_lang(lang);
-        auto first = pietura::hours::Date::parse(from);
-        if (!offer || !l || !first) return val::null();
+        if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
+        auto labels = strings_from(strings, *l);
         val out = val::array();
         int k = 0;
-        for (auto& s : offer->slots(*first, std::clamp(days, 1, 120), static_cast<std::int64_t>(nowMs / 1000.0))) {
+        for (auto& f : find_nearest(lat, lon, options, nowMs, *l)) {
+            pietura::site::components::NearbyCard card;
+            card.id = f.id;
+            card.name = f.name;
+            card.url = f.url;
+            card.distance = f.distance;
+            card.status_text = f.status.text;
+            card.status_state = f.status.state;
+            card.address = f.address;
+            card.phone = f.phone;
+            card.email = f.email;
+            card.step_free = f.step_free;
+            card.remote = f.remote;
+            card.services = f.services;
+            if (f.bus_stop_m >= 0) {
+                card.bus_stop = f.bus_stop;
+                card.bus_stop_distance = f.bus_stop_distance;
+            }
+            card.lat = f.at.lat;
+            card.lon = f.at.lon;
+            out.set(k++, pietura::site::components::nearby_item(labels, *l, card));
+        }
+        return out;
+    }
+
+    // Bookable slots in Riga time from the snapshot's schedule; the seats other
+    // people took are known only to the server, which has the last word. nullopt:
+    // nothing offered there, or a language or date that cannot be read.
+    std::optional<std::vector<pietura::booking::Slot>> offered(const std::string& institution,
+                                                               const std::string& contact_point, const std::string& from,
+                                                               int days, double nowMs, const std::string& lang) const {
+        auto offer = pietura::booking::Offer::load(cat_, institution, contact_point);
+        auto first = pietura::hours::Date::parse(from);
+        if (!offer || !pietura::parse_lang(lang) || !first) return std::nullopt;
+        return offer->slots(*first, std::clamp(days, 1, 120), static_cast<std::int64_t>(nowMs / 1000.0));
+    }
+
+    // The free times as the time step shows them (site slot_list); null: nothing offered there.
+    val slotList_(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+                  double nowMs, const std::string& lang) const {
+        auto slots = offered(institution, contact_point, from, days, nowMs, lang);
+        if (!slots) return val::null();
+        std::vector<pietura::booking::Slot> free;
+        for (auto& s : *slots)
+            if (s.free > 0) free.push_back(s);
+        return val(pietura::site::components::slot_list(*pietura::parse_lang(lang), free, 0));
+    }
+
+    val slots_(const std::string& institution, const std::string& contact_point, const std::string& from, int days,
+              double nowMs, const std::string& lang) const {
+        auto slots = offered(institution, contact_point, from, days, nowMs, lang);
+        if (!slots) return val::null();
+        auto l = pietura::parse_lang(lang);
+        val out = val::array();
+        int k = 0;
+        for (auto& s : *slots) {
             auto t = pietura::hours::to_riga(s.start);
             val o = val::object();
             o.set("start", double(s.start) * 1000.0);
@@ -291,8 +386,7 @@ val errors_to_js(const std::vector<pietura::booking::FieldError>& errors) {
     return out;
 }
 
-// The same checks the server makes, so the form can say what is wrong before sending.
-val validateBooking(const val& o) {
+pietura::booking::Request request_from(const val& o) {
     pietura::booking::Request r;
     r.institution = field(o, "institution");
     r.topic = field(o, "topic");
@@ -305,7 +399,44 @@ val validateBooking(const val& o) {
     r.lang = field(o, "lang");
     r.note = field(o, "note");
     r.accessibility = field(o, "accessibility");
+    return r;
+}
+
+// The same checks the server makes, so the form can say what is wrong before sending.
+val validateBooking(const val& o) {
+    pietura::booking::Request r = request_from(o);
     return errors_to_js(pietura::booking::validate(r));
+}
+
+// The error summary the offline step shows: the core's own validation, its
+// messages in the page's language (not the consultation's), in the summary the
+// server's pages use. {count: 0, html: ""} when the request is well-formed.
+val bookingErrors(const val& o, const std::string& page_lang, const val& strings) {
+    auto page = pietura::parse_lang(page_lang);
+    if (!page) {
+        val::global("RangeError").new_(std::string("page language must be 'lv' or 'en'")).throw_();
+        __builtin_unreachable();
+    }
+    std::string html;
+    std::size_t count = 0;
+    std::string error;
+    try {
+        pietura::booking::Request r = request_from(o);
+        auto errors = pietura::booking::validate(r);
+        for (auto& e : errors) e.message = pietura::booking::field_message(e.code, *page);
+        count = errors.size();
+        html = pietura::site::components::error_summary(strings_from(strings, *page), *page, errors, false);
+    } catch (const std::exception& e) {
+        error = e.what();  // a label the page did not hand over
+    }
+    if (!error.empty()) {
+        val::global("Error").new_(error).throw_();
+        __builtin_unreachable();
+    }
+    val out = val::object();
+    out.set("count", static_cast<int>(count));
+    out.set("html", html);
+    return out;
 }
 
 std::string maskComment(const std::string& text) { return pietura::rating::mask(text); }
@@ -316,6 +447,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
     emscripten::function("version", &version);
     emscripten::function("validateBooking", &validateBooking);
     emscripten::function("maskComment", &maskComment);
+    emscripten::function("bookingErrors", &bookingErrors);
     emscripten::class_<Catalogue>("Catalogue")
         .constructor<const val&>()
         .function("search", &Catalogue::search)
@@ -325,6 +457,8 @@ EMSCRIPTEN_BINDINGS(pietura) {
         .function("nearest", &Catalogue::nearest)
         .function("days", &Catalogue::days)
         .function("slots", &Catalogue::slots)
+        .function("nearestCards", &Catalogue::nearestCards)
+        .function("slotList", &Catalogue::slotList)
         .function("contentVersion", &Catalogue::contentVersion)
         .function("count", &Catalogue::count);
 }

@@ -12,6 +12,8 @@
 
 #include "hours/hours.hpp"
 #include "site/collate.hpp"
+#include "site/components/error_summary/error_summary.hpp"
+#include "site/components/slot_list/slot_list.hpp"
 #include "site/html.hpp"
 #include "site/site.hpp"
 
@@ -28,25 +30,9 @@ struct View {
     bool lv() const { return lang == Lang::lv; }
 };
 
-std::string month_name(int m, Lang lang) {
-    static const char* const kLv[12] = {"janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
-                                        "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"};
-    static const char* const kEn[12] = {"January", "February", "March", "April", "May", "June",
-                                        "July", "August", "September", "October", "November", "December"};
-    int i = m < 1 ? 0 : m > 12 ? 11 : m - 1;
-    return lang == Lang::lv ? kLv[i] : kEn[i];
-}
-
-// "pirmdiena, 21. decembrī" / "Monday 21 December"
-std::string day_label(hours::Date d, Lang lang) {
-    std::string wd(hours::weekday_name(d.weekday(), lang));
-    if (lang == Lang::lv) return wd + ", " + std::to_string(d.day) + ". " + month_name(d.month, lang);
-    return wd + " " + std::to_string(d.day) + " " + month_name(d.month, lang);
-}
-
 std::string when_label(std::int64_t start, std::int64_t end, Lang lang) {
     auto a = hours::to_riga(start), b = hours::to_riga(end);
-    return day_label(a.date, lang) + ", " + hours::format_minutes(a.minute_of_day(), lang) + "–" +
+    return components::day_label(a.date, lang) + ", " + hours::format_minutes(a.minute_of_day(), lang) + "–" +
            hours::format_minutes(b.minute_of_day(), lang);
 }
 
@@ -63,27 +49,6 @@ const booking::FieldError* error_for(const std::vector<booking::FieldError>& err
     for (auto& e : errors)
         if (e.field == field) return &e;
     return nullptr;
-}
-
-// GOV.UK pattern: a summary on top linking to each field, focused on load by booking.js.
-std::string error_summary(const View& v, const std::vector<booking::FieldError>& errors, bool slot_taken) {
-    if (errors.empty() && !slot_taken) return "";
-    std::string h = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
-                    "<h2 id=\"error-summary-title\">" + v.t("book.errors.title") + "</h2>\n<ul>\n";
-    if (slot_taken) h += "<li><a href=\"#f-start\">" + v.t("book.slot_taken") + "</a></li>\n";
-    std::map<std::string, bool> seen;
-    for (auto& e : errors) {
-        if (seen[e.field] || (slot_taken && e.field == "start")) continue;
-        seen[e.field] = true;
-        // The summary names the field, so "Fill in this field." is never ambiguous.
-        static const std::map<std::string, std::string> labels = {
-            {"start", "book.time.legend"}, {"name", "book.name"}, {"phone", "book.phone"}, {"email", "book.email"},
-            {"lang", "book.lang"}, {"note", "book.note"}, {"accessibility", "book.accessibility"}};
-        auto label = labels.find(e.field);
-        std::string prefix = label != labels.end() ? v.t(label->second) + ": " : "";
-        h += "<li><a href=\"#f-" + esc(e.field) + "\">" + prefix + esc(e.message) + "</a></li>\n";
-    }
-    return h + "</ul>\n</div>\n";
 }
 
 // One labelled input with its hint and error message wired up for screen readers.
@@ -225,21 +190,23 @@ Page step_one(const content::Content& c, const Strings& s, const Options& o, Lan
 }
 
 // The time-and-details step without the server, for when the connection is gone:
-// booking.js fills the times from the wasm core (the same slot rules the server
-// uses), checks the answers with the core's validation and sends the request
+// booking.js fills the times from the wasm core (the same slot rules and the same
+// slot_list the server uses), checks the answers with the core's validation and sends the request
 // through the outbox, which keeps it until the connection is back.
 Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
     View v{s, lang};
     std::string m = "<p class=\"lead\" id=\"offline-offer\"></p>\n";
     m += "<p class=\"notice\">" + v.t("book.offline.notice") + "</p>\n";
     m += "<noscript><p>" + v.t("book.offline.nojs") + "</p></noscript>\n";
-    m += "<div class=\"error-summary\" id=\"offline-errors\" role=\"alert\" tabindex=\"-1\" hidden><h2>" +
-         v.t("book.errors.title") + "</h2><ul></ul></div>\n";
+    // booking.js puts the core's error summary here (components/error_summary, rendered by
+    // the wasm core with the labels in the form's data-error-strings).
+    m += "<div id=\"offline-errors\" hidden></div>\n";
     m += "<form method=\"post\" action=\"/api/bookings\" class=\"booking\" id=\"booking-offline\" data-done=\"" +
          esc(booking_url(lang, "done")) + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +
          v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-sent=\"" +
          v.t("book.status.sent") + "\" data-taken=\"" + v.t("book.status.taken") + "\" data-error=\"" +
-         v.t("book.status.error") + "\" data-none=\"" + v.t("book.offline.none") + "\" novalidate hidden>\n";
+         v.t("book.status.error") + "\" data-none=\"" + v.t("book.offline.none") + "\" data-error-strings=\"" +
+         html::strings_json(s, lang, components::error_summary_keys()) + "\" novalidate hidden>\n";
     m += hidden("institution", "") + hidden("topic", "") + hidden("contact_point", "");
     m += "<fieldset class=\"slots\" id=\"f-start\">\n<legend><h2>" + v.t("book.time.legend") +
          "</h2></legend>\n<div id=\"offline-slots\"></div>\n</fieldset>\n";
@@ -274,7 +241,7 @@ std::vector<Page> booking_pages(const content::Content& c, const Strings& s, con
 std::string booking_time_page(const Strings& s, const Options& o, const BookingForm& f) {
     View v{s, f.lang};
     const auto& r = f.values;
-    std::string m = error_summary(v, f.errors, f.slot_taken);
+    std::string m = components::error_summary(s, f.lang, f.errors, f.slot_taken);
     m += offer_lead(*f.offer, r, f.lang);
     m += "<form method=\"get\" action=\"" + esc(booking_url(f.lang, "details")) +
          "\" class=\"booking\" id=\"booking-time\" novalidate>\n";
@@ -284,20 +251,7 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
          v.t("book.time.legend") + "</h2></legend>\n";
     if (se) m += "<p class=\"error-message\">" + esc(se->message) + "</p>\n";
     if (f.slots.empty()) m += "<p>" + esc(s.format(f.lang, "book.time.none", {{"phone", f.offer->phone}})) + "</p>\n";
-    std::string day;
-    for (auto& slot : f.slots) {
-        auto t = hours::to_riga(slot.start);
-        if (t.date.iso() != day) {
-            if (!day.empty()) m += "</div>\n</fieldset>\n";
-            day = t.date.iso();
-            m += "<fieldset class=\"day\"><legend>" + esc(day_label(t.date, f.lang)) + "</legend>\n<div class=\"radios slot-times\">\n";
-        }
-        std::string id = "s-" + std::to_string(slot.start);
-        m += "<label class=\"radio\" for=\"" + id + "\"><input type=\"radio\" name=\"start\" id=\"" + id + "\" value=\"" +
-             std::to_string(slot.start) + "\"" + (slot.start == r.start ? " checked" : "") + "> " +
-             esc(hours::format_minutes(t.minute_of_day(), f.lang)) + "</label>\n";
-    }
-    if (!day.empty()) m += "</div>\n</fieldset>\n";
+    m += components::slot_list(f.lang, f.slots, r.start);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.continue") + "</button>\n</form>\n";
     return frame(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m);
 }
@@ -305,7 +259,7 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
 std::string booking_details_page(const Strings& s, const Options& o, const BookingForm& f) {
     View v{s, f.lang};
     const auto& r = f.values;
-    std::string m = error_summary(v, f.errors, f.slot_taken);
+    std::string m = components::error_summary(s, f.lang, f.errors, f.slot_taken);
     m += offer_lead(*f.offer, r, f.lang);
     std::string change = booking_url(f.lang, "time") + "?choice=" + f.offer->institution + ":" + r.topic +
                          "&contact_point=" + f.offer->contact_point;

@@ -2,6 +2,8 @@
 
 #include "text/text.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <cstdint>
 
@@ -83,6 +85,12 @@ std::string fixed(double value, int digits) {
     std::string out = (neg && n != 0 ? "-" : "") + std::to_string(whole);
     if (digits > 0) out += "." + f;
     return out;
+}
+
+std::string strings_json(const Strings& s, Lang lang, const std::vector<std::string>& keys) {
+    nlohmann::json j = nlohmann::json::object();
+    for (auto& k : keys) j[k] = s.get(lang, k);
+    return esc(j.dump());
 }
 
 }  // namespace html

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "site/site.hpp"
 
@@ -24,5 +25,9 @@ bool is_web_url(std::string_view url);
 
 // Fixed-point decimal with `digits` decimals, independent of the C locale.
 std::string fixed(double value, int digits);
+
+// The texts of `keys` in `lang` as a JSON object, escaped for a "…" attribute: the
+// labels a page hands to a component that the core renders again in the browser.
+std::string strings_json(const Strings& s, Lang lang, const std::vector<std::string>& keys);
 
 }  // namespace pietura::site::html

@@ -7,7 +7,10 @@
 // you type through the wasm core, instant filtering of steps), reading the
 // strings it needs from data- attributes so no text is ever hard-coded in JS.
 // `url_for()` is the one place page addresses are made, shared with the snapshot
-// so search results link to the same stable URLs.
+// so search results link to the same stable URLs. Inside: site/frame.cpp (the frame),
+// site/pages/<type>.cpp (one file a page type), site/components/<name>/ (markup,
+// styles, script and notes of one component each), site/render.cpp (all pages).
+// render() is reentrant: what it caches lives in the call.
 //
 // It does no file I/O except `Strings::load`: `pietura build` writes the pages
 // and copies web/ into dist/. Output is deterministic (no timestamps, stable
@@ -63,7 +66,7 @@ struct Options {
 };
 
 // "How satisfied were you?" — the rating form of a service, contact point or
-// consultation page (site/rating.cpp), with the published average when there is one.
+// consultation page (site/components/rating_form/), with the published average when there is one.
 // `about` is "service", "contact-point" or "consultation"; `back` is this page's URL.
 std::string rating_block(const Strings& s, const Options& o, Lang lang, const std::string& about,
                          const std::string& target, const std::string& back);

@@ -189,6 +189,33 @@ int cmd_build(int argc, char** argv) {
             fs::create_directories(dest.parent_path());
             fs::copy_file(f, dest, fs::copy_options::overwrite_existing);
         }
+        {
+            // Each page component keeps its styles and browser behaviour in its own folder
+            // (core/site/components/<name>/, next to web/ in the source tree). The browser
+            // gets them where it always did, in the order of the folder names: styles
+            // appended to /assets/pietura.css, scripts to /assets/app.js (the one script
+            // every page loads; they run in its module scope).
+            fs::path components = web_dir.parent_path() / "core" / "site" / "components";
+            if (!fs::is_directory(components))
+                throw std::runtime_error("page components not found in " + components.string() +
+                                         " (their styles and scripts belong in assets/pietura.css and assets/app.js)");
+            std::vector<fs::path> folders;
+            for (auto& e : fs::directory_iterator(components))
+                if (e.is_directory()) folders.push_back(e.path());
+            std::sort(folders.begin(), folders.end());
+            for (const char* ext : {".css", ".js"}) {
+                fs::path target = out / "assets" / (ext == std::string(".css") ? "pietura.css" : "app.js");
+                std::string joined = read_file(target);
+                for (auto& dir : folders) {
+                    fs::path part = dir / (dir.filename().string() + ext);
+                    if (!fs::exists(part)) continue;
+                    std::string text = read_file(part);
+                    if (!joined.empty() && joined.back() != '\n') joined += '\n';
+                    joined += "\n" + text;
+                }
+                write_file(target, joined);
+            }
+        }
         if (with_wasm)
             for (const char* f : {"pietura.js", "pietura.wasm"})
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);

@@ -5,6 +5,11 @@
 // answered, unsent requests (outbox.js: IndexedDB, or memory on a shared PC).
 // Shared-computer mode is also the cookie pietura_shared (1/0), so the pages the
 // server renders know it without JavaScript; the two are one setting (issue 12).
+// The behaviour of page components (search as you type, the finder, the week view)
+// lives with each component in core/site/components/<name>/<name>.js; `pietura build`
+// appends those to this file, so /assets/app.js stays the one script a page loads.
+
+import { catalogue } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -188,151 +193,17 @@ if ('serviceWorker' in navigator && banner) {
   }).catch(() => { /* no offline copy; the site works online as before */ });
 }
 
-// --- search as you type ----------------------------------------------------------------
+// --- the core (core.js loads it once for every script of the page) ----------------------
 
-let core; // Promise<Catalogue|null>, started on first need
+let checked; // Promise<Catalogue|null>, started on first need
 function loadCore() {
-  if (!core) core = (async () => {
-    // The snapshot download overlaps with loading the wasm.
-    const snapshot = fetch('/catalogue.sqlite').then((r) => {
-      if (!r.ok) throw new Error('snapshot ' + r.status);
-      return r.arrayBuffer();
-    });
-    if (typeof globalThis.createPietura !== 'function') {
-      await new Promise((resolve, reject) => {
-        const s = doc.createElement('script');
-        s.src = '/assets/pietura.js';
-        s.onload = resolve;
-        s.onerror = reject;
-        doc.head.append(s);
-      });
-    }
-    const M = await globalThis.createPietura({ locateFile: (f) => '/assets/' + f });
-    const cat = new M.Catalogue(new Uint8Array(await snapshot));
+  checked ??= catalogue().then((cat) => {
     // A page of one build must not be answered from another build's database.
     const pageVersion = doc.querySelector('meta[name="pietura-content-version"]')?.content;
     if (pageVersion && cat.contentVersion() !== pageVersion) showBanner('stale');
     return cat;
-  })().catch(() => null); // no core: the plain form still submits to the A–Z page
-  return core;
-}
-
-function resultsText(n) {
-  const d = form.dataset;
-  if (n === 0) return d.resultsNone;
-  const cat = new Intl.PluralRules(lang).select(n);
-  const key = 'results' + cat[0].toUpperCase() + cat.slice(1);
-  return (d[key] || d.resultsOther).replace('{n}', String(n));
-}
-
-function kindLabel(kind) {
-  const key = 'kind' + kind.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-  return form.dataset[key] || '';
-}
-
-function resultItem(hit) {
-  const li = doc.createElement('li');
-  const a = doc.createElement('a');
-  // Only site-relative links: a result can never point elsewhere.
-  a.href = /^\/(?!\/)/.test(hit.url) ? hit.url : '/';
-  a.innerHTML = hit.titleHtml; // escaped by the core, with <mark> around matches
-  li.append(a);
-  const label = kindLabel(hit.kind);
-  if (label) {
-    const tag = doc.createElement('span');
-    tag.className = 'tag';
-    tag.textContent = label;
-    li.append(' ', tag);
-  }
-  if (hit.summary) {
-    const p = doc.createElement('p');
-    p.textContent = hit.summary;
-    li.append(p);
-  }
-  return li;
-}
-
-if (form && input) {
-  const status = doc.getElementById('search-status');
-  // On the search page, results go above the A–Z list; elsewhere under the box.
-  const section = doc.getElementById('live-results');
-  const list = doc.getElementById('live-results-list') || doc.getElementById('search-results');
-  const box = section || list;
-  let timer = 0;
-  let announceTimer = 0;
-  let seq = 0;
-
-  const clear = () => {
-    seq++;
-    list.replaceChildren();
-    box.hidden = true;
-    status.textContent = '';
-  };
-
-  const run = async () => {
-    const query = input.value.trim();
-    const mine = ++seq;
-    if (!query) return clear();
-    const cat = await loadCore();
-    if (!cat || mine !== seq) return;
-    let hits;
-    try {
-      hits = cat.search(query, lang, 10);
-    } catch {
-      return;
-    }
-    const items = Array.from(hits, resultItem);
-    if (!items.length) {
-      const li = doc.createElement('li');
-      li.className = 'note';
-      li.textContent = resultsText(0);
-      items.push(li);
-    }
-    list.replaceChildren(...items);
-    box.hidden = false;
-    // Announce once typing pauses, not on every keystroke.
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      if (mine === seq) status.textContent = resultsText(hits.length);
-    }, 500);
-  };
-
-  input.addEventListener('focus', loadCore, { once: true });
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 60);
-  });
-
-  const links = () => Array.from(list.querySelectorAll('a'));
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && !box.hidden) {
-      const first = links()[0];
-      if (first) {
-        e.preventDefault();
-        first.focus();
-      }
-    } else if (e.key === 'Escape' && !section) {
-      clear();
-    }
-  });
-  list.addEventListener('keydown', (e) => {
-    const all = links();
-    const i = all.indexOf(doc.activeElement);
-    if (i < 0) return;
-    if (e.key === 'ArrowDown' && i + 1 < all.length) all[i + 1].focus();
-    else if (e.key === 'ArrowUp') (i > 0 ? all[i - 1] : input).focus();
-    else if (e.key === 'Escape') input.focus();
-    else return;
-    e.preventDefault();
-  });
-
-  const q = new URLSearchParams(location.search).get('q');
-  if (section && q) {
-    input.value = q;
-    run();
-  } else if (input.value.trim()) {
-    run(); // typed before this script arrived, or restored by the browser
-  }
+  }).catch(() => null); // no core: the plain form still submits to the A–Z page
+  return checked;
 }
 
 // --- life situations: answers narrow the steps at once ----------------------------------
@@ -393,167 +264,6 @@ if (statusCells().length) {
   };
   show();
   setInterval(show, 60000);
-}
-
-// --- a week from today and the holidays ahead, on contact-point pages --------------------------
-function dayTable(days, d, withDay) {
-  const table = doc.createElement('table');
-  table.className = 'days';
-  const head = table.createTHead().insertRow();
-  for (const label of withDay ? [d.date, d.day, d.hours, d.note] : [d.date, d.hours, d.note]) {
-    const th = doc.createElement('th');
-    th.scope = 'col';
-    th.textContent = label;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const day of days) {
-    const row = body.insertRow();
-    if (!day.open) row.className = 'closed';
-    const cells = withDay ? [day.date, day.weekday, day.hours, day.note] : [day.date + ' ' + day.weekday, day.hours, day.note];
-    for (const text of cells) row.insertCell().textContent = text;
-  }
-  return table;
-}
-
-const week = doc.getElementById('week');
-if (week) {
-  loadCore().then((cat) => {
-    if (!cat) return;
-    const d = week.dataset;
-    const seven = cat.days(d.id, Date.now(), lang, 7);
-    if (!seven.length) return;
-    week.querySelector('.week-table').replaceChildren(dayTable(seven, d, true));
-    const ahead = cat.days(d.id, Date.now(), lang, 60).filter((day) => day.note);
-    const box = week.querySelector('.holidays-ahead');
-    if (ahead.length) box.replaceChildren(dayTable(ahead, d, false));
-    else box.textContent = d.none;
-    week.hidden = false;
-  });
-}
-
-// --- nearest contact point finder ---------------------------------------------------------------
-// Where am I (a typed place from the snapshot's gazetteer, or the browser's
-// geolocation on a button press only), then the core ranks and filters.
-const finder = doc.getElementById('finder');
-if (finder) {
-  // Shown from the first paint (see nojs.css); usable once the core has arrived.
-  const formEl = doc.getElementById('finder-form');
-  const controls = [...formEl.elements];
-  for (const c of controls) c.disabled = true;
-  loadCore().then((cat) => {
-    if (!cat) {
-      finder.hidden = true; // the municipality list below still works
-      return;
-    }
-    for (const c of controls) c.disabled = false;
-    const f = finder.dataset;
-    const place = doc.getElementById('place');
-    const options = doc.getElementById('place-options');
-    const status = doc.getElementById('finder-status');
-    const results = doc.getElementById('finder-results');
-    const template = doc.getElementById('nearby-template');
-    let here = null; // {lat, lon, name}
-
-    place.addEventListener('input', () => {
-      here = null;
-      const found = cat.findPlaces(place.value, lang, 8);
-      options.replaceChildren(...found.map((p) => {
-        const o = doc.createElement('option');
-        o.value = p.name;
-        if (p.territory && p.territory !== p.name) o.label = p.territory;
-        return o;
-      }));
-    });
-
-    const item = (nb) => {
-      const li = template.content.firstElementChild.cloneNode(true);
-      const q = (sel) => li.querySelector(sel);
-      const name = q('.nb-name');
-      name.textContent = nb.name;
-      name.href = /^\/(?!\/)/.test(nb.url) ? nb.url : '/';
-      q('.nb-distance').textContent = nb.distance;
-      q('.nb-status').textContent = nb.status.text;
-      q('.nb-status').dataset.state = nb.status.state;
-      q('.nb-address').textContent = nb.address;
-      if (nb.phone) {
-        q('.nb-phone').textContent = nb.phone;
-        q('.nb-phone').href = 'tel:' + nb.phone.replace(/[^+0-9]/g, '');
-      } else q('.nb-phone-row').remove();
-      if (nb.email) {
-        q('.nb-email').textContent = nb.email;
-        q('.nb-email').href = 'mailto:' + nb.email;
-      } else q('.nb-email-row').remove();
-      const access = q('.nb-access');
-      access.textContent = nb.stepFree ? access.dataset.yes : access.dataset.no;
-      if (nb.remote.length) q('.nb-remote').textContent = nb.remote.join(', ');
-      else q('.nb-remote-row').remove();
-      const services = q('.nb-services');
-      services.textContent = services.dataset.text.replace('{n}', String(nb.services));
-      if (nb.busStopM >= 0) q('.nb-bus').textContent = nb.busStop + ', ' + nb.busStopDistance;
-      else q('.nb-bus-row').remove();
-      q('.nb-map').href = 'geo:' + nb.lat.toFixed(5) + ',' + nb.lon.toFixed(5);
-      return li;
-    };
-
-    const search = () => {
-      if (!here) {
-        const typed = place.value.trim();
-        if (!typed) {
-          status.textContent = f.choose;
-          results.replaceChildren();
-          place.focus();
-          return;
-        }
-        const found = cat.findPlaces(typed, lang, 1);
-        if (!found.length) {
-          status.textContent = f.unknownPlace.replace('{q}', typed);
-          results.replaceChildren();
-          return;
-        }
-        here = { lat: found[0].lat, lon: found[0].lon, name: found[0].name };
-      }
-      const data = new FormData(formEl);
-      const list = cat.nearest(here.lat, here.lon, {
-        limit: 5,
-        service: data.get('service') || '',
-        remote: data.get('remote') || '',
-        openNow: data.has('openNow'),
-        saturday: data.has('saturday'),
-        after17: data.has('after17'),
-        stepFree: data.has('stepFree'),
-      }, Date.now(), lang);
-      results.replaceChildren(...list.map(item));
-      status.textContent = list.length
-        ? f.found.replace('{place}', here.name).replace('{n}', String(list.length))
-        : f.none;
-    };
-
-    formEl.addEventListener('submit', (e) => {
-      e.preventDefault();
-      search();
-    });
-    formEl.addEventListener('change', (e) => {
-      if (e.target !== place && results.childElementCount) search();
-    });
-
-    const locate = doc.getElementById('locate');
-    if (!('geolocation' in navigator)) locate.hidden = true;
-    locate.addEventListener('click', () => {
-      status.textContent = f.locating;
-      navigator.geolocation.getCurrentPosition(
-        (pos) => {
-          here = { lat: pos.coords.latitude, lon: pos.coords.longitude, name: f.located };
-          place.value = '';
-          search();
-        },
-        () => {
-          status.textContent = f.geoFailed;
-        },
-        { maximumAge: 600000, timeout: 15000 },
-      );
-    });
-  });
 }
 
 // --- booking and rating forms load their own glue, only on the pages that have them ----------

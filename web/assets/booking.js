@@ -6,7 +6,7 @@
 // removed once answered, so it is never booked twice and nothing stays behind. The
 // reference and token never go into an address: the server's answer sets a
 // confirmation-view cookie, and the confirmation is the plain address (issue 12).
-import { core } from './core.js';
+import { catalogue, core } from './core.js';
 import * as outbox from './outbox.js';
 
 const doc = document;
@@ -85,12 +85,7 @@ function link(href, text) {
   return a;
 }
 
-let catalogue;
-function catalogueCore() {
-  catalogue ??= Promise.all([core(), fetch('/catalogue.sqlite').then((r) => r.arrayBuffer())])
-    .then(([M, bytes]) => new M.Catalogue(new Uint8Array(bytes))).catch(() => null);
-  return catalogue;
-}
+const catalogueCore = () => catalogue().catch(() => null);
 
 // --- confirming goes through the outbox ----------------------------------------------------
 const confirmForm = doc.getElementById('booking-confirm');
@@ -154,10 +149,10 @@ if (offlineForm) (async () => {
   const lang = doc.documentElement.lang;
   const [M, cat] = await Promise.all([core().catch(() => null), catalogueCore()]);
   const el = offlineForm.elements;
+  // The free times as the server's time step shows them: the core's slot_list.
   const slots = M && cat && institution && contactPoint
-    ? cat.slots(institution, contactPoint, new Date().toISOString().slice(0, 10), 28, Date.now(), lang) : null;
-  const free = (slots || []).filter((x) => x.free > 0);
-  if (!free.length) {
+    ? cat.slotList(institution, contactPoint, new Date().toISOString().slice(0, 10), 28, Date.now(), lang) : null;
+  if (!slots) {
     say(offlineForm.dataset.none);
     offlineForm.before(status);
     return;
@@ -165,22 +160,7 @@ if (offlineForm) (async () => {
   el.institution.value = institution;
   el.topic.value = topic;
   el.contact_point.value = contactPoint;
-  const box = doc.getElementById('offline-slots');
-  let day = null;
-  for (const slot of free) {
-    if (slot.date !== day?.dataset.date) {
-      day = Object.assign(doc.createElement('fieldset'), { className: 'day' });
-      day.dataset.date = slot.date;
-      day.append(Object.assign(doc.createElement('legend'), { textContent: slot.date }));
-      day.append(Object.assign(doc.createElement('div'), { className: 'radios slot-times' }));
-      box.append(day);
-    }
-    const id = 's-' + slot.start;
-    const label = Object.assign(doc.createElement('label'), { className: 'radio', htmlFor: id });
-    label.append(Object.assign(doc.createElement('input'), { type: 'radio', name: 'start', id, value: String(slot.start / 1000) }),
-      ' ' + slot.time);
-    day.lastChild.append(label);
-  }
+  doc.getElementById('offline-slots').innerHTML = slots; // escaped by the core
   offlineForm.hidden = false;
 
   const errorsBox = doc.getElementById('offline-errors');
@@ -191,16 +171,13 @@ if (offlineForm) (async () => {
     for (const k of ['institution', 'topic', 'contact_point', 'name', 'phone', 'email', 'lang', 'note', 'accessibility'])
       body[k] = String(f.get(k) ?? '');
     body.start = Number(f.get('start') || 0);
-    // The GOV.UK pattern: a summary on top linking to each field that needs fixing.
-    const errors = M.validateBooking({ ...body, start: body.start * 1000 });
-    errorsBox.hidden = !errors.length;
-    errorsBox.querySelector('ul').replaceChildren(...errors.map((x) => {
-      const li = doc.createElement('li');
-      li.append(link('#f-' + (x.field === 'contact' ? 'phone' : x.field), x.message));
-      return li;
-    }));
-    if (errors.length) {
-      errorsBox.focus();
+    // The core's own checks and its error summary (the one the server's pages show),
+    // in the page's language, with the labels the form carries.
+    const errors = M.bookingErrors({ ...body, start: body.start * 1000 }, lang, JSON.parse(offlineForm.dataset.errorStrings));
+    errorsBox.innerHTML = errors.html; // escaped by the core
+    errorsBox.hidden = !errors.count;
+    if (errors.count) {
+      errorsBox.querySelector('.error-summary').focus();
       return;
     }
     offlineForm.querySelector('[type=submit]').disabled = true;

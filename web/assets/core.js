@@ -1,5 +1,11 @@
-// core.js — the wasm core, loaded once when a page first needs it (booking, rating).
+// core.js — the one wasm loader. Every script of a page (app.js and the components
+// appended to it, booking.js, rating.js) asks here, so a page downloads pietura.wasm
+// and the snapshot at most once each, however many parts need the core.
+//   core()      → the wasm module (validateBooking, maskComment, Catalogue)
+//   catalogue() → one Catalogue over /catalogue.sqlite; rejects when either is missing
 let modulePromise;
+let cataloguePromise;
+
 export function core() {
   modulePromise ??= (async () => {
     if (typeof globalThis.createPietura !== 'function') {
@@ -9,4 +15,17 @@ export function core() {
     return globalThis.createPietura({ locateFile: (f) => '/assets/' + f });
   })();
   return modulePromise;
+}
+
+export function catalogue() {
+  cataloguePromise ??= (async () => {
+    // The snapshot download overlaps with loading the wasm.
+    const snapshot = fetch('/catalogue.sqlite').then((r) => {
+      if (!r.ok) throw new Error('snapshot ' + r.status);
+      return r.arrayBuffer();
+    });
+    const M = await core();
+    return new M.Catalogue(new Uint8Array(await snapshot));
+  })();
+  return cataloguePromise;
 }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "site/components/rating_form/rating_form.hpp"
+
 #include "site/html.hpp"
 #include "site/site.hpp"
 

@@ -1,0 +1,98 @@
+// finder.js — where am I (a typed place from the snapshot's gazetteer, or the browser's
+// geolocation on a button press only), then the core ranks, filters and renders the cards.
+// Appended to /assets/app.js by `pietura build` (components in name order), so it runs
+// in app.js's module scope: it uses doc, lang and loadCore() from there, and keeps its
+// own names inside this block.
+{
+  const finder = doc.getElementById('finder');
+  if (finder) {
+    // Shown from the first paint (see nojs.css); usable once the core has arrived.
+    const formEl = doc.getElementById('finder-form');
+    const controls = [...formEl.elements];
+    for (const c of controls) c.disabled = true;
+    loadCore().then((cat) => {
+      if (!cat) {
+        finder.hidden = true; // the municipality list below still works
+        return;
+      }
+      for (const c of controls) c.disabled = false;
+      const f = finder.dataset;
+      const place = doc.getElementById('place');
+      const options = doc.getElementById('place-options');
+      const status = doc.getElementById('finder-status');
+      const results = doc.getElementById('finder-results');
+      const cardStrings = JSON.parse(f.cardStrings); // the labels of the core's nearby_item cards
+      let here = null; // {lat, lon, name}
+
+      place.addEventListener('input', () => {
+        here = null;
+        const found = cat.findPlaces(place.value, lang, 8);
+        options.replaceChildren(...found.map((p) => {
+          const o = doc.createElement('option');
+          o.value = p.name;
+          if (p.territory && p.territory !== p.name) o.label = p.territory;
+          return o;
+        }));
+      });
+
+      const search = () => {
+        if (!here) {
+          const typed = place.value.trim();
+          if (!typed) {
+            status.textContent = f.choose;
+            results.replaceChildren();
+            place.focus();
+            return;
+          }
+          const found = cat.findPlaces(typed, lang, 1);
+          if (!found.length) {
+            status.textContent = f.unknownPlace.replace('{q}', typed);
+            results.replaceChildren();
+            return;
+          }
+          here = { lat: found[0].lat, lon: found[0].lon, name: found[0].name };
+        }
+        const data = new FormData(formEl);
+        // The same nearby_item cards as the municipality pages, rendered by the core.
+        const list = cat.nearestCards(here.lat, here.lon, {
+          limit: 5,
+          service: data.get('service') || '',
+          remote: data.get('remote') || '',
+          openNow: data.has('openNow'),
+          saturday: data.has('saturday'),
+          after17: data.has('after17'),
+          stepFree: data.has('stepFree'),
+        }, Date.now(), lang, cardStrings);
+        results.innerHTML = list.join(''); // escaped by the core
+        status.textContent = list.length
+          ? f.found.replace('{place}', here.name).replace('{n}', String(list.length))
+          : f.none;
+      };
+
+      formEl.addEventListener('submit', (e) => {
+        e.preventDefault();
+        search();
+      });
+      formEl.addEventListener('change', (e) => {
+        if (e.target !== place && results.childElementCount) search();
+      });
+
+      const locate = doc.getElementById('locate');
+      if (!('geolocation' in navigator)) locate.hidden = true;
+      locate.addEventListener('click', () => {
+        status.textContent = f.locating;
+        navigator.geolocation.getCurrentPosition(
+          (pos) => {
+            here = { lat: pos.coords.latitude, lon: pos.coords.longitude, name: f.located };
+            place.value = '';
+            search();
+          },
+          () => {
+            status.textContent = f.geoFailed;
+          },
+          { maximumAge: 600000, timeout: 15000 },
+        );
+      });
+    });
+  }
+}

@@ -1,0 +1,25 @@
+// site/components/shared_bar — shared-computer mode on every page (issue 12).
+//
+//   h += components::shared_bar(strings, lang, options.shared_pc);   // after the skip link
+//   h += components::finish_form(strings, lang, "finish-clear-nojs"); // in the footer
+//
+// shared_bar(): the bar saying this PC is shared, with "Finish and clear", and the
+// inactivity dialog that asks for more time before clearing (WCAG 2.2.1). Hidden
+// unless `shown` (a page the server renders for a PC with the pietura_shared cookie);
+// app.js shows it when this PC's setting says shared. Escape in the dialog means
+// "more time", never "clear"; "No, finish now" is the secondary button.
+// finish_form(): "Finish and clear" as a plain POST form to /api/finish, which the
+// server answers with Clear-Site-Data; with JavaScript app.js clears first and keeps
+// the PC's settings and the offline copy. `id` names its button (one per page each).
+#pragma once
+
+#include <string>
+
+#include "site/site.hpp"
+
+namespace pietura::site::components {
+
+std::string shared_bar(const Strings& s, Lang lang, bool shown);
+std::string finish_form(const Strings& s, Lang lang, const std::string& id);
+
+}  // namespace pietura::site::components

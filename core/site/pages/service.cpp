@@ -1,0 +1,50 @@
+// A service page: how, what to bring, fee, time, who, and where.
+#include "site/structured.hpp"
+
+#include "site/page.hpp"
+
+namespace pietura::site::internal {
+
+Page service(const Ctx& x, const Service& s, int n_contact_points) {
+    const Institution* inst = x.c.institution(s.institution);
+    std::string m = "<p class=\"lead\">" + esc(s.summary[x.lang]) + "</p>\n";
+    m += audience_links(x, s.audiences);
+    m += html::paragraphs(s.body[x.lang]);
+    m += "<h2>" + x.e("service.how") + "</h2>\n" + channels(x, s);
+    m += "<h2>" + x.e("service.documents") + "</h2>\n" + documents(x, s);
+    m += "<h2>" + x.e("service.fee") + "</h2>\n<p>" + esc(s.fee[x.lang]) + "</p>\n";
+    m += "<h2>" + x.e("service.time") + "</h2>\n<p>" + esc(s.time[x.lang]) + "</p>\n";
+    if (inst) {
+        m += "<h2>" + x.e("service.institution") + "</h2>\n<p>" + esc(inst->name[x.lang]) + " (" +
+             esc(inst->abbr[x.lang]) + ")</p>\n";
+        if (html::is_web_url(inst->website))
+            m += "<p>" + link(inst->website, x.e("service.website"), " class=\"external\"") + "</p>\n";
+        m += "<p>" + link(x.url(Kind::services) + "#i-" + inst->id, x.f("service.more_from", {{"abbr", inst->abbr[x.lang]}})) +
+             "</p>\n";
+    }
+
+    std::vector<const LifeSituation*> in;
+    for (auto& ls : x.c.life_situations)
+        for (auto& st : ls.steps)
+            if (contains(st.services, s.id)) {
+                in.push_back(&ls);
+                break;
+            }
+    if (!in.empty()) {
+        std::vector<Entry> entries;
+        for (auto* ls : by_title(x, in, [&](const LifeSituation& l) -> const std::string& { return l.title[x.lang]; }))
+            entries.push_back(entry(x, *ls));
+        m += "<h2>" + x.e("service.situations") + "</h2>\n" + card_list(entries);
+    }
+
+    m += "<h2>" + x.e("service.where") + "</h2>\n";
+    if (n_contact_points > 0) m += "<p>" + x.f("service.where.count", {{"n", std::to_string(n_contact_points)}}) + "</p>\n";
+    m += "<p>" + link(x.url(Kind::contact_points), x.e("service.where.link")) + "</p>\n";
+
+    m += rating_block(x.s, x.o, x.lang, "service", s.id, x.url(Kind::service, s.id));
+    PageSpec p{Kind::service, s.id, s.title[x.lang], s.summary[x.lang], {{x.t("services.title"), x.url(Kind::services)}},
+               structured::government_service(x.c, s, x.lang, x.o.base_url)};
+    return page(x, p, m);
+}
+
+}  // namespace pietura::site::internal
