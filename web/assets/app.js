@@ -9,7 +9,7 @@
 // lives with each component in core/site/components/<name>/<name>.js; `pietura build`
 // appends those to this file, so /assets/app.js stays the one script a page loads.
 
-import { catalogue } from './core.js';
+import { catalogue, loading } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -187,8 +187,16 @@ if ('serviceWorker' in navigator && banner) {
     else if (m.type === 'update-failed') showBanner('failed', m.reason);
     else if (m.type === 'updated') location.reload();
   });
-  navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then((reg) => {
-    // Look for a newer build in the background, once per page view.
+  // The offline copy (or a newer build) is fetched in the background once per page view,
+  // but only after this page has answered: on a slow link it would otherwise compete
+  // with the citizen's first search (issue 13). So: after load, after the core a script
+  // asked for, and when the browser is idle.
+  const loaded = new Promise((resolve) => (doc.readyState === 'complete' ? resolve() : addEventListener('load', resolve, { once: true })));
+  const idle = () => new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 1000)));
+  navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(async (reg) => {
+    await loaded;
+    await loading();
+    await idle();
     if (navigator.onLine) reg.active?.postMessage({ type: 'check-update' });
   }).catch(() => { /* no offline copy; the site works online as before */ });
 }

@@ -3,6 +3,8 @@
 // and the snapshot at most once each, however many parts need the core.
 //   core()      → the wasm module (validateBooking, maskComment, Catalogue)
 //   catalogue() → one Catalogue over /catalogue.sqlite; rejects when either is missing
+//   loading()   → settles when whatever of the two a script asked for has arrived
+//                 (at once when nothing was asked): the offline copy waits for it
 let modulePromise;
 let cataloguePromise;
 
@@ -28,4 +30,8 @@ export function catalogue() {
     return new M.Catalogue(new Uint8Array(await snapshot));
   })();
   return cataloguePromise;
+}
+
+export function loading() {
+  return Promise.allSettled([modulePromise, cataloguePromise]);
 }
