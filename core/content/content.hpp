@@ -55,11 +55,12 @@ struct Audience {
 
 struct Channels {
     std::string eservice;  // level 0, empty when there is none
-    // Where the editor found the link ("vsaa.gov.lv, e-pakalpojumi page, 2026-11"):
-    // a link nobody can vouch for is worse than none. Empty when not recorded.
-    std::string eservice_source;
     bool contact_point = false;        // level 1
     bool remote_consultation = false;  // level 2
+    // Where the editor found the link ("vsaa.gov.lv, e-pakalpojumi page, 2026-11"):
+    // a link nobody can vouch for is worse than none. Empty when not recorded.
+    // Last, so that {url, contact_point, remote} initialisers keep their meaning.
+    std::string eservice_source;
 };
 
 struct Service {

@@ -196,8 +196,14 @@ void check_bookable(const content::Content& c, const Options& opt, Collector& ou
             for (auto& con : c.consultations)
                 if (con.institution == inst) sched = &con;
             if (!sched) {
-                out.error("bookable", "contact-points", cp.id, field,
-                          "advertises " + inst + " remote consultations, but there is no consultations/ schedule for " + inst);
+                // consultations/ is optional: a catalogue without any booking cannot
+                // be held to it, so the claim is only flagged for the editor there.
+                if (c.consultations.empty())
+                    out.add("bookable", "contact-points", cp.id, field,
+                            "advertises " + inst + " remote consultations; this catalogue has no consultations/ to book them");
+                else
+                    out.error("bookable", "contact-points", cp.id, field,
+                              "advertises " + inst + " remote consultations, but there is no consultations/ schedule for " + inst);
                 continue;
             }
             if (std::find(sched->contact_points.begin(), sched->contact_points.end(), cp.id) == sched->contact_points.end()) {

@@ -254,6 +254,30 @@ BOOST_AUTO_TEST_CASE(issue14_advertised_consultation_must_be_bookable) {
     BOOST_TEST(r.errors() == 2u, dump(r));
     BOOST_TEST(r.to_json()["summary"]["errors"].get<int>() == 2);
     BOOST_TEST(r.to_text().find("error: contact-points/biblioteka-priekuli") != std::string::npos);
+
+    // With consultations for another institution only, an advertised VSAA one is an error;
+    // a catalogue with no booking at all only gets a warning (consultations/ is optional).
+    auto dir = quality_fixture("advertised-not-bookable");
+    auto vsaa = read_json(dir / "consultations/vsaa.json");
+    vsaa["id"] = "vid";
+    vsaa["institution"] = "vid";
+    vsaa["contact_points"] = nlohmann::json::array({"vpvkac-cesis"});
+    fs::remove(dir / "consultations/vsaa.json");
+    auto cesis = read_json(dir / "contact-points/vpvkac-cesis.json");
+    cesis["remote_consultation"] = nlohmann::json::array({"vid", "vsaa"});
+    std::ofstream(dir / "contact-points/vpvkac-cesis.json") << cesis.dump(2);
+    fixture::write(dir / "institutions/vid.json", R"({"id": "vid", "abbr": {"lv": "VID", "en": "SRS"},
+      "name": {"lv": "Valsts ieņēmumu dienests", "en": "State Revenue Service"}, "website": "https://www.vid.gov.lv", "basket": true})");
+    std::ofstream(dir / "consultations/vid.json") << vsaa.dump(2);
+    r = quality::check(load(dir), {});
+    bool no_schedule = false;
+    for (auto& i : items_of(r, "bookable"))
+        no_schedule |= i.id == "vpvkac-cesis" && i.error && i.message.find("no consultations/ schedule for vsaa") != std::string::npos;
+    BOOST_TEST(no_schedule, dump(r));
+    fs::remove_all(dir / "consultations");
+    r = quality::check(load(dir), {});
+    for (auto& i : items_of(r, "bookable")) BOOST_TEST(!i.error, dump(r));
+    BOOST_TEST(!items_of(r, "bookable").empty());
 }
 
 BOOST_AUTO_TEST_CASE(issue14_level3_service_is_not_offered_at_a_contact_point) {
