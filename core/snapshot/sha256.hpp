@@ -1,8 +1,8 @@
 // snapshot/sha256.hpp — SHA-256 (FIPS 180-4) for snapshot identities.
 //
-// The manifest names a snapshot by its SHA-256 so browsers and editors can tell
-// two databases apart and verify a download. Small enough to live in the core and
-// run in wasm as well, where no crypto library is linked.
+// Native only: the wasm core never used it. `pietura build` and `serve` now use
+// OpenSSL's EVP digest (tools/pietura/sha256.hpp); this copy stays only until
+// tools/pietura/api.cpp and store.cpp switch too (issue 16), then it is deleted.
 #pragma once
 
 #include <array>

@@ -22,7 +22,7 @@
 #include "api.hpp"
 #include "cli.hpp"
 #include "http/server.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 
 namespace fs = std::filesystem;
 
@@ -127,7 +127,7 @@ public:
         e->body = ss.str();
         e->size = size;
         e->mtime = mtime;
-        e->etag = "\"" + snapshot::sha256_hex(e->body).substr(0, 20) + "\"";
+        e->etag = "\"" + digest::sha256_hex(e->body).substr(0, 20) + "\"";
         if (compress && e->body.size() > 256) e->gz = gzip(e->body);
         cache_[p.string()] = e;
         return e;
