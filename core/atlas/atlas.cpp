@@ -1,23 +1,13 @@
 #include "atlas/atlas.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <stdexcept>
 
 #include "geo/geo.hpp"
-#include "sqlite/statement.hpp"
 
 namespace pietura::atlas {
 
 namespace {
-
-// Coordinates from the file: a point that is not on Earth cannot be drawn or measured.
-bool on_earth(double lat, double lon) {
-    return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
-}
 
 constexpr double kMidLat = (kSouth + kNorth) / 2;
 
@@ -25,28 +15,14 @@ constexpr double kMidLat = (kSouth + kNorth) / 2;
 
 Atlas Atlas::read(const snapshot::Catalogue& cat) {
     Atlas a;
-    {
-        sqlite::Statement q(cat.db(), "SELECT id, kind, name_lv, territory, hours, lat, lon FROM contact_points ORDER BY id",
-                            "atlas");
-        while (q.step()) {
-            if (q.text(4).size() > snapshot::kMaxHoursSpec)
-                throw std::runtime_error("atlas: contact point " + q.text(0).substr(0, 100) +
-                                         ": opening hours longer than any real ones");
-            if (!q.is_null(5) && !q.is_null(6) && on_earth(q.real(5), q.real(6)))
-                a.contact_points.push_back(
-                    {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.real(5), q.real(6), 0, ""});
+    for (auto& cp : cat.contact_points_on_map())
+        a.contact_points.push_back({cp.id, cp.kind, cp.name, cp.territory, cp.hours, cp.at.lat, cp.at.lon, 0, ""});
+    for (auto& pl : cat.places_on_map()) {
+        Point p{pl.id, "place", pl.name, pl.territory, "", pl.at.lat, pl.at.lon, 0, ""};
+        if (auto near = geo::nearest(a.contact_points, pl.at, [](const Point& cp) { return geo::Point{cp.lat, cp.lon}; })) {
+            p.nearest = near.item->id;
+            p.nearest_km = near.m / 1000;
         }
-    }
-    sqlite::Statement q(cat.db(), "SELECT id, name, territory, lat, lon FROM places ORDER BY id", "atlas");
-    while (q.step()) {
-        if (q.is_null(3) || q.is_null(4) || !on_earth(q.real(3), q.real(4))) continue;
-        Point p{q.text(0), "place", q.text(1), q.text(2), "", q.real(3), q.real(4), 0, ""};
-        double best = std::numeric_limits<double>::infinity();
-        for (auto& cp : a.contact_points) {
-            double d = geo::distance_m({p.lat, p.lon}, {cp.lat, cp.lon});
-            if (d < best) best = d, p.nearest = cp.id;
-        }
-        p.nearest_km = p.nearest.empty() ? 0 : best / 1000;
         a.places.push_back(std::move(p));
     }
     a.calendar = cat.calendar();

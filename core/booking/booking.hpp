@@ -24,8 +24,10 @@
 #include <string_view>
 #include <vector>
 
+#include "form/form.hpp"
 #include "hours/hours.hpp"
 #include "i18n/lang.hpp"
+#include "text/text.hpp"
 
 namespace pietura::snapshot {
 class Catalogue;
@@ -100,14 +102,9 @@ struct Request {
     std::string name, phone, email, lang = "lv", note, accessibility;
 };
 
-// A problem with one field: `code` is stable ("required", "too_long", "phone",
-// "email", "contact", "choice", "slot"; for typed text "encoding" — not UTF-8,
-// "text" — control characters, "bidi" — direction overrides/isolates, "invisible" —
-// nothing visible, "personal_code" — a personal code in a note), `message` is for
-// people in the request's language.
-struct FieldError {
-    std::string field, code, message;
-};
+// Field errors are form/'s, shared with rating/ (booking:: names kept for callers).
+using form::FieldError;
+using form::field_message;
 
 constexpr std::size_t kMaxName = 100, kMaxNote = 500, kMaxEmail = 254;
 
@@ -121,8 +118,7 @@ std::vector<FieldError> validate(Request& r);
 // is not a Latvian number (8 digits starting with 2, 6, 8 or 9).
 std::optional<std::string> normalize_phone(std::string_view text);
 bool valid_email(std::string_view text);
-std::size_t utf8_length(std::string_view text);  // characters, not bytes
-std::string field_message(const std::string& code, Lang lang);
+using text::utf8_length;  // characters, not bytes
 
 // --- calendar file ----------------------------------------------------------------------
 

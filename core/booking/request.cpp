@@ -24,13 +24,6 @@ namespace pietura::booking {
 
 namespace {
 
-std::string trim(std::string_view s) {
-    size_t a = 0, b = s.size();
-    while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r' || s[a] == '\n')) ++a;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '\n')) --b;
-    return std::string(s.substr(a, b - a));
-}
-
 const char* problem_code(text::TypedProblem p) {
     switch (p) {
         case text::TypedProblem::encoding: return "encoding";
@@ -43,13 +36,6 @@ const char* problem_code(text::TypedProblem p) {
 }
 
 }  // namespace
-
-std::size_t utf8_length(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c >> 6) != 2) ++n;
-    return n;
-}
 
 std::optional<std::string> normalize_phone(std::string_view text) {
     std::string digits;
@@ -104,35 +90,6 @@ bool valid_email(std::string_view e) {
     return true;
 }
 
-std::string field_message(const std::string& code, Lang lang) {
-    bool lv = lang == Lang::lv;
-    if (code == "required") return lv ? "Aizpildiet šo lauku." : "Fill in this field.";
-    if (code == "too_long") return lv ? "Teksts ir par garu." : "The text is too long.";
-    if (code == "phone")
-        return lv ? "Ierakstiet Latvijas tālruņa numuru: +371 un 8 cipari, piemēram, +371 29 123 456."
-                  : "Enter a Latvian phone number: +371 and 8 digits, for example +371 29 123 456.";
-    if (code == "email")
-        return lv ? "Ierakstiet e-pasta adresi, piemēram, vards@example.lv." : "Enter an e-mail address, like name@example.lv.";
-    if (code == "contact")
-        return lv ? "Ierakstiet tālruni vai e-pastu, lai mēs varētu sazināties." : "Enter a phone number or an e-mail so we can reach you.";
-    if (code == "choice") return lv ? "Izvēlieties vienu no piedāvātajām iespējām." : "Choose one of the options offered.";
-    if (code == "text") return lv ? "Tekstā ir neatļautas rakstzīmes." : "The text holds characters that are not allowed.";
-    if (code == "encoding")
-        return lv ? "Tekstā ir bojātas rakstzīmes (nav derīgs UTF-8). Izdzēsiet to un ierakstiet vēlreiz."
-                  : "The text holds damaged characters (not valid UTF-8). Delete it and type it again.";
-    if (code == "bidi")
-        return lv ? "Tekstā ir neredzamas rakstzīmes, kas maina teksta virzienu. Izdzēsiet tās un ierakstiet tekstu vēlreiz."
-                  : "The text holds invisible characters that change its direction. Delete them and type the text again.";
-    if (code == "invisible")
-        return lv ? "Šeit ir tikai neredzamas rakstzīmes vai atstarpes. Ierakstiet tekstu ar burtiem."
-                  : "This holds only invisible characters or spaces. Type the text in letters.";
-    if (code == "personal_code")
-        return lv ? "Neierakstiet personas kodu: konsultācijai tas nav vajadzīgs. Izdzēsiet to no teksta."
-                  : "Do not write a personal code: the consultation does not need it. Delete it from the text.";
-    if (code == "slot") return lv ? "Šis laiks nav pieejams. Izvēlieties citu." : "This time is not available. Choose another.";
-    return code;
-}
-
 std::vector<FieldError> validate(Request& r) {
     std::vector<FieldError> errors;
     Lang lang = parse_lang(r.lang).value_or(Lang::lv);
@@ -140,7 +97,7 @@ std::vector<FieldError> validate(Request& r) {
     // Every field first: ill-formed UTF-8 is refused and replaced, so nothing below
     // (nor a page or JSON that echoes the request) ever sees it.
     auto encoded = [&](std::string& v, const char* field) {
-        v = trim(v);
+        v = std::string(text::trim(v));
         if (text::valid_utf8(v)) return true;
         v = text::to_valid_utf8(v);
         add(field, "encoding");

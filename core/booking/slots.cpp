@@ -2,11 +2,8 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include <sqlite3.h>
-
 #include "booking/booking.hpp"
 #include "snapshot/snapshot.hpp"
-#include "sqlite/statement.hpp"
 
 namespace pietura::booking {
 
@@ -74,14 +71,6 @@ std::vector<Slot> slots(const hours::Schedule& windows, const hours::Schedule& c
 
 namespace {
 
-// The offer's reads: errors (a damaged snapshot, a query over its work limit)
-// throw "booking: ..." instead of quietly offering nothing, which would look like
-// an institution without consultations.
-class Query : public sqlite::Statement {
-public:
-    Query(sqlite3* db, const char* sql) : Statement(db, sql, "booking") {}
-};
-
 // The ranges content/schema/consultations.schema.json allows. A snapshot with
 // anything else did not come from `pietura build`, and a notice of two billion
 // working days would keep earliest_date() counting for minutes.
@@ -92,71 +81,42 @@ int checked_rule(std::int64_t v, int lo, int hi, const char* what, const std::st
     return int(v);
 }
 
-// The snapshot keeps short lists one item per line (snapshot.cpp).
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    size_t at = 0;
-    while (at < text.size()) {
-        size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        if (end > at) out.push_back(text.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::string& institution,
                                  const std::string& contact_point) {
+    // Errors (a damaged snapshot, a query over its work limit) throw instead of
+    // quietly offering nothing, which would look like an institution without
+    // consultations.
+    auto k = cat.consultation(institution, contact_point);
+    if (!k) return std::nullopt;
     Offer o;
-    {
-        Query q(cat.db(),
-                "SELECT k.id, k.institution, k.title_lv, k.title_en, k.windows, k.slot_minutes, k.seats, "
-                "k.notice_working_days, k.horizon_days, k.bring_lv, k.bring_en, c.name_lv, c.name_en, c.address_lv, "
-                "c.address_en, c.phone, c.email, c.hours FROM consultations k "
-                "JOIN consultation_hosts h ON h.consultation = k.id JOIN contact_points c ON c.id = h.contact_point "
-                "WHERE k.institution = ?1 AND h.contact_point = ?2");
-        q.bind(1, institution).bind(2, contact_point);
-        if (!q.step()) return std::nullopt;
-        o.consultation = q.text(0);
-        o.institution = q.text(1);
-        o.contact_point = contact_point;
-        o.title_lv = q.text(2);
-        o.title_en = q.text(3);
-        o.windows = q.text(4);
-        o.rules = Rules{checked_rule(q.integer(5), 10, 120, "slot_minutes", o.consultation),
-                        checked_rule(q.integer(6), 1, 20, "seats", o.consultation),
-                        checked_rule(q.integer(7), 0, 20, "notice_working_days", o.consultation),
-                        checked_rule(q.integer(8), 1, 120, "horizon_days", o.consultation)};
-        o.bring_lv = lines(q.text(9));
-        o.bring_en = lines(q.text(10));
-        o.cp_name_lv = q.text(11);
-        o.cp_name_en = q.text(12);
-        o.address_lv = q.text(13);
-        o.address_en = q.text(14);
-        o.phone = q.text(15);
-        o.email = q.text(16);
-        o.hours = q.text(17);
-        if (o.windows.size() > snapshot::kMaxHoursSpec || o.hours.size() > snapshot::kMaxHoursSpec)
-            throw std::runtime_error("booking: consultation " + o.consultation.substr(0, 100) +
-                                     ": its windows or the contact point's hours are longer than any real ones");
-    }
-    Query t(cat.db(), "SELECT id, title_lv, title_en FROM consultation_topics WHERE consultation = ?1 ORDER BY position");
-    t.bind(1, o.consultation);
-    while (t.step()) o.topics.push_back(Topic{t.text(0), t.text(1), t.text(2)});
+    o.consultation = k->id;
+    o.institution = k->institution;
+    o.contact_point = contact_point;
+    o.title_lv = k->title_lv;
+    o.title_en = k->title_en;
+    o.windows = k->windows;
+    o.rules = Rules{checked_rule(k->slot_minutes, 10, 120, "slot_minutes", o.consultation),
+                    checked_rule(k->seats, 1, 20, "seats", o.consultation),
+                    checked_rule(k->notice_working_days, 0, 20, "notice_working_days", o.consultation),
+                    checked_rule(k->horizon_days, 1, 120, "horizon_days", o.consultation)};
+    o.bring_lv = k->bring_lv;
+    o.bring_en = k->bring_en;
+    o.cp_name_lv = k->cp_name_lv;
+    o.cp_name_en = k->cp_name_en;
+    o.address_lv = k->address_lv;
+    o.address_en = k->address_en;
+    o.phone = k->phone;
+    o.email = k->email;
+    o.hours = k->hours;
+    for (auto& t : k->topics) o.topics.push_back(Topic{t.id, t.title_lv, t.title_en});
     o.calendar = cat.calendar();
     return o;
 }
 
 std::vector<std::string> Offer::hosts(const snapshot::Catalogue& cat, const std::string& institution) {
-    Query q(cat.db(),
-            "SELECT h.contact_point FROM consultation_hosts h JOIN consultations k ON k.id = h.consultation "
-            "WHERE k.institution = ?1 ORDER BY h.contact_point");
-    q.bind(1, institution);
-    std::vector<std::string> out;
-    while (q.step()) out.push_back(q.text(0));
-    return out;
+    return cat.consultation_hosts(institution);
 }
 
 const Topic* Offer::topic(const std::string& id) const {

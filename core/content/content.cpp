@@ -10,6 +10,7 @@
 #include "content/json_doc.hpp"
 #include "content/schema.hpp"
 #include "content/validate_hours.hpp"
+#include "text/text.hpp"
 
 namespace pietura::content {
 
@@ -77,8 +78,8 @@ public:
         std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
         if (std::filesystem::exists(stops)) {
             c.bus_stops_gtfs = stops.string();
-            std::vector<import::Problem> problems;
-            c.bus_stops = import::read_gtfs_stops_file(stops, problems);
+            std::vector<csv::Problem> problems;
+            c.bus_stops = csv::read_gtfs_stops_file(stops, problems);
             // One bad row of a national export must not stop a release; a file
             // without the columns, or one that cannot be read, must.
             for (auto& p : problems)
@@ -101,9 +102,8 @@ private:
     std::map<std::string, std::map<std::string, Record>> where_;  // kind → id → record
     std::map<std::string, std::vector<Record>> records_;           // kind → records in file order
 
-    // Straight-line nearest stop for each contact point. A plain scan: 600 points
-    // by 9,310 stops is a few million distances, well under a second, and a build
-    // happens once per release.
+    // Straight-line nearest stop for each contact point (geo::nearest: a plain
+    // scan, well under a second, and a build happens once per release).
     static void link_bus_stops(Content& c) {
         for (auto& cp : c.contact_points) {
             double best_m = 0;
@@ -145,15 +145,13 @@ private:
         std::sort(files.begin(), files.end());
         for (auto& path : files) {
             std::string shown = display(path);
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
+            auto bytes = text::read_file(path);
+            if (!bytes) {
                 error(shown, {}, "cannot read the file");
                 continue;
             }
-            std::stringstream ss;
-            ss << in.rdbuf();
             JsonError jerr;
-            auto doc = parse_json(ss.str(), &jerr);
+            auto doc = parse_json(*bytes, &jerr);
             if (!doc) {
                 error(shown, jerr.pos, "invalid JSON: " + jerr.message);
                 continue;
@@ -480,19 +478,10 @@ const ContactPoint* Content::contact_point(const std::string& id) const { return
 const Consultation* Content::consultation(const std::string& id) const { return find_by_id(consultations, id); }
 
 const BusStop* nearest_stop(const std::vector<BusStop>& stops, geo::Point at, double* distance_m) {
-    const BusStop* best = nullptr;
-    double best_m = 0;
-    for (auto& s : stops) {
-        // Cheap reject before the trigonometry: a degree of latitude is at least 111 km.
-        if (best && std::abs(s.lat - at.lat) * 111000.0 > best_m) continue;
-        double d = geo::distance_m(at, {s.lat, s.lon});
-        if (!best || d < best_m || (d == best_m && s.id < best->id)) {
-            best = &s;
-            best_m = d;
-        }
-    }
-    if (distance_m) *distance_m = best_m;
-    return best;
+    auto near = geo::nearest(stops, at, [](const BusStop& s) { return geo::Point{s.lat, s.lon}; },
+                             [](const BusStop& a, const BusStop& b) { return a.id < b.id; });
+    if (distance_m) *distance_m = near.m;
+    return near.item;
 }
 
 hours::Calendar Content::calendar() const {

@@ -25,7 +25,7 @@
 
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
-#include "import/import.hpp"
+#include "csv/csv.hpp"
 #include "i18n/lang.hpp"
 
 namespace pietura::content {
@@ -129,8 +129,8 @@ struct ContactPoint {
     double bus_stop_m = -1;
 };
 
-// A stop from a GTFS stops.txt (read by import/), for "how far is the bus?".
-using BusStop = import::BusStop;
+// A stop from a GTFS stops.txt (read by csv/), for "how far is the bus?".
+using BusStop = csv::BusStop;
 
 struct HolidayEntry {
     std::string date;  // YYYY-MM-DD

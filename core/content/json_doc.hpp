@@ -2,9 +2,10 @@
 //
 // Editors fix content from error messages, so every problem must point at a line
 // and column. nlohmann/json (3.11, as Debian ships it) keeps no source positions,
-// so this small strict parser (RFC 8259: no comments, no trailing commas) builds an
-// nlohmann::json and, beside it, a map from JSON Pointer ("/steps/2/title/en") to
-// the position where that value starts. Columns count characters, not bytes.
+// and silently keeps the last of two equal keys, so this small strict parser (RFC
+// 8259: no comments, no trailing commas, a repeated key is an error at its line)
+// builds an nlohmann::json and, beside it, a map from JSON Pointer
+// ("/steps/2/title/en") to where that value starts. Columns count characters.
 //
 //   JsonError err;
 //   auto doc = parse_json(text, &err);          // nullopt + err on bad syntax

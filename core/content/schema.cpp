@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "content/json_doc.hpp"
+#include "text/text.hpp"
 
 namespace pietura::content {
 
@@ -201,11 +202,10 @@ SchemaSet SchemaSet::load(const std::filesystem::path& dir) {
         std::string name = p.filename().string();
         if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
             continue;
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
+        auto bytes = text::read_file(p);
+        if (!bytes) throw std::runtime_error(p.string() + ": cannot read the file");
         JsonError err;
-        auto doc = parse_json(ss.str(), &err);
+        auto doc = parse_json(*bytes, &err);
         if (!doc)
             throw std::runtime_error(p.string() + ":" + std::to_string(err.pos.line) + ":" +
                                      std::to_string(err.pos.column) + ": " + err.message);

@@ -1,71 +1,28 @@
 #include "diff/diff.hpp"
 
-#include <sqlite3.h>
-
 #include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
-#include "sqlite/statement.hpp"
 
 namespace pietura::diff {
 
 namespace {
 
-// Diff's reads: the shared statement, with a blob shown by its size rather than as
-// bytes that may not be text.
-class Statement : public sqlite::Statement {
-public:
-    Statement(sqlite3* db, const std::string& sql) : sqlite::Statement(db, sql, "diff") {}
-    std::optional<std::string> value(int col) const {
-        if (type(col) == SQLITE_BLOB) return "<" + std::to_string(bytes(col).size()) + " bytes>";
-        return text_or_null(col);
-    }
-};
-
-std::string quote_ident(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-// Entity tables: plain tables, not SQLite's own, not the derived search index.
-std::set<std::string> entity_tables(sqlite3* db) {
-    std::set<std::string> out;
-    Statement st(db, "SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-                     "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'");
-    while (st.step()) out.insert(st.text(0));
-    return out;
-}
-
 struct Table {
     std::vector<std::string> columns;
-    std::vector<int> key;  // indexes into columns, in primary-key order
     std::map<std::string, std::vector<std::optional<std::string>>> rows;  // key → values
 };
 
-Table read_table(sqlite3* db, const std::string& name) {
+// The snapshot's rows keyed by their primary key, composite keys joined with " / ".
+Table read_table(const snapshot::Catalogue& cat, const std::string& name) {
+    auto raw = cat.table(name);
     Table t;
-    std::vector<std::pair<int, int>> pk;  // (pk order, column)
-    {
-        Statement st(db, "PRAGMA table_info(" + quote_ident(name) + ")");
-        while (st.step()) {
-            t.columns.push_back(st.text(1));
-            int order = int(st.integer(5));
-            if (order > 0) pk.emplace_back(order, int(t.columns.size()) - 1);
-        }
-    }
-    std::sort(pk.begin(), pk.end());
-    for (auto& [o, col] : pk) t.key.push_back(col);
-    if (t.key.empty())  // no declared key: the whole row is its identity
-        for (size_t i = 0; i < t.columns.size(); ++i) t.key.push_back(int(i));
-    Statement st(db, "SELECT * FROM " + quote_ident(name));
-    while (st.step()) {
-        std::vector<std::optional<std::string>> values;
-        for (size_t i = 0; i < t.columns.size(); ++i) values.push_back(st.value(int(i)));
+    t.columns = std::move(raw.columns);
+    for (auto& values : raw.rows) {
         std::string key;
-        for (int k : t.key) key += (key.empty() ? "" : " / ") + values[size_t(k)].value_or("NULL");
+        for (int k : raw.key) key += (key.empty() ? "" : " / ") + values[size_t(k)].value_or("NULL");
         t.rows[key] = std::move(values);
     }
     return t;
@@ -120,7 +77,8 @@ Diff compare(const snapshot::Catalogue& before, const snapshot::Catalogue& after
     Diff d;
     d.old_version = before.meta("content_version");
     d.new_version = after.meta("content_version");
-    auto ta = entity_tables(before.db()), tb = entity_tables(after.db());
+    auto la = before.tables(), lb = after.tables();
+    std::set<std::string> ta(la.begin(), la.end()), tb(lb.begin(), lb.end());
     std::set<std::string> names = ta;
     names.insert(tb.begin(), tb.end());
     for (auto& name : names) {
@@ -130,7 +88,7 @@ Diff compare(const snapshot::Catalogue& before, const snapshot::Catalogue& after
         } else if (!ta.count(name)) {
             td.table = name, td.only_new = true;
         } else {
-            td = compare_table(name, read_table(before.db(), name), read_table(after.db(), name));
+            td = compare_table(name, read_table(before, name), read_table(after, name));
         }
         if (name == "meta") {
             // generator and SQLite version change with every tool upgrade; only the

@@ -319,15 +319,9 @@ private:
     Token pending_where_;
 };
 
-std::string hhmm(int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-    return buf;
-}
-
 std::string ranges_text(const std::vector<std::pair<int, int>>& r) {
     std::string out;
-    for (auto& [s, e] : r) out += (out.empty() ? "" : ",") + hhmm(s) + "-" + hhmm(e);
+    for (auto& [s, e] : r) out += (out.empty() ? "" : ",") + text::hhmm(s) + "-" + text::hhmm(e);
     return out;
 }
 
@@ -374,7 +368,7 @@ HoursConversion convert_hours_lv(std::string_view text) {
                             }
                         }
                         if (!inside)
-                            fail(g.where, "the lunch break " + hhmm(ls) + "–" + hhmm(le) + " is not within the opening hours");
+                            fail(g.where, "the lunch break " + text::hhmm(ls) + "–" + text::hhmm(le) + " is not within the opening hours");
                         day[d] = cut;
                     }
                 }

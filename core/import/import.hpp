@@ -25,6 +25,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "csv/csv.hpp"
+
 
 namespace pietura::content {
 struct Content;
@@ -32,40 +34,14 @@ struct Content;
 
 namespace pietura::import {
 
-// A row (or a whole file) that could not be read.
-struct Problem {
-    std::string file;
-    int line = 0;  // 1-based; 0 when it concerns the whole file
-    std::string message;
-
-    std::string format() const;  // "stops.txt:12: error: stop_lat \"57,3\" is not a number"
-};
-
-// --- CSV ------------------------------------------------------------------------
-
-struct CsvRow {
-    int line = 0;  // line the row starts on (quoted fields may span lines)
-    std::vector<std::string> fields;
-};
-
-// RFC 4180: quoted fields with "" escapes and embedded newlines; CRLF or LF; a
-// UTF-8 BOM is dropped. `delimiter` 0 means: guess from the first line (tab, then
-// ';' as Latvian spreadsheets save, then ','). An unterminated quote is a problem
-// at the line it opened on.
-std::vector<CsvRow> parse_csv(std::string_view text, char delimiter, const std::string& file,
-                              std::vector<Problem>& problems);
-
-// --- GTFS stops.txt -------------------------------------------------------------
-
-struct BusStop {
-    std::string id, name;
-    double lat = 0, lon = 0;
-};
-
-// Columns are found by name from the header (stop_id, stop_name, stop_lat, stop_lon;
-// location_type is honoured: entrances, generic nodes and boarding areas are not stops).
-std::vector<BusStop> read_gtfs_stops(std::string_view text, const std::string& file, std::vector<Problem>& problems);
-std::vector<BusStop> read_gtfs_stops_file(const std::filesystem::path& file, std::vector<Problem>& problems);
+// The CSV reader, its problems and GTFS stops are csv/'s (content/ reads stops.txt
+// with them too); these names stay for callers of import/.
+using csv::BusStop;
+using csv::CsvRow;
+using csv::parse_csv;
+using csv::Problem;
+using csv::read_gtfs_stops;
+using csv::read_gtfs_stops_file;
 
 // --- settlements ----------------------------------------------------------------
 

@@ -334,13 +334,10 @@ std::vector<Coverage> coverage(const content::Content& c, Coverage& overall) {
     for (auto& t : c.territories) by[t.id].territory = t.id;
     overall.territory = "";
     for (auto& p : c.places) {
-        SettlementDistance sd{p.id, p.name, "", std::numeric_limits<double>::infinity()};
-        for (auto& cp : c.contact_points) {
-            double km = geo::distance_m({p.lat, p.lon}, {cp.lat, cp.lon}) / 1000;
-            if (km < sd.km) sd.km = km, sd.nearest = cp.id;
-        }
-        if (sd.nearest.empty()) continue;  // no contact points at all: nothing to measure
-        sd.km = std::round(sd.km * 10) / 10;
+        auto near = geo::nearest(c.contact_points, {p.lat, p.lon},
+                                 [](const content::ContactPoint& cp) { return geo::Point{cp.lat, cp.lon}; });
+        if (!near) continue;  // no contact points at all: nothing to measure
+        SettlementDistance sd{p.id, p.name, near.item->id, std::round(near.m / 1000 * 10) / 10};
         auto& cov = by[p.territory];
         cov.territory = p.territory;
         cov.places.push_back(sd);

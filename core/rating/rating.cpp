@@ -199,12 +199,6 @@ std::vector<Span> personal_data(const std::vector<Cp>& cps) {
     return spans;
 }
 
-std::string trim(std::string_view s) {
-    size_t a = 0, b = s.size();
-    while (a < b && (s[a] == ' ' || s[a] == '\n' || s[a] == '\r' || s[a] == '\t')) ++a;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '\r' || s[b - 1] == '\t')) --b;
-    return std::string(s.substr(a, b - a));
-}
 
 }  // namespace
 
@@ -231,11 +225,11 @@ bool has_personal_code(std::string_view text) {
     return false;
 }
 
-std::vector<booking::FieldError> validate(Rating& r) {
-    std::vector<booking::FieldError> errors;
+std::vector<form::FieldError> validate(Rating& r) {
+    std::vector<form::FieldError> errors;
     Lang lang = parse_lang(r.lang).value_or(Lang::lv);
     auto add = [&](const char* field, const char* code) {
-        errors.push_back({field, code, booking::field_message(code, lang)});
+        errors.push_back({field, code, form::field_message(code, lang)});
     };
     // Bytes that are not UTF-8 are refused (and replaced, so that nothing echoed
     // back is broken) before anything else looks at them.
@@ -247,20 +241,20 @@ std::vector<booking::FieldError> validate(Rating& r) {
     };
     if (!encoded(r.about, "about")) {
     } else if (r.about != "service" && r.about != "contact-point" && r.about != "consultation") add("about", "choice");
-    r.target = trim(r.target);
+    r.target = std::string(text::trim(r.target));
     if (!encoded(r.target, "target")) {
     } else if (r.target.empty()) add("target", "required");
     else if (r.target.size() > 80) add("target", "too_long");
     if (r.score < 1 || r.score > 5) add("score", "choice");
     if (encoded(r.comment, "comment")) {
-        r.comment = mask(trim(r.comment));
+        r.comment = mask(std::string(text::trim(r.comment)));
         switch (text::check_typed(r.comment, true)) {
             case text::TypedProblem::none: break;
             case text::TypedProblem::invisible: r.comment.clear(); break;  // no comment, as if left empty
             case text::TypedProblem::bidi: add("comment", "bidi"); break;
             default: add("comment", "text");
         }
-        if (booking::utf8_length(r.comment) > kMaxComment) add("comment", "too_long");
+        if (text::utf8_length(r.comment) > kMaxComment) add("comment", "too_long");
     }
     if (!encoded(r.lang, "lang")) {
     } else if (!parse_lang(r.lang)) add("lang", "choice");

@@ -16,7 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "booking/booking.hpp"
+#include "form/form.hpp"
+#include "text/text.hpp"
 
 namespace pietura::rating {
 
@@ -50,7 +51,7 @@ struct Rating {
 // Text that is not UTF-8 is a field error "encoding" (and is replaced by valid
 // UTF-8, so that echoing it back is safe); a bidi override or isolate in the
 // comment is "bidi", a control character "text".
-std::vector<booking::FieldError> validate(Rating& r);
+std::vector<form::FieldError> validate(Rating& r);
 
 struct Average {
     int count = 0;

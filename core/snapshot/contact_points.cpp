@@ -47,17 +47,7 @@ Catalogue::OpeningStatus status_of(const std::optional<hours::Schedule>& schedul
 
 namespace {
 
-// The snapshot's own queries: errors say "snapshot: ...".
-class Query : public sqlite::Statement {
-public:
-    Query(sqlite3* db, const char* sql) : Statement(db, sql, "snapshot") {}
-};
 
-// A coordinate from the file is only used when it is a place on Earth: NaN or
-// infinity would break every distance and the sort by distance with it.
-bool on_earth(double lat, double lon) {
-    return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
-}
 
 // Two weeks is enough to see a regular Saturday or evening past one holiday week.
 constexpr int kPatternDays = 14;
@@ -87,13 +77,13 @@ detail::PointCache& Catalogue::points() const {
     cache.accepting.clear();
     cache.calendar = detail::load_calendar(db_);
     {
-        Query q(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
+        auto q = detail::query(db_, "SELECT id, lat, lon, step_free, hours, name_lv, name_en, url_lv, url_en, address_lv, address_en, "
                      "phone, email, bus_stop, bus_stop_m FROM contact_points ORDER BY id");
         while (q.step()) {
             detail::PointCache::Point p;
             p.id = q.text(0);
             p.at = {q.real(1), q.real(2)};
-            p.located = !q.is_null(1) && !q.is_null(2) && on_earth(p.at.lat, p.at.lon);
+            p.located = !q.is_null(1) && !q.is_null(2) && geo::on_earth(p.at);
             p.step_free = q.integer(3) != 0;
             std::string spec = q.text(4);
             if (spec.size() > kMaxHoursSpec)
@@ -122,21 +112,21 @@ detail::PointCache& Catalogue::points() const {
     {
         // services accepted = its institutions' contact-point services + extras not among them
         std::map<std::string, int> per_institution;
-        Query n(db_, "SELECT institution, count(*) FROM services WHERE contact_point=1 GROUP BY institution");
+        auto n = detail::query(db_, "SELECT institution, count(*) FROM services WHERE contact_point=1 GROUP BY institution");
         while (n.step()) per_institution[n.text(0)] = n.integer(1);
-        Query q(db_, "SELECT contact_point, institution FROM contact_point_institutions");
+        auto q = detail::query(db_, "SELECT contact_point, institution FROM contact_point_institutions");
         while (q.step())
             if (auto* p = cache.find(q.text(0))) {
                 p->institutions.insert(q.text(1));
                 p->services += per_institution[q.text(1)];
             }
-        Query e(db_, "SELECT e.contact_point, s.institution, s.contact_point FROM contact_point_extra_services e "
+        auto e = detail::query(db_, "SELECT e.contact_point, s.institution, s.contact_point FROM contact_point_extra_services e "
                      "JOIN services s ON s.id = e.service");
         while (e.step())
             if (auto* p = cache.find(e.text(0)); p && !(e.integer(2) && p->institutions.count(e.text(1)))) ++p->services;
     }
     {
-        Query q(db_, "SELECT r.contact_point, r.institution, i.abbr_lv, i.abbr_en FROM contact_point_remote r "
+        auto q = detail::query(db_, "SELECT r.contact_point, r.institution, i.abbr_lv, i.abbr_en FROM contact_point_remote r "
                      "JOIN institutions i ON i.id = r.institution ORDER BY r.contact_point, i.abbr_lv");
         while (q.step()) {
             auto* it = cache.find(q.text(0));
@@ -165,8 +155,7 @@ std::optional<Catalogue::OpeningStatus> Catalogue::opening_status(const std::str
 }
 
 std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang lang, std::int64_t now) const {
-    if (!std::isfinite(q.from.lat) || !std::isfinite(q.from.lon) || q.from.lat < -90 || q.from.lat > 90 ||
-        q.from.lon < -180 || q.from.lon > 180)
+    if (!geo::on_earth(q.from))
         throw std::invalid_argument("the location is not a latitude from -90 to 90 and a longitude from -180 to 180");
     int limit = std::clamp(q.limit, 1, 100);
     if (!q.remote_institution.empty() && !exists("institution", q.remote_institution))
@@ -181,7 +170,7 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
             if (!exists("service", q.service))
                 throw std::invalid_argument("unknown service \"" + q.service + "\"");
             std::vector<bool> by_point(cache.points.size());
-            Query s(db_, "SELECT contact_point FROM contact_point_institutions WHERE institution = "
+            auto s = detail::query(db_, "SELECT contact_point FROM contact_point_institutions WHERE institution = "
                          "(SELECT institution FROM services WHERE id=?1 AND contact_point=1) "
                          "UNION SELECT contact_point FROM contact_point_extra_services WHERE service=?1");
             s.bind(1, q.service);
@@ -192,29 +181,25 @@ std::vector<Catalogue::Nearby> Catalogue::nearest(const NearestQuery& q, Lang la
         accepting = &it->second;
     }
 
-    std::vector<std::pair<double, size_t>> order;
-    order.reserve(cache.points.size());
-    for (size_t k = 0; k < cache.points.size(); ++k)
-        if (cache.points[k].located) order.emplace_back(geo::distance_m(q.from, cache.points[k].at), k);
-    auto closer = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
-        return a.first != b.first ? a.first < b.first : cache.points[a.second].id < cache.points[b.second].id;
-    };
+    std::vector<const detail::PointCache::Point*> located;
+    located.reserve(cache.points.size());
+    for (auto& p : cache.points)
+        if (p.located) located.push_back(&p);
     // Without filters only the first `limit` are needed; with them, all may be.
+    // Ties go to the smaller id: `located` is in id order.
     bool filtered = q.step_free || accepting || !q.remote_institution.empty() || q.open_now || q.open_saturday ||
                     q.open_after_17;
-    if (!filtered && order.size() > size_t(limit)) {
-        std::partial_sort(order.begin(), order.begin() + limit, order.end(), closer);
-        order.resize(limit);
-    } else {
-        std::sort(order.begin(), order.end(), closer);
-    }
+    auto order = geo::by_distance(located, q.from, [](const auto* p) { return p->at; },
+                                  filtered ? SIZE_MAX : size_t(limit));
 
     hours::Date today = hours::to_riga(now).date;
     int l = lang == Lang::lv ? 0 : 1;
     std::vector<Nearby> out;
-    for (auto& [distance, k] : order) {
+    for (auto& near : order) {
         if (int(out.size()) >= limit) break;
+        size_t k = size_t(*near.item - cache.points.data());
         auto& p = cache.points[k];
+        double distance = near.m;
         if (q.step_free && !p.step_free) continue;
         if (accepting && !(*accepting)[k]) continue;
         if (!q.remote_institution.empty() && !p.remote.count(q.remote_institution)) continue;
@@ -274,14 +259,14 @@ std::vector<Catalogue::Place> Catalogue::find_places(std::string_view query, Lan
     limit = std::clamp(limit, 1, 50);
     std::vector<std::pair<int, Place>> found;
     {
-        Query p(db_, lang == Lang::lv ? "SELECT p.id, p.name, t.name_lv, p.lat, p.lon FROM places p "
+        auto p = detail::query(db_, lang == Lang::lv ? "SELECT p.id, p.name, t.name_lv, p.lat, p.lon FROM places p "
                                         "LEFT JOIN territories t ON t.id = p.territory"
                                       : "SELECT p.id, p.name, t.name_en, p.lat, p.lon FROM places p "
                                         "LEFT JOIN territories t ON t.id = p.territory");
         while (p.step()) {
             std::string name = p.text(1);
             int rank = match_rank(text::fold(name), q);
-            if (rank >= 0 && on_earth(p.real(3), p.real(4))) found.push_back({rank, Place{p.text(0), "place", name, p.text(2), {p.real(3), p.real(4)}}});
+            if (rank >= 0 && geo::on_earth({p.real(3), p.real(4)})) found.push_back({rank, Place{p.text(0), "place", name, p.text(2), {p.real(3), p.real(4)}}});
         }
     }
     for (auto& t : territories(lang)) {
@@ -303,10 +288,10 @@ std::vector<Catalogue::Place> Catalogue::find_places(std::string_view query, Lan
 
 std::vector<Catalogue::Place> Catalogue::territories(Lang lang) const {
     std::vector<Place> out;
-    Query t(db_, lang == Lang::lv ? "SELECT id, name_lv, lat, lon FROM territories WHERE lat IS NOT NULL"
+    auto t = detail::query(db_, lang == Lang::lv ? "SELECT id, name_lv, lat, lon FROM territories WHERE lat IS NOT NULL"
                                   : "SELECT id, name_en, lat, lon FROM territories WHERE lat IS NOT NULL");
     while (t.step())
-        if (on_earth(t.real(2), t.real(3))) out.push_back(Place{t.text(0), "territory", t.text(1), "", {t.real(2), t.real(3)}});
+        if (geo::on_earth({t.real(2), t.real(3)})) out.push_back(Place{t.text(0), "territory", t.text(1), "", {t.real(2), t.real(3)}});
     std::sort(out.begin(), out.end(), [](const Place& a, const Place& b) {
         std::string fa = text::fold(a.name), fb = text::fold(b.name);
         return fa != fb ? fa < fb : a.id < b.id;
@@ -345,7 +330,7 @@ std::vector<Catalogue::CalendarDay> Catalogue::days(const std::string& contact_p
 
 std::vector<Catalogue::FarFromStop> Catalogue::far_from_bus_stops(double max_m, Lang lang) const {
     std::vector<FarFromStop> out;
-    Query q(db_, lang == Lang::lv ? "SELECT id, name_lv, bus_stop, bus_stop_m FROM contact_points "
+    auto q = detail::query(db_, lang == Lang::lv ? "SELECT id, name_lv, bus_stop, bus_stop_m FROM contact_points "
                                     "WHERE bus_stop_m > ? ORDER BY bus_stop_m DESC, id"
                                   : "SELECT id, name_en, bus_stop, bus_stop_m FROM contact_points "
                                     "WHERE bus_stop_m > ? ORDER BY bus_stop_m DESC, id");

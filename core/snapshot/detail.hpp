@@ -14,8 +14,12 @@
 
 #include "hours/hours.hpp"
 #include "snapshot/snapshot.hpp"
+#include "sqlite/statement.hpp"
 
 namespace pietura::snapshot::detail {
+
+// The snapshot's reads: errors say "snapshot: ...".
+inline sqlite::Statement query(sqlite3* db, std::string_view sql) { return {db, sql, "snapshot"}; }
 
 // The built-in holiday law plus the snapshot's holidays table.
 hours::Calendar load_calendar(sqlite3* db);

@@ -12,7 +12,7 @@
 #include <map>
 
 #include "hours/hours.hpp"
-#include "site/site.hpp"
+#include "urls/urls.hpp"
 #include "snapshot/detail.hpp"
 #include "sqlite/statement.hpp"
 
@@ -127,7 +127,7 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         Insert ins(db, "INSERT INTO services VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
         for (auto& s : c.services)
             ins.row({s.id, s.institution, s.title.lv, s.title.en, s.summary.lv, s.summary.en,
-                     site::url_for(Lang::lv, site::Kind::service, s.id), site::url_for(Lang::en, site::Kind::service, s.id),
+                     urls::url_for(Lang::lv, urls::Kind::service, s.id), urls::url_for(Lang::en, urls::Kind::service, s.id),
                      s.channels.eservice, s.channels.contact_point, s.channels.remote_consultation, s.popularity});
     }
     {
@@ -135,8 +135,8 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         Insert link(db, "INSERT OR IGNORE INTO situation_services VALUES(?,?,?)");
         for (auto& ls : c.life_situations) {
             ins.row({ls.id, ls.title.lv, ls.title.en, ls.summary.lv, ls.summary.en,
-                     site::url_for(Lang::lv, site::Kind::situation, ls.id),
-                     site::url_for(Lang::en, site::Kind::situation, ls.id)});
+                     urls::url_for(Lang::lv, urls::Kind::situation, ls.id),
+                     urls::url_for(Lang::en, urls::Kind::situation, ls.id)});
             for (size_t k = 0; k < ls.steps.size(); ++k)
                 for (auto& s : ls.steps[k].services) link.row({ls.id, int(k + 1), s});
         }
@@ -164,8 +164,8 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
         for (auto& cp : c.contact_points) {
             ins.row({cp.id, cp.kind, cp.name.lv, cp.name.en, cp.address.lv, cp.address.en, cp.territory, cp.lat,
                      cp.lon, cp.phone, cp.email, cp.hours, cp.step_free,
-                     site::url_for(Lang::lv, site::Kind::contact_point, cp.id),
-                     site::url_for(Lang::en, site::Kind::contact_point, cp.id),
+                     urls::url_for(Lang::lv, urls::Kind::contact_point, cp.id),
+                     urls::url_for(Lang::en, urls::Kind::contact_point, cp.id),
                      cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_name),
                      cp.bus_stop_id.empty() ? Insert::Value() : Insert::Value(cp.bus_stop_m)});
             for (auto& i : cp.institutions) inst.row({cp.id, i});
@@ -214,20 +214,20 @@ std::vector<search::Doc> search_docs(const Content& c) {
             std::string kw = join(s.keywords[lang], ", ");
             if (inst) kw += ", " + inst->abbr[lang] + ", " + inst->name[lang] + ", " + join(inst->keywords[lang], ", ");
             docs.push_back(search::Doc{s.id, "service", lang, s.title[lang], kw, s.summary[lang] + "\n" + s.body[lang],
-                                       s.summary[lang], site::url_for(lang, site::Kind::service, s.id),
+                                       s.summary[lang], urls::url_for(lang, urls::Kind::service, s.id),
                                        double(s.popularity)});
         }
         for (auto& ls : c.life_situations) {
             std::string body = ls.summary[lang];
             for (auto& st : ls.steps) body += "\n" + st.title[lang];
             docs.push_back(search::Doc{ls.id, "situation", lang, ls.title[lang], join(ls.keywords[lang], ", "), body,
-                                       ls.summary[lang], site::url_for(lang, site::Kind::situation, ls.id), 50.0});
+                                       ls.summary[lang], urls::url_for(lang, urls::Kind::situation, ls.id), 50.0});
         }
         for (auto& cp : c.contact_points) {
             const auto* t = c.territory(cp.territory);
             std::string kw = t ? t->name[lang] : "";
             docs.push_back(search::Doc{cp.id, "contact-point", lang, cp.name[lang], kw, cp.address[lang],
-                                       cp.address[lang], site::url_for(lang, site::Kind::contact_point, cp.id), 10.0});
+                                       cp.address[lang], urls::url_for(lang, urls::Kind::contact_point, cp.id), 10.0});
         }
     }
     return docs;
@@ -550,54 +550,5 @@ std::vector<search::Hit> Catalogue::search(std::string_view query, Lang lang, in
 }
 
 hours::Calendar Catalogue::calendar() const { return detail::load_calendar(db_); }
-
-std::string Catalogue::meta(const std::string& key) const {
-    sqlite::Statement st(db_, "SELECT value FROM meta WHERE key=?", "snapshot meta");
-    st.bind(1, key);
-    return st.step() ? st.text(0) : std::string();
-}
-
-namespace {
-// Entity tables a caller may name; anything else never reaches SQL text.
-void check_entity_table(const std::string& table) {
-    static const char* allowed[] = {"institutions", "audiences", "services", "life_situations",
-                                    "territories", "places", "contact_points", "holidays",
-                                    "consultations", "consultation_topics", "consultation_hosts", "ratings"};
-    for (auto* a : allowed)
-        if (table == a) return;
-    throw std::invalid_argument("unknown table " + table);
-}
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> Catalogue::row(const std::string& table, const std::string& id) const {
-    check_entity_table(table);
-    std::vector<std::pair<std::string, std::string>> out;
-    // Tables keyed by something else than "id" have no single-row lookup here.
-    sqlite::Statement st(db_, "SELECT * FROM " + table + " WHERE id=?", "snapshot", std::nothrow);
-    if (!st.ok()) return out;
-    st.bind(1, id);
-    if (st.step())
-        for (int k = 0; k < st.columns(); ++k) out.emplace_back(st.column_name(k), st.text(k));
-    return out;
-}
-
-int Catalogue::count(const std::string& table) const {
-    check_entity_table(table);
-    sqlite::Statement st(db_, "SELECT count(*) FROM " + table, "snapshot");
-    return st.step() ? int(st.integer(0)) : -1;
-}
-
-bool Catalogue::exists(std::string_view kind, const std::string& id) const {
-    const char* sql = kind == "service"          ? "SELECT 1 FROM services WHERE id=?1"
-                      : kind == "contact-point"  ? "SELECT 1 FROM contact_points WHERE id=?1"
-                      : kind == "institution"    ? "SELECT 1 FROM institutions WHERE id=?1"
-                      : kind == "life-situation" ? "SELECT 1 FROM life_situations WHERE id=?1"
-                      : kind == "consultation"   ? "SELECT 1 FROM consultations WHERE institution=?1"
-                                                 : nullptr;
-    if (!sql) throw std::invalid_argument("unknown kind of entity \"" + std::string(kind) + "\"");
-    sqlite::Statement st(db_, sql, "snapshot");
-    st.bind(1, id);
-    return st.step();
-}
 
 }  // namespace pietura::snapshot

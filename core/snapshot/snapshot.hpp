@@ -1,25 +1,18 @@
 // snapshot/snapshot.hpp — the catalogue database the browser downloads.
 //
-// `write()` turns checked content into one standard SQLite file: plain tables for
-// every entity (readable with the stock `sqlite3` shell), the search index built
-// ahead of time by search/, and a `meta` table with the content version. The file
-// is deterministic — same content, byte-identical file — because rows go in sorted
-// order and the result is produced by VACUUM INTO.
-//
-// `Catalogue` opens a snapshot read-only, from a file (native tools) or from the
-// bytes the browser fetched (wasm), and answers the questions the pages ask:
+// `write()` turns checked content into one deterministic SQLite file (same content,
+// byte-identical file): plain tables for every entity, the search index built by
+// search/, and a `meta` table. `Catalogue` opens one read-only, from a file (native)
+// or from fetched bytes (wasm), and is the only reader of its tables: pages, booking/,
+// atlas/, diff/ and the tools ask the typed questions below, never SQL, so a schema
+// change touches this folder (and search/ for its own index) only.
 //
 //   auto cat = Catalogue::open("dist/catalogue.sqlite");
 //   for (auto& hit : cat.search("pabalsts", Lang::lv)) ...
 //
-// A snapshot may come from anywhere, so opening one checks it: the connection is
-// locked down (no views, triggers or untrusted schema code; limits on lengths,
-// depth, memory and the work of every query) and the schema must be the one write()
-// makes. A file that fails is refused with std::runtime_error("Pietura snapshot
-// rejected: <why>"); damage found later (a corrupt page, a query over its work
-// limit) is a std::runtime_error from the call that met it, never a crash or a hang.
-//
-// It never writes content and knows nothing about HTTP or Emscripten.
+// A snapshot may come from anywhere: opening locks the connection down and checks
+// the schema is the one write() makes, else std::runtime_error("Pietura snapshot
+// rejected: <why>"); damage met later is a std::runtime_error, never a crash or hang.
 #pragma once
 
 #include <cstdint>
@@ -167,9 +160,50 @@ public:
     // std::invalid_argument otherwise.
     bool exists(std::string_view kind, const std::string& id) const;
 
-    // The connection, for diff/ (which compares whole tables); everything else asks
-    // the typed questions above. Going away with issue 16.
-    sqlite3* db() const { return db_; }
+    // --- for booking/: consultations ---------------------------------------------------
+    // One institution's consultation schedule as hosted at one contact point, with the
+    // contact point's details, as stored (booking/ checks the rules' ranges).
+    struct Consultation {
+        std::string id, institution, title_lv, title_en;
+        std::string windows;  // opening_hours spec, at most kMaxHoursSpec bytes
+        std::int64_t slot_minutes = 0, seats = 0, notice_working_days = 0, horizon_days = 0;
+        std::vector<std::string> bring_lv, bring_en;
+        struct Topic {
+            std::string id, title_lv, title_en;
+        };
+        std::vector<Topic> topics;  // in the editors' order
+        std::string cp_name_lv, cp_name_en, address_lv, address_en, phone, email;
+        std::string hours;  // the contact point's, at most kMaxHoursSpec bytes
+    };
+    // std::nullopt when the institution has no schedule or does not consult there.
+    // Throws std::runtime_error on a spec longer than kMaxHoursSpec.
+    std::optional<Consultation> consultation(const std::string& institution, const std::string& contact_point) const;
+    // Contact points hosting the institution's consultations, sorted by id.
+    std::vector<std::string> consultation_hosts(const std::string& institution) const;
+
+    // --- for atlas/: everything with a real place on the map ------------------------------
+    struct MapPoint {
+        std::string id, kind;     // kind: the contact point's ("vpvkac", ...) or "place"
+        std::string name;         // Latvian name
+        std::string territory;    // territory id
+        std::string hours;        // contact points' spec (at most kMaxHoursSpec bytes); "" for places
+        geo::Point at;
+    };
+    // Sorted by id; rows without coordinates on Earth are left out.
+    std::vector<MapPoint> contact_points_on_map() const;
+    std::vector<MapPoint> places_on_map() const;
+
+    // --- for diff/: whole tables ---------------------------------------------------------
+    // Every plain table of the file by name: the entity tables, `meta`, and any plain
+    // table an older writer left; not SQLite's own nor the search index's (`search_*`).
+    std::vector<std::string> tables() const;
+    struct Table {
+        std::vector<std::string> columns;    // in table order
+        std::vector<int> key;                // primary-key columns in key order; all of them without one
+        std::vector<std::vector<std::optional<std::string>>> rows;  // NULL as nullopt, a BLOB as "<N bytes>"
+    };
+    // One of tables(); std::invalid_argument for any other name.
+    Table table(const std::string& name) const;
 
 private:
     explicit Catalogue(sqlite3* db);

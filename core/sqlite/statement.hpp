@@ -1,8 +1,8 @@
 // sqlite/statement.hpp — a prepared SQLite statement that finalizes itself and
 // cannot run away.
 //
-// The core reads and writes the snapshot with SQLite directly (search/, snapshot/,
-// booking/, atlas/, diff/); this is the one wrapper they share: prepare in the
+// Only snapshot/ (the catalogue's tables) and search/ (its index inside the
+// snapshot) speak SQL; this is the one wrapper they share: prepare in the
 // constructor, bind by position, step through rows, read columns by index,
 // finalize on destruction. A snapshot may come from anywhere (a damaged download,
 // a hostile mirror), so:
@@ -14,7 +14,8 @@
 //   - errors throw std::runtime_error naming the caller's context and saying what
 //     happened in words (damaged file, work limit, out of memory, value too big).
 // It hides nothing else of SQLite: callers keep their sqlite3* handle, their
-// transactions and their own SQL.
+// transactions and their own SQL. (The server's own store in tools/pietura is the
+// one native exception, with its own database.)
 #pragma once
 
 #include <sqlite3.h>

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstdint>
 
@@ -348,17 +350,60 @@ void append_escaped_html(std::string_view s, std::string& out) {
     }
 }
 
+// Counts the bytes that do not continue a sequence: on ill-formed input a
+// length limit stays a limit (validate() refuses the encoding separately).
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c >> 6) != 2) ++n;
+    return n;
+}
+
+std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    size_t b = 0, e = s.size();
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
+
+std::string hhmm(int minute_of_day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+    return buf;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& file) {
+    std::FILE* f = std::fopen(file.string().c_str(), "rb");
+    if (!f) return std::nullopt;
+    std::string out;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) return std::nullopt;
+    return out;
+}
+
 std::optional<double> parse_number(std::string_view s) {
     if (s.empty() || s.size() > 64) return std::nullopt;
+    if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);  // as strtod takes it
     double out = 0;
-    // from_chars for double is missing from some standard libraries (Emscripten 3.1.6's
-    // libc++), so strtod on a NUL-terminated copy, which is "C"-locale in both builds.
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    // Never the C locale's decimal mark: a tool run under lv_LV must still read "57.31".
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(out)) return std::nullopt;
+#else
+    // Emscripten's libc++ has no from_chars for double; the browser build never
+    // calls setlocale, so strtod there is always "C".
     std::string copy(s);
     char* end = nullptr;
     errno = 0;
     out = std::strtod(copy.c_str(), &end);
     if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(out)) return std::nullopt;
     if (std::isspace(static_cast<unsigned char>(copy.front()))) return std::nullopt;
+#endif
     return out;
 }
 

@@ -1,21 +1,19 @@
-// text/text.hpp — Latvian-aware text normalisation for search.
+// text/text.hpp — Latvian-aware text normalisation for search, and the small
+// text helpers (UTF-8 checks, trimming, whole files) every module shares.
 //
-// People type Latvian without diacritics ("slimibas pabalsts"), in any case form
-// ("pabalstu", "deklarācijas") and spell "e-paraksts" three ways, so the index and
-// the query must both be reduced to the same terms: fold (lower case, no
-// diacritics) → tokenize (letter/digit runs, hyphenated compounds also joined) →
-// drop stop words → stem (a light Latvian suffix stripper, a Porter-style English
-// one). `terms()` is that whole pipeline; search/ uses it when building the index
-// and the same pieces when parsing a query, so both sides always agree.
-//
-// Everything works on UTF-8 and never throws on bad input: invalid bytes are
-// dropped. It is not a general Unicode library (only Latin, Greek and Cyrillic
-// letters are recognised and only Latin is stripped of accents), not a
-// morphological analyser (the stemmers only need to conflate word forms, their
-// stems are not dictionary words), and knows nothing about SQLite.
+// People type Latvian without diacritics ("slimibas pabalsts") and in any case form
+// ("pabalstu"), so index and query are reduced alike: fold (lower case, no
+// diacritics) → tokenize → drop stop words → stem. `terms()` is that pipeline;
+// search/ uses it for the index and the same pieces for a query, so both agree.
+// The stemmers are hand-written: Snowball (Debian's libstemmer) has no Latvian
+// one and its native library cannot go into the wasm download; text_test holds
+// the English one to Snowball's output. Nothing here throws on bad input (invalid
+// bytes are dropped); it is not a general Unicode library nor a morphological
+// analyser (stems need not be words), and knows nothing about SQLite.
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +64,18 @@ void append_utf8(char32_t cp, std::string& out);
 
 // Appends `s` with & < > " ' escaped, for text placed in HTML (highlighted titles, pages).
 void append_escaped_html(std::string_view s, std::string& out);
+
+// Characters, not bytes, in UTF-8 text (for "at most 500 characters").
+std::size_t utf8_length(std::string_view s);
+
+// `s` without ASCII white space (space, tab, CR, LF, VT, FF) at either end.
+std::string_view trim(std::string_view s);
+
+// A minute of the day as "08:30" (1440, the end of a day, as "24:00").
+std::string hhmm(int minute_of_day);
+
+// A whole file's bytes; std::nullopt when it cannot be opened or read.
+std::optional<std::string> read_file(const std::filesystem::path& file);
 
 // A whole string as a finite number ("57.31", "-1e3"), nothing left over; std::nullopt
 // for "", "12abc", "nan", "inf". Locale-independent: the decimal point is always ".".

@@ -22,6 +22,7 @@
 #include "fixture.hpp"
 #include "http/server.hpp"
 #include "precompress.hpp"
+#include "sha256.hpp"
 #include "shared_pc.hpp"
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
@@ -485,6 +486,27 @@ BOOST_AUTO_TEST_CASE(issue16_search_finds_the_fixture_services) {
     BOOST_TEST(run("search" + snap + " zzzqqqxxx").code == 1);
     BOOST_TEST(run("search --limit 0" + snap + " pensija").code == 2);
     BOOST_TEST(run("search --snapshot /no/such.sqlite pensija").code != 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(sha256)
+
+// The build's manifest and the server's ETags and tokens use libcrypto's SHA-256.
+BOOST_AUTO_TEST_CASE(matches_the_fips_test_vectors) {
+    BOOST_TEST(digest::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    BOOST_TEST(digest::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(digest::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+               "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    digest::Sha256 h;  // a million 'a's, fed in uneven pieces
+    std::string chunk(997, 'a');
+    size_t left = 1000000;
+    while (left) {
+        size_t n = std::min(left, chunk.size());
+        h.update(chunk.data(), n);
+        left -= n;
+    }
+    BOOST_TEST(h.hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

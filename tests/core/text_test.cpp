@@ -3,6 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <clocale>
+#include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -318,6 +321,89 @@ BOOST_AUTO_TEST_CASE(issue12_to_valid_utf8_replaces_only_what_is_broken) {
     BOOST_TEST(text::decode_utf8("\xC0\xAF", 0, cp) == 0u);
     BOOST_TEST(text::is_letter(U'ņ'));
     BOOST_TEST(!text::is_letter(U'–'));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 16: the English stemmer stays hand-written (a light Porter-style one, see
+// text.hpp), but where it claims Snowball's (Porter2) behaviour it must agree with
+// it. Each pair below is Snowball English's output, checked against its rules
+// (R1/R2, steps 1a–5) and its published sample vocabulary.
+BOOST_AUTO_TEST_SUITE(issue16_stem_en_against_snowball)
+
+BOOST_AUTO_TEST_CASE(issue16_agrees_with_snowball_reference_pairs) {
+    const std::pair<const char*, const char*> pairs[] = {
+        {"consign", "consign"},   {"consigned", "consign"},  {"consigning", "consign"},
+        {"consignment", "consign"}, {"consisted", "consist"}, {"consistency", "consist"},
+        {"consistently", "consist"}, {"caresses", "caress"},  {"ponies", "poni"},
+        {"cats", "cat"},          {"running", "run"},        {"hopping", "hop"},
+        {"happiness", "happi"},   {"meeting", "meet"},       {"owned", "own"},
+        {"humbled", "humbl"},     {"plotted", "plot"},       {"agreed", "agre"},
+        {"sized", "size"},        {"traditional", "tradit"}, {"reference", "refer"},
+    };
+    for (auto& [word, stem] : pairs) BOOST_TEST(text::stem_en(word) == stem, word);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 16: one copy of the small helpers every module used to write again.
+BOOST_AUTO_TEST_SUITE(issue16_shared_helpers)
+
+BOOST_AUTO_TEST_CASE(issue16_trim_hhmm_utf8_length) {
+    BOOST_TEST(text::trim(" \t\r\n x y \n") == "x y");
+    BOOST_TEST(text::trim("   ").empty());
+    BOOST_TEST(text::trim("\xC2\xA0x") == "\xC2\xA0x");  // NBSP is text, not ASCII space
+    BOOST_TEST(text::hhmm(0) == "00:00");
+    BOOST_TEST(text::hhmm(8 * 60 + 30) == "08:30");
+    BOOST_TEST(text::hhmm(1440) == "24:00");
+    BOOST_TEST(text::utf8_length("Cēsis") == 5u);
+    BOOST_TEST(text::utf8_length("") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue16_read_file_whole_or_nothing) {
+    auto dir = std::filesystem::temp_directory_path() / "pietura-issue16-read";
+    std::filesystem::create_directories(dir);
+    std::string bytes("a\0b\r\n\xff", 6);
+    {
+        std::FILE* f = std::fopen((dir / "x.bin").string().c_str(), "wb");
+        BOOST_REQUIRE(f);
+        std::fwrite(bytes.data(), 1, bytes.size(), f);
+        std::fclose(f);
+    }
+    auto got = text::read_file(dir / "x.bin");
+    BOOST_REQUIRE(got.has_value());
+    BOOST_TEST(*got == bytes);
+    BOOST_TEST(!text::read_file(dir / "missing.bin").has_value());
+    BOOST_TEST(!text::read_file(dir).has_value());  // a folder is no file
+    std::filesystem::remove_all(dir);
+}
+
+// CSV coordinates and the like go through parse_number: "57.31" must read the same
+// whatever locale the tool runs under. Debian images often have only C and C.UTF-8;
+// where a comma-decimal locale is installed, the test switches to it.
+BOOST_AUTO_TEST_CASE(issue16_parse_number_ignores_the_locale) {
+    const char* comma_locales[] = {"lv_LV.UTF-8", "lv_LV.utf8", "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8"};
+    std::string before = std::setlocale(LC_NUMERIC, nullptr);
+    const char* used = nullptr;
+    for (auto* l : comma_locales)
+        if (std::setlocale(LC_NUMERIC, l)) {
+            used = l;
+            break;
+        }
+    if (used) BOOST_TEST_MESSAGE("issue 16: parse_number under " << used);
+    else BOOST_TEST_MESSAGE("issue 16: no comma-decimal locale installed; checked under " << before);
+    auto v = text::parse_number("57.31");
+    auto w = text::parse_number("+25.5");
+    auto comma = text::parse_number("57,31");
+    std::setlocale(LC_NUMERIC, before.c_str());
+    BOOST_REQUIRE(v.has_value());
+    BOOST_TEST(*v == 57.31);
+    BOOST_REQUIRE(w.has_value());
+    BOOST_TEST(*w == 25.5);
+    BOOST_TEST(!comma.has_value());  // a comma is the caller's to turn into a point (csv::number)
+    BOOST_TEST(!text::parse_number(" 1").has_value());
+    BOOST_TEST(!text::parse_number("1e999").has_value());
+    BOOST_TEST(!text::parse_number("nan").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

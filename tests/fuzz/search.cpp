@@ -19,11 +19,10 @@ const pietura::snapshot::Catalogue& catalogue() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view q(reinterpret_cast<const char*>(data), size);
-    sqlite3* db = catalogue().db();
     for (auto lang : {pietura::Lang::lv, pietura::Lang::en}) {
         std::vector<pietura::search::Hit> hits;
         try {
-            hits = pietura::search::query(db, q, lang, 10);
+            hits = catalogue().search(q, lang, 10);
         } catch (const std::exception& e) {
             fuzz::broken("search::query never throws on a snapshot with an index", std::string(q) + ": " + e.what());
         }

@@ -6,7 +6,7 @@
 #include "api_detail.hpp"
 #include "booking_fields.hpp"
 #include "http/url.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 
 namespace pietura::cli::api_detail {
 
@@ -40,7 +40,7 @@ booking::Request booking_request(const json& j, std::vector<booking::FieldError>
 std::string fingerprint(const booking::Request& r) {
     json j{{"start", r.start}};
     for (auto& f : kRequestTextFields) j[std::string(f.name)] = r.*f.member;
-    return snapshot::sha256_hex(j.dump());
+    return digest::sha256_hex(j.dump());
 }
 
 ordered_json booking_json(const StoredBooking& b) {

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "rating/rating.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 
 namespace pietura::cli::api_detail {
 
@@ -36,7 +36,7 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     }
     if (!errors.empty()) throw Problem{400, "some fields need attention", errors};
     json fp{{"a", r.about}, {"t", r.target}, {"s", r.score}, {"c", r.comment}, {"l", r.lang}};
-    Answer a = api.store->rate(key, snapshot::sha256_hex(fp.dump()), r, now_unix());
+    Answer a = api.store->rate(key, digest::sha256_hex(fp.dump()), r, now_unix());
     if (is_form(req) && a.status == 201) {
         res.status = 303;
         // Back to the page the form was on (a site path only), or the home page.

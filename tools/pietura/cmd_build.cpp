@@ -11,7 +11,7 @@
 #include "import/import.hpp"
 #include "quality/quality.hpp"
 #include "site/site.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 #include "snapshot/snapshot.hpp"
 
 namespace fs = std::filesystem;
@@ -66,7 +66,7 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 // The content version names exactly what was built: a digest over every content
 // file's path and bytes, so two editors building the same content agree.
 std::string content_digest(const fs::path& dir) {
-    snapshot::Sha256 h;
+    digest::Sha256 h;
     for (auto& p : files_under(dir)) {
         std::string rel = fs::relative(p, dir).generic_string();
         h.update(rel);
@@ -238,7 +238,7 @@ int cmd_build(int argc, char** argv) {
         manifest["content_version"] = version;
         std::string snap = read_file(out / "catalogue.sqlite");
         manifest["snapshot"] = {{"path", "catalogue.sqlite"},
-                                {"sha256", snapshot::sha256_hex(snap)},
+                                {"sha256", digest::sha256_hex(snap)},
                                 {"bytes", snap.size()},
                                 {"format", snapshot::kFormatVersion}};
         manifest["with_wasm"] = with_wasm;
@@ -246,14 +246,14 @@ int cmd_build(int argc, char** argv) {
         for (auto& f : files_under(out)) {
             std::string data = read_file(f);
             files.push_back({{"path", fs::relative(f, out).generic_string()},
-                             {"sha256", snapshot::sha256_hex(data)},
+                             {"sha256", digest::sha256_hex(data)},
                              {"bytes", data.size()}});
         }
         // One identity for the whole site: the service worker switches to a new one
         // only when every file of it has arrived and matched its digest.
         std::string all;
         for (auto& f : files) all += f["path"].get<std::string>() + " " + f["sha256"].get<std::string>() + "\n";
-        manifest["site_version"] = snapshot::sha256_hex(all).substr(0, 16);
+        manifest["site_version"] = digest::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
         precompress(out, progress);

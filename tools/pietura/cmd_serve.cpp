@@ -21,7 +21,7 @@
 #include "cli.hpp"
 #include "http/server.hpp"
 #include "precompress.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 
 namespace fs = std::filesystem;
 
@@ -118,7 +118,7 @@ public:
         }
         e->size = size;
         e->mtime = mtime;
-        std::string tag = snapshot::sha256_hex(e->identity.bytes).substr(0, 20);
+        std::string tag = digest::sha256_hex(e->identity.bytes).substr(0, 20);
         e->identity.etag = "\"" + tag + "\"";
         // The copies' ETags differ from the file's: a cache must never answer a request
         // for one encoding with another's bytes.

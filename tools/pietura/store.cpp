@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "booking_fields.hpp"
-#include "snapshot/sha256.hpp"
+#include "sha256.hpp"
 #include "sqlite/statement.hpp"
 
 namespace pietura::cli {
@@ -296,7 +296,7 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
             if (!clash || attempt > 8) break;
         }
         auto ins = prepare(db_, insert_booking());
-        ins.bind(1, snapshot::sha256_hex(token)).bind(2, b.reference).bind(3, b.start).bind(4, b.end).bind(5, now).bind(6, 0);
+        ins.bind(1, digest::sha256_hex(token)).bind(2, b.reference).bind(3, b.start).bind(4, b.end).bind(5, now).bind(6, 0);
         int k = 2 + kFixedColumns;
         for (auto& f : kRequestTextFields) ins.bind(k++, b.*f.member);
         run(ins, db_);
@@ -311,7 +311,7 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
 std::optional<StoredBooking> Store::get(const std::string& reference, const std::string& token) {
     std::lock_guard<std::mutex> lock(mu_);
     auto q = prepare(db_, select_bookings("WHERE reference = ?1 AND token_sha256 = ?2"));
-    q.bind(1, reference).bind(2, snapshot::sha256_hex(token));
+    q.bind(1, reference).bind(2, digest::sha256_hex(token));
     if (!row(q, db_)) return std::nullopt;
     StoredBooking b = read_booking(q);
     q.reset();
@@ -321,7 +321,7 @@ std::optional<StoredBooking> Store::get(const std::string& reference, const std:
 Store::Cancel Store::cancel(const std::string& reference, const std::string& token) {
     std::lock_guard<std::mutex> lock(mu_);
     auto q = prepare(db_, "UPDATE bookings SET cancelled = 1 WHERE reference = ?1 AND token_sha256 = ?2");
-    q.bind(1, reference).bind(2, snapshot::sha256_hex(token));
+    q.bind(1, reference).bind(2, digest::sha256_hex(token));
     run(q, db_);
     bool done = sqlite3_changes(db_) > 0;
     bound_wal();
