@@ -102,11 +102,7 @@ void check_unreached(const content::Content& c, Collector& out) {
             out.add("unreached", "services", s.id, "", "no life situation leads to this service (only search finds it)");
 }
 
-std::string hhmm(int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-    return buf;
-}
+using text::hhmm;
 
 // Time ranges written in one `;` rule, outside "comments": "Mo-Fr 08:00-17:00,12:00-13:00"
 // gives (480,1020), (720,780) — an overlap that usually means a lunch break was

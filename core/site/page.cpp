@@ -39,13 +39,21 @@ std::string channels(const Ctx& x, const Service& s) {
     if (s.channels.remote_consultation)
         h += "<li class=\"channel channel-remote\"><strong>" + x.e("channel.remote.label") + "</strong> " +
              x.e("channel.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</li>\n";
+    // Level 3 (passports, eID cards, residence permits: fingerprints and a photo are
+    // taken at the institution's own office): a contact point can only point the way
+    // (issue 14), so say where it is done rather than leave the citizen guessing.
+    if (s.contact_point_level == 3)
+        h += "<li class=\"channel channel-institution\"><strong>" + x.e("channel.institution.label") + "</strong> " +
+             inst_abbr(x, s.institution) + " " + x.e("channel.institution.text") + "</li>\n";
     if (h.empty()) return "<p>" + x.e("channel.none") + "</p>\n";
     return "<ul class=\"channels\">\n" + h + "</ul>\n";
 }
 
 std::string documents(const Ctx& x, const Service& s) {
+    // An empty list means nobody has recorded the documents, not that none are needed
+    // (issue 14): say nothing rather than something that may be false.
     const auto& docs = s.documents[x.lang];
-    if (docs.empty()) return "<p>" + x.e("service.documents.none") + "</p>\n";
+    if (docs.empty()) return "";
     std::string h = "<ul class=\"documents\">\n";
     for (auto& d : docs) h += "<li>" + esc(d) + "</li>\n";
     return h + "</ul>\n";

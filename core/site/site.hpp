@@ -26,8 +26,9 @@
 
 #include "booking/booking.hpp"
 #include "content/content.hpp"
-#include "rating/rating.hpp"
 #include "i18n/lang.hpp"
+#include "rating/rating.hpp"
+#include "urls/urls.hpp"
 
 namespace pietura::site {
 
@@ -80,26 +81,11 @@ struct Page {
 // be free of errors (unknown references are skipped, never crash).
 std::vector<Page> render(const content::Content& c, const Strings& s, const Options& o);
 
-enum class Kind {
-    home,
-    situations, situation,
-    services, service,
-    contact_points, contact_point,
-    audiences, audience,
-    search,  // the search page, which is the A–Z index without JavaScript
-    territory,  // contact points nearest to one municipality (id: territory id)
-    accessibility,  // the accessibility statement
-    settings,       // text size, contrast and shared-computer mode for this PC
-    consultation,  // booking a remote consultation (site/booking.cpp)
-};
-
-// Site-absolute URL of a page, always ending in "/": url_for(lv, service, "x") →
-// "/lv/pakalpojumi/x/". Ids are published in addresses, so these never change.
-// `id` is ignored for kinds that are a single page (home, lists, search).
-std::string url_for(Lang lang, Kind kind, std::string_view id = {});
-
-// Where the page for `url` is written inside dist/ ("/lv/x/" → "lv/x/index.html").
-std::string path_for(std::string_view url);
+// Page addresses live in urls/ (the snapshot names pages too, and must not depend on
+// the renderer); the site uses them under its own names.
+using urls::Kind;
+using urls::path_for;
+using urls::url_for;
 
 // The frame every page shares (header, search, breadcrumbs, footer) around
 // `main_html`, for pages made outside render(): the booking steps the server renders.

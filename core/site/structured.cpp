@@ -7,6 +7,7 @@
 
 #include "hours/hours.hpp"
 #include "site/html.hpp"
+#include "text/text.hpp"
 
 namespace pietura::site::structured {
 
@@ -17,12 +18,7 @@ using nlohmann::ordered_json;
 const char* const kDays[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 // schema.org times are hh:mm; midnight at the end of a day is written 23:59.
-std::string hhmm(int minutes) {
-    if (minutes >= 1440) return "23:59";
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-    return buf;
-}
+std::string hhmm(int minutes) { return minutes >= 1440 ? "23:59" : text::hhmm(minutes); }
 
 std::string xml_escape(const std::string& s) {
     std::string out;

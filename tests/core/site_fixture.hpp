@@ -31,7 +31,7 @@ inline content::Content sample() {
     a.summary = T("Nauda, kamēr slimojat.", "Money while you are ill.");
     a.body = T("Pirmā rindkopa.\n\nOtrā rindkopa.", "First paragraph.\n\nSecond paragraph.");
     a.audiences = {"vecaki"};
-    a.channels = {"https://www.latvija.gov.lv/x", "", true, true};
+    a.channels = {"https://www.latvija.gov.lv/x", true, true};
     a.documents = {{"Pase"}, {"Passport"}};
     a.fee = T("Bez maksas", "Free");
     a.time = T("10 darbdienas", "10 working days");
@@ -39,14 +39,14 @@ inline content::Content sample() {
     content::Service b = a;
     b.id = "vsaa-berna-kopsanas-pabalsts";
     b.title = T("Čeks <script>alert(1)</script>", "Childcare <script>alert(1)</script>");
-    b.channels = {"", "", true, false};
+    b.channels = {"", true, false};
     b.documents = {};
     b.popularity = 70;
     content::Service d = a;
     d.id = "pmlp-deklaracija";
     d.institution = "pmlp";
     d.title = T("Ārsta izziņa & deklarācija", "Declaring your place of residence");
-    d.channels = {"javascript:alert(1)", "", false, false};
+    d.channels = {"javascript:alert(1)", false, false};
     d.popularity = 95;
     c.services = {d, b, a};  // sorted by id, as Content::load returns them
 

@@ -598,3 +598,20 @@ BOOST_AUTO_TEST_CASE(issue15_every_button_class_is_defined_in_the_style_sheet) {
     }
     BOOST_TEST(buttons > 0u);
 }
+
+// Issue 14: an empty document list means "not recorded", so the page says nothing
+// about documents; a level-3 service names the institution's office as the place.
+BOOST_AUTO_TEST_CASE(issue14_unknown_documents_say_nothing_and_level_3_names_the_office) {
+    auto c = sample();
+    c.services[0].contact_point_level = 3;  // pmlp-deklaracija
+    auto pages = render_map(c);
+    const auto& none = pages["en/services/vsaa-berna-kopsanas-pabalsts/index.html"];
+    BOOST_TEST(none.find("Documents you need") == std::string::npos);
+    const auto& some = pages["en/services/vsaa-slimibas-pabalsts/index.html"];
+    BOOST_TEST(some.find("<h2>Documents you need</h2>") != std::string::npos);
+    BOOST_TEST(some.find("<li>Passport</li>") != std::string::npos);
+    const auto& office = pages["lv/pakalpojumi/pmlp-deklaracija/index.html"];
+    BOOST_TEST(office.find("channel-institution") != std::string::npos);
+    BOOST_TEST(office.find(">PMLP</abbr> nodaļā") != std::string::npos);
+    BOOST_TEST(some.find("channel-institution") == std::string::npos);
+}

@@ -12,6 +12,7 @@
 #include "cli.hpp"
 #include "content/content.hpp"
 #include "hours/hours.hpp"
+#include "text/text.hpp"
 
 namespace pietura::cli {
 
@@ -66,11 +67,7 @@ Labour Law shortens by one hour. Names are given in Latvian and English.
 Exit codes: 0 done; 1 a holiday file is invalid; 2 wrong command line.
 )";
 
-std::string hhmm(int minute_of_day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buf;
-}
+using text::hhmm;
 
 std::string utc_iso(hours::Instant t) {
     std::int64_t days = t / 86400, secs = t % 86400;

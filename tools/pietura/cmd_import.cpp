@@ -1,7 +1,6 @@
 // pietura import — turn open-data files into content, so editors need not type them.
 #include <fstream>
 #include <iostream>
-#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -201,11 +200,9 @@ int cmd_import(int argc, char** argv) {
                     if (t.id == s.territory || text::fold(t.name.lv) == key || text::fold(t.name.en) == key) territory = t.id;
                 if (territory.empty()) territory = import::make_id(s.territory);
             }
-            if (territory.empty()) {
-                double best = std::numeric_limits<double>::infinity();
-                for (auto& p : c.places)
-                    if (double dd = geo::distance_m({s.lat, s.lon}, {p.lat, p.lon}); dd < best) best = dd, territory = p.territory;
-            }
+            if (territory.empty())
+                if (auto near = geo::nearest(c.places, {s.lat, s.lon}, [](const content::Place& p) { return geo::Point{p.lat, p.lon}; }))
+                    territory = near.item->territory;
             if (territory.empty()) {
                 problems.push_back({file, 0, "\"" + s.name + "\": no territory (give --territory or --content with places)"});
                 continue;

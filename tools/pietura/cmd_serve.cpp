@@ -21,6 +21,7 @@
 #include "cli.hpp"
 #include "http/server.hpp"
 #include "precompress.hpp"
+#include "text/text.hpp"
 #include "sha256.hpp"
 
 namespace fs = std::filesystem;
@@ -211,7 +212,7 @@ Resolved resolve(const fs::path& root, const std::string& target) {
         pos = slash + 1;
         if (seg.empty()) continue;
         auto name = http::decode_strict(seg);
-        if (!name || name->empty() || *name == "." || *name == ".." || !http::is_valid_utf8(*name) ||
+        if (!name || name->empty() || *name == "." || *name == ".." || !text::valid_utf8(*name) ||
             std::any_of(name->begin(), name->end(), [](unsigned char c) { return c < 0x20 || c == 0x7f || c == '/' || c == '\\'; }))
             return Resolved::refused(Resolved::bad);
         candidate /= *name;

@@ -11,7 +11,7 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
     m += audience_links(x, s.audiences);
     m += html::paragraphs(s.body[x.lang]);
     m += "<h2>" + x.e("service.how") + "</h2>\n" + channels(x, s);
-    m += "<h2>" + x.e("service.documents") + "</h2>\n" + documents(x, s);
+    if (auto d = documents(x, s); !d.empty()) m += "<h2>" + x.e("service.documents") + "</h2>\n" + d;
     m += "<h2>" + x.e("service.fee") + "</h2>\n<p>" + esc(s.fee[x.lang]) + "</p>\n";
     m += "<h2>" + x.e("service.time") + "</h2>\n<p>" + esc(s.time[x.lang]) + "</p>\n";
     if (inst) {

@@ -15,7 +15,7 @@ std::string service_in_step(const Ctx& x, const Service& s) {
     h += "</h3>\n<p>" + esc(s.summary[x.lang]) + "</p>\n";
     h += "<h4>" + x.e("service.how") + "</h4>\n" + channels(x, s);
     h += "<dl class=\"facts\">\n";
-    h += "<div><dt>" + x.e("service.documents") + "</dt><dd>" + documents(x, s) + "</dd></div>\n";
+    if (auto d = documents(x, s); !d.empty()) h += "<div><dt>" + x.e("service.documents") + "</dt><dd>" + d + "</dd></div>\n";
     h += "<div><dt>" + x.e("service.fee") + "</dt><dd>" + esc(s.fee[x.lang]) + "</dd></div>\n";
     h += "<div><dt>" + x.e("service.time") + "</dt><dd>" + esc(s.time[x.lang]) + "</dd></div>\n";
     h += "</dl>\n</li>\n";

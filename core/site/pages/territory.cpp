@@ -13,13 +13,9 @@ constexpr size_t kAlsoNear = 3;
 // its settlements, and the closest ones across the border.
 Page territory_page(const Ctx& x, const Territory& t) {
     std::string name = t.name[x.lang];
+    // Contact points are sorted by id, so geo's ties (the list's order) are by id.
     auto by_distance = [&](geo::Point from) {
-        std::vector<std::pair<double, const ContactPoint*>> near;
-        for (auto& cp : x.c.contact_points) near.emplace_back(geo::distance_m(from, {cp.lat, cp.lon}), &cp);
-        std::sort(near.begin(), near.end(), [](auto& a, auto& b) {
-            return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
-        });
-        return near;
+        return geo::by_distance(x.c.contact_points, from, [](const ContactPoint& cp) { return geo::Point{cp.lat, cp.lon}; });
     };
     std::string m = "<p class=\"lead\">" + x.f("near.intro", {{"territory", name}}) + "</p>\n";
     std::vector<const ContactPoint*> inside;
@@ -43,18 +39,18 @@ Page territory_page(const Ctx& x, const Territory& t) {
         for (auto* p : by_title(x, places, [](const content::Place& pl) -> const std::string& { return pl.name; })) {
             auto near = by_distance({p->lat, p->lon});
             m += "<tr><td>" + esc(p->name) + "</td><td>" +
-                 link(x.url(Kind::contact_point, near[0].second->id), esc(near[0].second->name[x.lang])) + "</td><td>" +
-                 esc(geo::describe_distance(near[0].first, x.lang)) + "</td></tr>\n";
+                 link(x.url(Kind::contact_point, near[0].item->id), esc(near[0].item->name[x.lang])) + "</td><td>" +
+                 esc(geo::describe_distance(near[0].m, x.lang)) + "</td></tr>\n";
         }
         m += "</tbody>\n</table>\n";
     }
     if (auto centre = x.c.centre(t.id)) {
         std::string also;
         size_t n = 0;
-        for (auto& [d, cp] : by_distance(*centre)) {
-            if (cp->territory == t.id) continue;
+        for (auto& near : by_distance(*centre)) {
+            if (near.item->territory == t.id) continue;
             if (n++ == kAlsoNear) break;
-            also += components::nearby_item(x.s, x.lang, components::nearby_card(x.c, *cp, x.lang, d));
+            also += components::nearby_item(x.s, x.lang, components::nearby_card(x.c, *near.item, x.lang, near.m));
         }
         if (!also.empty())
             m += "<h2>" + x.e("near.also") + "</h2>\n<p>" + x.e("near.also.text") + "</p>\n<ol class=\"nearby-list\">\n" +

@@ -29,8 +29,5 @@ std::optional<std::string> decode_strict(std::string_view s, bool plus_is_space 
 // "a=1&b=x+y&c" → {a:1, b:"x y", c:""}; empty pairs are skipped, repeated keys kept.
 void parse_query(std::string_view query, Params& into);
 
-// True for well-formed UTF-8: no overlong forms (e.g. C0 AF for "/"), no surrogates,
-// nothing above U+10FFFF.
-bool is_valid_utf8(std::string_view s);
 
 }  // namespace pietura::http

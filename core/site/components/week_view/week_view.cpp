@@ -47,6 +47,11 @@ std::string week_view(const Strings& s, Lang lang, const content::Content& c, co
                  "</td><td>" + esc(hours::describe_day(d, x.lang)) + "</td><td>" + esc(note) + "</td></tr>\n";
         }
         h += "</tbody>\n</table>\n";
+        // Until the Cabinet order for a year is out, its moved days are unknown: say so
+        // instead of showing a year without transfers as if it were final (issue 14).
+        for (auto& y : x.c.holidays)
+            if (y.year == year && !y.transfers_published)
+                h += "<p class=\"note\">" + x.f("cp.holidays.unpublished", {{"year", std::to_string(year)}}) + "</p>\n";
     }
     return h + "</details>\n";
 }
