@@ -76,6 +76,42 @@ for (const lang of ['lv', 'en']) {
   });
 }
 
+for (const lang of ['lv', 'en']) {
+  // WCAG 1.4.10 reflow with the scripts running: the finder's filters and answers are
+  // only there with JavaScript, so the no-JavaScript run above cannot see them.
+  test(`issue 15: ${lang}: every page type fits 320 px with JavaScript too, the finder answering`, async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 320, height: 640 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    for (const path of pageTypes[lang]) {
+      await page.goto(env.server.url + path);
+      if (await page.locator('#finder').count()) {
+        await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
+        await page.locator('#place').fill('cesis');
+        await page.locator('#place').press('Enter');
+        await page.locator('#finder-results li').first().waitFor({ timeout: 15000 });
+      }
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(wide <= 0, `${path} scrolls sideways by ${wide} px at 320 px with JavaScript`);
+    }
+    await ctx.close();
+  });
+}
+
+test('issue 15: selects and text areas get the site\'s focus ring', async () => {
+  const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '/en/contact-points/');
+  await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
+  const ring = (sel) => page.evaluate((s) => { const st = getComputedStyle(document.querySelector(s)); return `${st.outlineStyle} ${st.outlineWidth}`; }, sel);
+  await tabTo(page, '#place');
+  const input = await ring('#place');
+  await tabTo(page, 'select');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SELECT');
+  assert.equal(await page.evaluate(() => { const st = getComputedStyle(document.activeElement); return `${st.outlineStyle} ${st.outlineWidth}`; }), input);
+  assert.equal(input, 'solid 3px');
+  await ctx.close();
+});
+
 // Moves focus with Tab only until `selector` has it (as a keyboard user would).
 async function tabTo(page, selector, max = 80) {
   for (let i = 0; i < max; i++) {
