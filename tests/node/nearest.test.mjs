@@ -77,6 +77,25 @@ test('browser: type a place without diacritics, filter, see the nearest', async 
   await ctx.close();
 });
 
+test('issue 15: after "no contact point matches", taking a filter off brings the centres back at once', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/en/contact-points/');
+  await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
+  await page.getByLabel('Town, village or municipality').fill('valmiera');
+  await page.getByLabel('are open on Saturdays').check();
+  await page.getByLabel('are open after 17:00').check();
+  await page.getByRole('button', { name: 'Find the nearest' }).click();
+  await page.waitForFunction(() => /No contact point matches/.test(document.getElementById('finder-status').textContent));
+  assert.equal(await page.locator('#finder-results li').count(), 0);
+  // No second press of the button: the change alone answers.
+  await page.getByLabel('are open after 17:00').uncheck();
+  await page.getByLabel('are open on Saturdays').uncheck();
+  await page.waitForFunction(() => document.querySelectorAll('#finder-results li').length === 5);
+  assert.match(await page.locator('#finder-status').innerText(), /Valmiera \(5\)/);
+  await ctx.close();
+});
+
 test('browser: "use my location" asks only on the button and ranks from there', async () => {
   const ctx = await browser.newContext({
     geolocation: { latitude: 56.6511, longitude: 23.7214 }, // Jelgava

@@ -73,8 +73,11 @@
         e.preventDefault();
         search();
       });
+      // A filter re-runs the search at once whenever there is a place to search from,
+      // also after "none match": taking a filter off must bring the centres back
+      // without a second press of the button (issue 15).
       formEl.addEventListener('change', (e) => {
-        if (e.target !== place && results.childElementCount) search();
+        if (e.target !== place && here) search();
       });
 
       const locate = doc.getElementById('locate');
