@@ -30,9 +30,11 @@ const read = (dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 const services = read(join(src, 'services'));
 const territories = read(join(src, 'territories'));
 
-// A fixed-seed generator: the same catalogue every run, so figures compare.
-let seed = 20261123;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+// Fixed-seed generators: the same catalogue every run, so figures compare. Services and
+// places draw from separate ones, so rewording the services never moves a contact point
+// A jittered point is kept inside the bounds content/schema allows for Latvia.
+const generator = (seed) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+let rand = generator(20261201);
 const jitter = (deg) => (rand() - 0.5) * 2 * deg;
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const some = (list, k) => list.filter(() => rand() < k / Math.max(1, list.length));
@@ -93,6 +95,11 @@ for (let k = 0; services.length + k < n; k++) {
   writeFileSync(join(out, 'services', id + '.json'), JSON.stringify(variant(base, t, id)));
 }
 
+rand = generator(20261123);
+const bounds = JSON.parse(readFileSync(join(src, 'schema/common.schema.json'), 'utf8')).$defs;
+const inside = (v, b) => Math.min(b.maximum, Math.max(b.minimum, v));
+const lat = (v) => inside(v, bounds.latitude);
+const lon = (v) => inside(v, bounds.longitude);
 const places = readdirSync(join(src, 'places')).sort().flatMap((f) => JSON.parse(readFileSync(join(src, 'places', f), 'utf8')));
 const realPoints = read(join(src, 'contact-points'));
 const hoursShapes = [
@@ -110,8 +117,8 @@ for (let k = realPoints.length; k < nPoints; k++) {
   cp.territory = p.territory;
   cp.name = { lv: `${p.name} bibliotēka ${k}`, en: `${p.name} library ${k}` };
   cp.address = { lv: `Bibliotēkas iela ${k}, ${p.name}`, en: `Bibliotēkas iela ${k}, ${p.name}` };
-  cp.lat = +(p.lat + jitter(0.08)).toFixed(5);
-  cp.lon = +(p.lon + jitter(0.14)).toFixed(5);
+  cp.lat = +lat(p.lat + jitter(0.08)).toFixed(5);
+  cp.lon = +lon(p.lon + jitter(0.14)).toFixed(5);
   cp.hours = hoursShapes[k % hoursShapes.length];
   cp.remote_consultation = ['vsaa', 'vid', 'vzd'].filter(() => rand() < 0.3);
   cp.accessibility = { step_free: rand() < 0.6 };
@@ -122,7 +129,7 @@ if (nStops > 0) {
   const lines = [...real];
   for (let k = real.length - 1; k < nStops; k++) {
     const p = places[k % places.length];
-    lines.push(`${900000 + k},G${k},${p.name} ${k},${(p.lat + jitter(0.06)).toFixed(6)},${(p.lon + jitter(0.1)).toFixed(6)},0,0`);
+    lines.push(`${900000 + k},G${k},${p.name} ${k},${lat(p.lat + jitter(0.06)).toFixed(6)},${lon(p.lon + jitter(0.1)).toFixed(6)},0,0`);
   }
   writeFileSync(join(out, 'bus-stops/stops.txt'), lines.join('\n') + '\n');
 }
