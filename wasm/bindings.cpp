@@ -255,7 +255,7 @@ private:
         auto offer = pietura::booking::Offer::load(cat_, institution, contact_point);
         auto first = pietura::hours::Date::parse(from);
         if (!offer || !pietura::parse_lang(lang) || !first) return std::nullopt;
-        return offer->slots(*first, std::clamp(days, 1, 120), static_cast<std::int64_t>(nowMs / 1000.0));
+        return offer->slots(*first, std::clamp(days, 1, pietura::booking::kMaxSlotDays), static_cast<std::int64_t>(nowMs / 1000.0));
     }
 
     // The free times as the time step shows them (site slot_list); null: nothing offered there.

@@ -12,11 +12,15 @@
 //     (+371 and 8 digits) or an e-mail, a language, short optional notes. Never a
 //     personal code.
 //   * `ics()` — an RFC 5545 calendar file for the confirmation.
+//   * `kRequestTextFields` and `kMaxSlotDays` — a request's fields and the most days of
+//     slots one question may ask for, named once for the server, its store, the page
+//     renderer (which hands the field list to booking.js in the form) and the wasm core.
 //
 // `Offer::load()` reads one institution's schedule at one contact point from a
 // snapshot. Nothing here does HTTP, storage or Emscripten.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,10 +36,17 @@
 namespace pietura::snapshot {
 class Catalogue;
 }
+namespace pietura::content {
+struct Content;
+}
 
 namespace pietura::booking {
 
 using hours::Instant;
+
+// The most days of slots one question may ask for (GET /api/slots?days=, `pietura slots
+// --days`, the wasm core's slots): the longest booking horizon a consultation may have.
+inline constexpr int kMaxSlotDays = 120;
 
 struct Rules {
     int slot_minutes = 30;
@@ -94,6 +105,12 @@ struct Offer {
     bool offers(Instant start, Instant now) const;
 };
 
+// What step 1 of booking offers (the consultations with their topics and hosts, the
+// consulting institutions, the hosting contact points), read back from a snapshot in
+// the shape content::Content has, so that the server renders step 1 again (answers
+// kept, or with errors) through the renderer `pietura build` used for the static one.
+content::Content step_one_choices(const snapshot::Catalogue& cat);
+
 // --- booking requests -----------------------------------------------------------------
 
 struct Request {
@@ -101,6 +118,27 @@ struct Request {
     Instant start = 0;
     std::string name, phone, email, lang = "lv", note, accessibility;
 };
+
+// A request's text fields, in the order operators' spreadsheets know. The JSON API, the
+// form posts, the idempotency fingerprint, the store's columns, the CSV export, the
+// check page's hidden fields and booking.js (through the form's data-fields) walk this
+// list instead of naming the fields again: a new field is added here and to Request.
+// The start time is not text and is handled beside it.
+struct RequestTextField {
+    std::string_view name;  // the JSON key, the form field and the store's column
+    std::string Request::*member;
+};
+inline constexpr std::array<RequestTextField, 9> kRequestTextFields{{
+    {"institution", &Request::institution},
+    {"topic", &Request::topic},
+    {"contact_point", &Request::contact_point},
+    {"name", &Request::name},
+    {"phone", &Request::phone},
+    {"email", &Request::email},
+    {"lang", &Request::lang},
+    {"note", &Request::note},
+    {"accessibility", &Request::accessibility},
+}};
 
 // Field errors are form/'s, shared with rating/ (booking:: names kept for callers).
 using form::FieldError;

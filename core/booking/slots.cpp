@@ -100,7 +100,7 @@ std::optional<Offer> Offer::load(const snapshot::Catalogue& cat, const std::stri
     o.rules = Rules{checked_rule(k->slot_minutes, 10, 120, "slot_minutes", o.consultation),
                     checked_rule(k->seats, 1, 20, "seats", o.consultation),
                     checked_rule(k->notice_working_days, 0, 20, "notice_working_days", o.consultation),
-                    checked_rule(k->horizon_days, 1, 120, "horizon_days", o.consultation)};
+                    checked_rule(k->horizon_days, 1, kMaxSlotDays, "horizon_days", o.consultation)};
     o.bring_lv = k->bring_lv;
     o.bring_en = k->bring_en;
     o.cp_name_lv = k->cp_name_lv;

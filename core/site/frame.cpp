@@ -3,6 +3,7 @@
 // sends people on to a language.
 #include "site/components/search_form/search_form.hpp"
 #include "site/components/shared_bar/shared_bar.hpp"
+#include "site/booking_steps.hpp"
 #include "site/page.hpp"
 #include "site/structured.hpp"
 
@@ -19,15 +20,19 @@ std::string app_bars(const Ctx& x) {
                     "\" data-failed=\"" + x.e("update.failed") + "\" data-stale=\"" + x.e("update.stale") +
                     "\"><div class=\"wrap\"><p class=\"banner-text\"></p><button type=\"button\" class=\"banner-reload\" hidden>" +
                     x.e("update.reload") + "</button></div></div>\n";
+    // A booking or rating queued offline is sent from whatever page is open when the
+    // connection is back (outbox.js); a refusal is said here, with the way forward.
+    h += "<div id=\"outbox-notice\" class=\"banner\" role=\"alert\" hidden data-taken=\"" + x.e("book.outbox.taken") +
+         "\" data-error=\"" + x.e("book.outbox.error") + "\" data-again=\"" + x.e("book.outbox.again") + "\" data-rating=\"" +
+         x.e("book.outbox.rating") + "\" data-time=\"" + esc(booking_url(x.lang, "time")) +
+         "\"><div class=\"wrap\"><p class=\"banner-text\"></p></div></div>\n";
     return h + components::shared_bar(x.s, x.lang, x.o.shared_pc);
 }
 
-}  // namespace
-
-std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html) {
+// The page; `alt` is where the language switch leads (the same page in the other language).
+std::string shell_to(const Ctx& x, const PageSpec& p, const std::string& main_html, const std::string& alt) {
     Lang alt_lang = other(x.lang);
     std::string self = x.url(p.kind, p.id);
-    std::string alt = url_for(alt_lang, p.kind, p.id);
     std::string lang_code(code(x.lang));
     std::string alt_code(code(alt_lang));
 
@@ -88,6 +93,12 @@ std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html)
     return h;
 }
 
+}  // namespace
+
+std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html) {
+    return shell_to(x, p, main_html, url_for(other(x.lang), p.kind, p.id));
+}
+
 // The site root only sends people on to a language; it is not a real page.
 Page root(const Strings& s, const Options& o) {
     std::string h = "<!doctype html>\n<html lang=\"lv\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -117,6 +128,14 @@ std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, cons
     static const content::Content none;  // the frame names no content
     internal::Ctx x{none, s, o, lang};
     return internal::shell(x, internal::PageSpec{kind, "", title, "", {}}, main_html);
+}
+
+// A booking step's language switch keeps the booking: it leads to the same step (issue 15).
+std::string frame_to(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                     const std::string& main_html, const std::string& alternate) {
+    static const content::Content none;
+    internal::Ctx x{none, s, o, lang};
+    return internal::shell_to(x, internal::PageSpec{kind, "", title, "", {}}, main_html, alternate);
 }
 
 }  // namespace pietura::site

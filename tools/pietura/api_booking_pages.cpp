@@ -3,6 +3,8 @@
 // and the confirmation, its "are you sure?" step and its calendar file, all found
 // through this browser's view cookie. Nothing secret ever goes in an address.
 #include "api_detail.hpp"
+#include "content/content.hpp"
+#include "site/booking_steps.hpp"
 
 namespace pietura::cli::api_detail {
 
@@ -34,6 +36,17 @@ void send_time_page(Api& api, const http::Request& req, http::Response& res, int
     site::BookingForm f{page, &offer, r, offer.slots(first, kFormDays, now, api.store->taken(offer.institution)),
                         std::move(errors), taken, "", shared_pc(req)};
     send_html(res, status, site::booking_time_page(*api.strings, site_for(api, req), f));
+}
+
+// Step 1 again, from the server (issue 15): with the answers kept (back and change links),
+// or with the error summary when an answer is missing (the time step's address, 400).
+void send_start_page(Api& api, const http::Request& req, http::Response& res, int status, Lang lang, bool no_topic,
+                     bool no_contact_point) {
+    if (!api.strings) throw Problem{503, "the booking pages are not available (no UI strings)", {}};
+    site::BookingStart f{lang, req.get_param_value("choice"), req.get_param_value("contact_point"),
+                         site::booking_start_errors(*api.strings, lang, no_topic, no_contact_point)};
+    auto choices = booking::step_one_choices(api.cat);
+    send_html(res, status, site::booking_start_page(choices, *api.strings, site_for(api, req), f));
 }
 
 void send_details_page(Api& api, const http::Request& req, http::Response& res, int status, Lang page,
@@ -73,8 +86,14 @@ std::string details_url(Lang lang, const booking::Request& r) {
 void mount_booking_pages(http::Server& svr, const std::shared_ptr<Api>& api) {
     for (Lang lang : {Lang::lv, Lang::en}) {
         // Step 2 without JavaScript: the step-1 form GETs here with choice=inst:topic.
+        svr.Get(site::booking_url(lang, "start"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            send_start_page(a, req, res, 200, lang, false, false);
+        }));
         svr.Get(site::booking_url(lang, "time"), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
             booking::Request r = choice_request(req, lang);
+            // "Continue" with an answer missing: step 1 again, with the error summary.
+            if (r.topic.empty() || r.contact_point.empty())
+                return send_start_page(a, req, res, 400, lang, r.topic.empty(), r.contact_point.empty());
             const booking::Offer* offer = a.offer(r.institution, r.contact_point);
             if (!offer && a.strings) {
                 // A real topic at a contact point that does not host it: offer the ones that do.
@@ -86,10 +105,13 @@ void mount_booking_pages(http::Server& svr, const std::shared_ptr<Api>& api) {
                                            lang == Lang::lv ? o->cp_name_lv : o->cp_name_en);
                 if (!hosts.empty()) return send_html(res, 400, site::booking_wrong_place_page(*a.strings, a.site, lang, hosts));
             }
+            // A topic or contact point that is not offered (an old or made-up address): step 1
+            // again, saying which answer to give again.
             if (!offer || !offer->topic(r.topic)) {
-                res.status = 303;  // back to step 1: the choice was incomplete or is not offered
-                res.set_header("Location", site::booking_url(lang));
-                return;
+                bool topic_known = false;
+                for (auto& h : booking::Offer::hosts(a.cat, r.institution))
+                    if (auto* o = a.offer(r.institution, h); o && o->topic(r.topic)) topic_known = true;
+                return send_start_page(a, req, res, 400, lang, !topic_known, topic_known);
             }
             // Back from a post that needed another time: the draft says why.
             if (auto d = draft_for(a, req, r); d && d->idempotency_key.empty() &&
@@ -97,6 +119,10 @@ void mount_booking_pages(http::Server& svr, const std::shared_ptr<Api>& api) {
                 r.start = d->values.start;
                 return send_time_page(a, req, res, 200, lang, *offer, r, d->errors, d->slot_taken);
             }
+            // Back from the details step: the time chosen stays chosen.
+            if (std::string s = req.get_param_value("start");
+                !s.empty() && s.size() <= 12 && s.find_first_not_of("0123456789") == std::string::npos)
+                r.start = std::stoll(s);
             send_time_page(a, req, res, 200, lang, *offer, r, {}, false);
         }));
         // Step 3 without JavaScript: the time form GETs here with the chosen start.

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "api_detail.hpp"
-#include "booking_fields.hpp"
 #include "http/url.hpp"
 #include "sha256.hpp"
 
@@ -19,7 +18,7 @@ booking::Request booking_request(const json& j, std::vector<booking::FieldError>
     r.lang = str(j, "lang", errors, Lang::lv);
     if (r.lang.empty()) r.lang = "lv";
     Lang lang = parse_lang(r.lang).value_or(Lang::lv);
-    for (auto& f : kRequestTextFields)
+    for (auto& f : booking::kRequestTextFields)
         if (f.member != &booking::Request::lang) r.*f.member = str(j, f.name, errors, lang);
     // start: unix seconds (number, or digits in a form post) or ISO 8601 with an offset.
     auto it = j.find("start");
@@ -39,7 +38,7 @@ booking::Request booking_request(const json& j, std::vector<booking::FieldError>
 // What an Idempotency-Key was first used for: a retry must send the same request.
 std::string fingerprint(const booking::Request& r) {
     json j{{"start", r.start}};
-    for (auto& f : kRequestTextFields) j[std::string(f.name)] = r.*f.member;
+    for (auto& f : booking::kRequestTextFields) j[std::string(f.name)] = r.*f.member;
     return digest::sha256_hex(j.dump());
 }
 
@@ -148,8 +147,8 @@ void get_slots(Api& api, const http::Request& req, http::Response& res) {
         std::string d = req.get_param_value("days");
         bool ok = !d.empty() && d.size() <= 3 && d.find_first_not_of("0123456789") == std::string::npos;
         days = ok ? std::stoi(d) : 0;
-        if (days < 1 || days > kMaxSlotDays)
-            errors.push_back({"days", "type", "Use a whole number from 1 to " + std::to_string(kMaxSlotDays) + "."});
+        if (days < 1 || days > booking::kMaxSlotDays)
+            errors.push_back({"days", "type", "Use a whole number from 1 to " + std::to_string(booking::kMaxSlotDays) + "."});
     }
     if (!errors.empty()) throw Problem{400, "some parameters need attention", errors};
     const booking::Offer* offer = api.offer(inst, cp);

@@ -275,5 +275,9 @@ if (statusCells().length) {
 }
 
 // --- booking and rating forms load their own glue, only on the pages that have them ----------
+const glue = doc.querySelector('form.booking, #print-booking, form.rating-form');
 if (doc.querySelector('form.booking, #print-booking')) import('./booking.js');
 if (doc.querySelector('form.rating-form')) import('./rating.js');
+// Every other page sends what the outbox holds as soon as the connection is back (issue 15);
+// the glue above loads it itself, and registers its answers first.
+if (!glue) import('./outbox.js');

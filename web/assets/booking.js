@@ -21,23 +21,66 @@ if (printButton) {
 }
 
 // --- step 1: topic and contact point ------------------------------------------------------
+// The language switch of a static step leads to the same step with the same topic and
+// contact point (they are in this address, and nothing personal is).
+const langLink = doc.querySelector('.lang-switch a');
+const keepInLangSwitch = (query) => {
+  if (!langLink) return;
+  const url = new URL(langLink.href);
+  url.search = query;
+  langLink.href = url.pathname + url.search;
+};
+
 const start = doc.getElementById('booking-start');
 if (start) {
   const select = doc.getElementById('f-contact_point');
-  const options = Array.from(select.options);
-  const chosenInstitution = () => start.querySelector('input[name=choice]:checked')?.dataset.institution;
+  const options = Array.from(select.options).filter((o) => o.value); // not "Choose a contact point"
+  const chosen = () => start.querySelector('input[name=choice]:checked');
   const filter = () => {
-    const inst = chosenInstitution();
+    const inst = chosen()?.dataset.institution;
     for (const o of options) o.hidden = o.disabled = !!inst && !o.dataset.institutions.split(' ').includes(inst);
-    if (select.selectedOptions[0]?.disabled) select.value = options.find((o) => !o.disabled)?.value ?? '';
+    // A centre that does not host the topic is no answer; no other is chosen in its place.
+    if (select.selectedOptions[0]?.disabled) select.value = '';
   };
-  start.addEventListener('change', (e) => { if (e.target.name === 'choice') filter(); });
+  // Back from the offline step (or the other language): the answers it was opened with.
+  const q = new URLSearchParams(location.search);
+  for (const r of start.querySelectorAll('input[name=choice]')) if (r.value === q.get('choice')) r.checked = true;
+  if (options.some((o) => o.value === q.get('contact_point'))) select.value = q.get('contact_point');
+  const remember = () => keepInLangSwitch(new URLSearchParams({ choice: chosen()?.value ?? '', contact_point: select.value }).toString());
+  start.addEventListener('change', (e) => { if (e.target.name === 'choice') filter(); remember(); });
   filter();
+  if (q.get('choice') || q.get('contact_point')) remember();
   start.dataset.enhanced = 'filter';
-  // Without a connection the next step cannot come from the server: go to the
-  // offline step, which works from the wasm core and the outbox.
+
+  // A missing answer: the error summary and the inline messages the core rendered into
+  // this page (hidden, and in a <template>), as the server shows them without JavaScript.
+  const showMissing = (missing) => {
+    doc.getElementById('booking-start-summary')?.remove();
+    const box = doc.getElementById('booking-start-errors').content.firstElementChild.cloneNode(true);
+    box.id = 'booking-start-summary';
+    for (const li of box.querySelectorAll('li')) if (!missing[li.querySelector('a').hash.slice(3)]) li.remove();
+    doc.getElementById('booking-start-errors').before(box);
+    for (const [field, where] of [['choice', doc.getElementById('f-choice')], ['contact_point', select.closest('.field')]]) {
+      doc.getElementById(`f-${field}-error`).hidden = !missing[field];
+      where.classList.toggle('field-error', missing[field]);
+      const described = field === 'choice' ? where : select;
+      const ids = new Set((described.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
+      if (missing[field]) ids.add(`f-${field}-error`); else ids.delete(`f-${field}-error`);
+      if (ids.size) described.setAttribute('aria-describedby', [...ids].join(' ')); else described.removeAttribute('aria-describedby');
+      if (field === 'contact_point') { if (missing[field]) select.setAttribute('aria-invalid', 'true'); else select.removeAttribute('aria-invalid'); }
+    }
+    box.focus();
+  };
   start.addEventListener('submit', (e) => {
-    if (navigator.onLine || !start.checkValidity()) return;
+    const missing = { choice: !chosen(), contact_point: !select.value || !!select.selectedOptions[0]?.disabled };
+    if (missing.choice || missing.contact_point) {
+      e.preventDefault();
+      showMissing(missing);
+      return;
+    }
+    // Without a connection the next step cannot come from the server: go to the
+    // offline step, which works from the wasm core and the outbox.
+    if (navigator.onLine) return;
     e.preventDefault();
     location.assign(start.dataset.offline + '?' + new URLSearchParams(new FormData(start)));
   });
@@ -51,9 +94,11 @@ if (start) {
       const order = new Map(Array.from(cat.nearest(pos.coords.latitude, pos.coords.longitude, { limit: 100 }, Date.now(), doc.documentElement.lang),
         (n, i) => [n.id, i]));
       options.sort((a, b) => (order.get(a.value) ?? 1e9) - (order.get(b.value) ?? 1e9));
-      select.replaceChildren(...options);
+      select.replaceChildren(select.options[0], ...options);
       filter();
-      select.selectedIndex = options.findIndex((o) => !o.disabled);
+      // Asked for: the nearest is chosen, and can be changed.
+      select.value = options.find((o) => !o.disabled)?.value ?? '';
+      remember();
       select.focus();
     }));
   }
@@ -126,8 +171,8 @@ if (confirmForm && outbox.available) {
     e.preventDefault();
     const f = new FormData(confirmForm);
     const body = {};
-    for (const k of ['institution', 'topic', 'contact_point', 'name', 'phone', 'email', 'lang', 'note', 'accessibility'])
-      body[k] = String(f.get(k) ?? '');
+    // The request's fields as the core names them (booking::kRequestTextFields, in data-fields).
+    for (const k of confirmForm.dataset.fields.split(' ')) body[k] = String(f.get(k) ?? '');
     body.start = Number(f.get('start'));
     confirmForm.querySelector('[type=submit]').disabled = true;
     say(confirmForm.dataset.sending || '');
@@ -147,6 +192,10 @@ if (offlineForm) (async () => {
   const [institution = '', topic = ''] = (q.get('choice') || '').split(':');
   const contactPoint = q.get('contact_point') || '';
   const lang = doc.documentElement.lang;
+  // Back to step 1, and the other language's offline step, with this topic and contact point.
+  const back = doc.querySelector('a.back-link');
+  if (back) back.href = back.pathname + location.search;
+  keepInLangSwitch(location.search.slice(1));
   const [M, cat] = await Promise.all([core().catch(() => null), catalogueCore()]);
   const el = offlineForm.elements;
   // The free times as the server's time step shows them: the core's slot_list.
@@ -168,8 +217,7 @@ if (offlineForm) (async () => {
     e.preventDefault();
     const f = new FormData(offlineForm);
     const body = {};
-    for (const k of ['institution', 'topic', 'contact_point', 'name', 'phone', 'email', 'lang', 'note', 'accessibility'])
-      body[k] = String(f.get(k) ?? '');
+    for (const k of offlineForm.dataset.fields.split(' ')) body[k] = String(f.get(k) ?? '');
     body.start = Number(f.get('start') || 0);
     // The core's own checks and its error summary (the one the server's pages show),
     // in the page's language, with the labels the form carries.

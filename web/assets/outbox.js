@@ -1,8 +1,11 @@
 // outbox.js — requests that must reach the server exactly once (bookings, ratings).
 // A request is stored in IndexedDB before it is sent, sent with its idempotency key,
-// sent again when the connection comes back (or on the next page that loads this),
-// and removed as soon as the server has answered it — so nothing personal stays on a
-// shared library PC longer than needed, and the server never books it twice.
+// sent again when the connection comes back — on whatever page of the site is open:
+// app.js loads this on every page — and removed as soon as the server has answered
+// it, so nothing personal stays on a shared library PC longer than needed, and the
+// server never books it twice. A refusal (409: the time was taken meanwhile; 400) is
+// never dropped: a page without a form of that kind says so in the frame's notice
+// (#outbox-notice), with a link to choose another time.
 // On a PC in shared-computer mode (app.js) nothing personal may be stored at all: the
 // queue then lives in this page's memory only, is sent at once, and "Finish and
 // clear" (the pietura:clear event) empties it.
@@ -41,10 +44,35 @@ async function tx(mode, fn) {
 
 let sending = false;
 
-// A booking confirmed on another page and answered here still leads to its confirmation.
-function showDone(item, status, answer) {
-  if (status === 201 && item.done && answer.reference)
+// A request queued on another page and answered here: a booking leads to its
+// confirmation; a refusal is said in the frame's notice, with what to do next.
+function answeredElsewhere(item, status, answer) {
+  if (status === 201 && item.done && answer.reference) {
     location.assign(item.done); // the answer set the confirmation-view cookie; no secret in the address
+    return;
+  }
+  if (status < 400) return; // 0: still queued; a rating's 201 needs no word here
+  const notice = doc.getElementById('outbox-notice');
+  if (!notice) return;
+  const text = notice.querySelector('.banner-text');
+  if (item.kind === 'booking') {
+    text.textContent = (status === 409 ? notice.dataset.taken : notice.dataset.error) + ' ';
+    // The time step of the same topic and contact point (nothing personal in the address).
+    const b = item.body || {};
+    const a = doc.createElement('a');
+    a.href = notice.dataset.time + '?' + new URLSearchParams({ choice: `${b.institution}:${b.topic}`, contact_point: b.contact_point });
+    a.textContent = notice.dataset.again;
+    text.append(a);
+  } else {
+    text.textContent = notice.dataset.rating;
+  }
+  notice.hidden = false;
+}
+
+// Is there anything queued? Without this every page would create the database.
+async function anyQueued() {
+  if (shared || !indexedDB.databases) return true;
+  try { return (await indexedDB.databases()).some((d) => d.name === 'pietura-outbox'); } catch { return true; }
 }
 
 // Sends every stored request once; an answered one is removed and handed to its kind's
@@ -53,8 +81,9 @@ export async function flush() {
   if (sending) return;
   sending = true;
   try {
+    if (!(await anyQueued())) return;
     for (const item of await tx('readonly', (s) => s.getAll())) {
-      const onAnswer = handlers.get(item.kind) || showDone;
+      const onAnswer = handlers.get(item.kind) || answeredElsewhere;
       let res;
       try {
         res = await fetch(item.url, { method: 'POST', body: JSON.stringify(item.body),
@@ -87,12 +116,16 @@ export const available = shared || 'indexedDB' in window;
 // Requests not yet answered (in shared mode: lost when the page closes).
 export async function pending() { return (await tx('readonly', (s) => s.getAll())).length; }
 
-// Each page registers what to do with answers of its kinds; queued requests of other
-// pages are sent too and their answers dropped (the server has them).
+// Each page with a booking or rating form registers what to do with answers of its
+// kind; requests of other kinds are sent too, and answered by answeredElsewhere.
 export function onAnswer(kind, fn) { handlers.set(kind, fn); }
 
 if (available) {
   window.addEventListener('online', () => flush().catch(() => {}));
   setInterval(() => { if (navigator.onLine) flush().catch(() => {}); }, 5000);
-  doc.addEventListener('DOMContentLoaded', () => flush().catch(() => {}));
+  // Loaded on demand, usually after DOMContentLoaded: send at once when the page is there.
+  // A microtask later, so that the page's own script registers its handlers first.
+  const now = () => queueMicrotask(() => flush().catch(() => {}));
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', now);
+  else now();
 }

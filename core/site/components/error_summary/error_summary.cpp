@@ -13,6 +13,7 @@ namespace {
 // The field each label names, so "Fill in this field." is never ambiguous.
 const std::map<std::string, std::string>& labels() {
     static const std::map<std::string, std::string> m = {
+        {"choice", "book.topic"}, {"topic", "book.topic"}, {"contact_point", "book.cp"},
         {"start", "book.time.legend"}, {"name", "book.name"}, {"phone", "book.phone"}, {"email", "book.email"},
         {"lang", "book.lang"}, {"note", "book.note"}, {"accessibility", "book.accessibility"}};
     return m;
