@@ -73,7 +73,8 @@ if (start) {
   };
   start.addEventListener('submit', (e) => {
     const missing = { choice: !chosen(), contact_point: !select.value || !!select.selectedOptions[0]?.disabled };
-    if (missing.choice || missing.contact_point) {
+    // The server's copy of step 1 has no hidden errors: there the server answers instead.
+    if ((missing.choice || missing.contact_point) && doc.getElementById('booking-start-errors')) {
       e.preventDefault();
       showMissing(missing);
       return;
