@@ -110,7 +110,7 @@ if (start) {
     const fallback = doc.getElementById('booking-fallback');
     const show = () => {
       const o = select.selectedOptions[0];
-      if (!o) return;
+      if (!o?.value) return; // no contact point chosen yet
       const topic = start.querySelector('input[name=choice]:checked')?.parentElement.textContent.trim() || '';
       const mail = `mailto:${o.dataset.email}?subject=${encodeURIComponent(fallback.dataset.subject)}` +
         `&body=${encodeURIComponent(`${topic}\n${o.textContent}\n`)}`;
