@@ -50,8 +50,13 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     return out;
 }
 
-std::string days_text(std::uint8_t mask, Lang lang) {
-    auto abbr = [&](int k) { return std::string(weekday_abbr(static_cast<Weekday>(k), lang)); };
+// `words`: whole weekday and month names and "lunch break", for a citizen's page;
+// otherwise the short forms an editor reads at a glance.
+std::string days_text(std::uint8_t mask, Lang lang, bool words) {
+    auto abbr = [&](int k) {
+        auto w = static_cast<Weekday>(k);
+        return std::string(words ? weekday_name(w, lang) : weekday_abbr(w, lang));
+    };
     std::vector<std::string> parts;
     for (int k = 0; k < 7;) {
         if (!((mask >> k) & 1u)) {
@@ -71,19 +76,19 @@ std::string days_text(std::uint8_t mask, Lang lang) {
     return join(parts, ", ");
 }
 
-std::string range_text(int start, int end, Lang lang) {
-    return format_minutes(start, lang) + kDash + format_minutes(end > 1440 ? end - 1440 : end, lang);
-}
+std::string range_text(int start, int end, Lang lang) { return format_time_range(start, end, lang); }
 
 std::string unknown_text(Lang lang) { return lang == Lang::lv ? "darba laiks nav zināms" : "hours not known"; }
 std::string closed_text(Lang lang) { return lang == Lang::lv ? "slēgts" : "closed"; }
 
 // Stretches of one day: "8.30–17.00, pusdienas 12.00–13.00" when two open
 // stretches are split by a gap short enough to be a lunch break.
-std::string stretches_text(const std::vector<Interval>& v, Lang lang) {
+std::string stretches_text(const std::vector<Interval>& v, Lang lang, bool words = false) {
     if (v.size() == 2 && v[0].state == State::open && v[1].state == State::open && v[0].comment.empty() &&
         v[1].comment.empty() && v[1].start - v[0].end > 0 && v[1].start - v[0].end <= 90) {
-        return range_text(v[0].start, v[1].end, lang) + (lang == Lang::lv ? ", pusdienas " : ", lunch ") +
+        const char* lunch = lang == Lang::lv ? (words ? ", pusdienas pārtraukums " : ", pusdienas ")
+                                             : (words ? ", lunch break " : ", lunch ");
+        return range_text(v[0].start, v[1].end, lang) + lunch +
                range_text(v[0].end, v[1].start, lang);
     }
     std::vector<std::string> parts;
@@ -107,12 +112,14 @@ std::string point_lv(const DatePoint& p, bool with_year, std::string_view month_
            std::string(month_word);
 }
 
-std::string point_en(const DatePoint& p, bool with_year) {
-    return (p.day ? std::to_string(p.day) + " " : "") + std::string(detail::month_abbr_en(p.month)) +
+std::string_view month_en(int m, bool words) { return words ? month_name(m, Lang::en) : detail::month_abbr_en(m); }
+
+std::string point_en(const DatePoint& p, bool with_year, bool words) {
+    return (p.day ? std::to_string(p.day) + " " : "") + std::string(month_en(p.month, words)) +
            (with_year && p.year ? " " + std::to_string(p.year) : "");
 }
 
-std::string date_range_text(const DateRange& r, Lang lang) {
+std::string date_range_text(const DateRange& r, Lang lang, bool words) {
     bool single = r.from.year == r.to.year && r.from.month == r.to.month && r.from.day == r.to.day;
     bool same_month = r.from.year == r.to.year && r.from.month == r.to.month && r.from.day && r.to.day;
     bool to_year = r.to.year && r.to.year != r.from.year;
@@ -124,15 +131,15 @@ std::string date_range_text(const DateRange& r, Lang lang) {
         return "no " + point_lv(r.from, true, detail::month_genitive_lv(r.from.month)) + " līdz " +
                point_lv(r.to, to_year, detail::month_dative_lv(r.to.month));
     }
-    if (single) return point_en(r.from, true);
+    if (single) return point_en(r.from, true, words);
     if (same_month)
         return std::to_string(r.from.day) + kDash + std::to_string(r.to.day) + " " +
-               std::string(detail::month_abbr_en(r.from.month)) + (r.from.year ? " " + std::to_string(r.from.year) : "");
+               std::string(month_en(r.from.month, words)) + (r.from.year ? " " + std::to_string(r.from.year) : "");
     if (!r.from.day && !to_year)
-        return std::string(detail::month_abbr_en(r.from.month)) + kDash + std::string(detail::month_abbr_en(r.to.month)) +
+        return std::string(month_en(r.from.month, words)) + kDash + std::string(month_en(r.to.month, words)) +
                (r.from.year ? " " + std::to_string(r.from.year) : "");
     bool one_year = r.from.year == r.to.year;
-    return point_en(r.from, !one_year) + " " + kDash + " " + point_en(r.to, true);
+    return point_en(r.from, !one_year, words) + " " + kDash + " " + point_en(r.to, true, words);
 }
 
 // The "when" of a rule that is not weekly, in two parts: the dates (years,
@@ -141,7 +148,7 @@ struct When {
     std::string dates, days;
 };
 
-When when_text(const Rule& r, Lang lang) {
+When when_text(const Rule& r, Lang lang, bool words) {
     bool lv = lang == Lang::lv;
     When w;
     std::vector<std::string> parts;
@@ -150,10 +157,10 @@ When when_text(const Rule& r, Lang lang) {
         if (r.year_to != r.year_from) years += (lv ? "." : "") + std::string(kDash) + std::to_string(r.year_to);
         parts.push_back(lv ? years + ". gadā" : years);
     }
-    for (const auto& d : r.dates) parts.push_back(date_range_text(d, lang));
+    for (const auto& d : r.dates) parts.push_back(date_range_text(d, lang, words));
     w.dates = join(parts, lv || !r.year_from ? ", " : " ");
     if (r.year_from && !r.dates.empty()) w.dates = parts.front() + " " + join({parts.begin() + 1, parts.end()}, ", ");
-    w.days = days_text(r.weekdays, lang);
+    w.days = days_text(r.weekdays, lang, words);
     if (r.holidays) {
         std::string ph = lv ? "svētku dienās" : "public holidays";
         w.days = w.days.empty() ? ph : w.days + (lv ? " un " : " and ") + ph;
@@ -161,7 +168,7 @@ When when_text(const Rule& r, Lang lang) {
     return w;
 }
 
-std::string body_text(const Rule& r, Lang lang) {
+std::string body_text(const Rule& r, Lang lang, bool words) {
     if (r.always) return lang == Lang::lv ? "visu diennakti" : "open 24/7";
     std::string body;
     if (r.state == State::closed) {
@@ -172,7 +179,7 @@ std::string body_text(const Rule& r, Lang lang) {
     } else {
         std::vector<Interval> v;
         for (const auto& t : r.times) v.push_back(Interval{t.start, t.end, r.state, ""});
-        body = stretches_text(v, lang);
+        body = stretches_text(v, lang, words);
         if (r.state == State::unknown && !r.has_comment) body += " (" + unknown_text(lang) + ")";
     }
     if (r.has_comment) body += " (" + r.comment + ")";
@@ -181,10 +188,10 @@ std::string body_text(const Rule& r, Lang lang) {
 
 // Latvian reads "24.–26. decembrī slēgts", "svētku dienās slēgts"; English
 // reads "24–26 Dec: closed", "closed on public holidays".
-std::string rule_text(const Rule& r, Lang lang) {
+std::string rule_text(const Rule& r, Lang lang, bool words) {
     bool lv = lang == Lang::lv;
-    When when = when_text(r, lang);
-    std::string body = body_text(r, lang);
+    When when = when_text(r, lang, words);
+    std::string body = body_text(r, lang, words);
     std::string text;
     bool ph_only = r.holidays && !r.weekdays && when.dates.empty();
     if (lv) {
@@ -207,11 +214,27 @@ std::string describe_day(const Day& day, Lang lang) {
     return stretches_text(day.intervals, lang);
 }
 
-std::string Schedule::describe(Lang lang) const {
+namespace {
+std::string describe_rules(const detail::Rules& rules, Lang lang, bool words);
+}  // namespace
+
+std::string Schedule::describe(Lang lang) const { return describe_rules(*rules_, lang, false); }
+
+std::string Schedule::describe_in_words(Lang lang) const {
+    std::string text = describe_rules(*rules_, lang, true);
+    // A sentence of its own on the page: capitalise its first letter (weekday names,
+    // "svētku dienās", "visu diennakti" all begin with an ASCII letter).
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
+namespace {
+
+std::string describe_rules(const detail::Rules& rules, Lang lang, bool words) {
     // The weekly pattern, as the weekly rules (those without dates or PH) leave each weekday.
     std::vector<Interval> week[7];
     for (int w = 0; w < 7; ++w) {
-        for (const Rule& r : rules_->rules) {
+        for (const Rule& r : rules.rules) {
             if (!r.weekly() || r.separator == Separator::fallback) continue;
             if (r.weekdays && !((r.weekdays >> w) & 1u)) continue;
             if (r.separator == Separator::normal) week[w].clear();
@@ -249,14 +272,17 @@ std::string Schedule::describe(Lang lang) const {
             if (!placed) groups.emplace_back(static_cast<std::uint8_t>(1u << w), &week[w]);
         }
         for (const auto& g : groups) {
-            std::string days = g.first == 0x7F ? "" : days_text(g.first, lang);
-            parts.push_back(join({days, stretches_text(*g.second, lang)}, " "));
+            std::string days = g.first == 0x7F ? (words ? (lang == Lang::lv ? "katru dienu" : "every day") : "")
+                                               : days_text(g.first, lang, words);
+            parts.push_back(join({days, stretches_text(*g.second, lang, words)}, " "));
         }
     }
-    for (const Rule& r : rules_->rules)
-        if (!r.weekly() || r.separator == Separator::fallback) parts.push_back(rule_text(r, lang));
+    for (const Rule& r : rules.rules)
+        if (!r.weekly() || r.separator == Separator::fallback) parts.push_back(rule_text(r, lang, words));
     if (parts.empty()) return closed_text(lang);
     return join(parts, "; ");
 }
+
+}  // namespace
 
 }  // namespace pietura::hours

@@ -265,6 +265,10 @@ public:
     // "P–C 8.30–17.00, pusdienas 12.00–13.00; Pk 8.30–14.00; svētku dienās slēgts"
     // "Mon–Thu 8:30–17:00, lunch 12:00–13:00; Fri 8:30–14:00; closed on public holidays"
     std::string describe(Lang lang) const;
+    // The same in whole words, for a citizen's page (issue 15):
+    // "Pirmdiena–ceturtdiena 8.30–17.00, pusdienas pārtraukums 12.00–13.00; piektdiena 8.30–14.00;
+    //  svētku dienās slēgts" / "Monday–Thursday 8:30–17:00, lunch break 12:00–13:00; …".
+    std::string describe_in_words(Lang lang) const;
 
 private:
     explicit Schedule(std::shared_ptr<const detail::Rules> rules) : rules_(std::move(rules)) {}
@@ -281,6 +285,25 @@ std::string describe_status(const Status& status, Instant now, Lang lang);
 
 // 8:30 (en) or 8.30 (lv); 1440 prints as 24:00 / 24.00.
 std::string format_minutes(int minute_of_day, Lang lang);
+// "8.30–17.00" / "8:30–17:00", with an en dash; an end past midnight wraps.
+std::string format_time_range(int start, int end, Lang lang);
+
+// --- dates as Latvians (and the English site) write them --------------------
+//
+// One format across the site (issue 14), the one Intl.DateTimeFormat('lv') and
+// ('en-GB') print: never an ISO date on a citizen's page.
+enum class DateStyle {
+    numeric,   // "24.12.2026." / "24/12/2026"
+    long_form, // nominative, for tables and headings: "2026. gada 24. decembris" / "24 December 2026"
+    locative,  // "when" inside a sentence: "2026. gada 24. decembrī" / "24 December 2026"
+};
+// `year` false drops the year: "24. decembris", "24. decembrī", "24.12.", "24 December", "24/12".
+// An invalid date throws std::invalid_argument (a page must never print month 13).
+std::string format_date(Date date, Lang lang, DateStyle style = DateStyle::numeric, bool year = true);
+// The weekday in front, as Intl's dateStyle "full" does:
+// "ceturtdiena, 2026. gada 24. decembris" / "Thursday, 24 December 2026".
+std::string format_weekday_date(Date date, Lang lang, DateStyle style = DateStyle::long_form, bool year = true);
+std::string_view month_name(int month, Lang lang);  // "decembris" / "December"
 std::string_view weekday_abbr(Weekday day, Lang lang);  // "Mon" / "P"
 std::string_view weekday_name(Weekday day, Lang lang);  // "Monday" / "pirmdiena"
 

@@ -12,6 +12,7 @@
 #include "cli.hpp"
 #include "content/content.hpp"
 #include "hours/hours.hpp"
+#include "i18n/plural.hpp"
 #include "text/text.hpp"
 
 namespace pietura::cli {
@@ -24,6 +25,8 @@ using nlohmann::ordered_json;
 const char* kHoursHelp = R"(pietura hours — evaluate an opening_hours specification at an instant
 
 Usage: pietura hours --spec SPEC [--at INSTANT] [options]
+       pietura hours --date YYYY-MM-DD [--lang lv|en] [--json]
+       pietura hours --plural N[-M] [--lang lv|en] [--json]
 
   --spec SPEC      an OpenStreetMap opening_hours value, e.g.
                    "Mo-Th 08:00-12:00,13:00-17:00; Fr 08:00-14:00; PH off"
@@ -38,6 +41,10 @@ Usage: pietura hours --spec SPEC [--at INSTANT] [options]
                    (default: content/holidays; when the default folder is missing
                    only the rules of the law are used)
   --json           print one JSON object instead of text
+  --date DATE      instead of a spec: the date as pages write it (numeric, long,
+                   in a sentence, with the weekday)
+  --plural N[-M]   instead of a spec: the plural form (CLDR category zero, one or
+                   other) a word takes after each number from N to M (0-1000000)
 
 Prints open or closed, the current interval, when it closes or next opens and
 the next change, all in Riga time (EET UTC+2 / EEST UTC+3), plus the day's
@@ -62,7 +69,10 @@ Usage: pietura holidays --year YYYY [options]
 Lists public holidays (fixed, Easter-based, the Monday after a weekend 4 May or
 18 November, one-off ones), Cabinet transfers (a weekday made a day off, a
 Saturday made a working day) and the working days before a holiday, which the
-Labour Law shortens by one hour. Names are given in Latvian and English.
+Labour Law shortens by one hour. Names are given in Latvian and English, and
+each date as the site writes it. A working Saturday names the day whose hours it
+is worked with; a year whose Cabinet order is not in the content says so
+(JSON: "transfers_published": false).
 
 Exit codes: 0 done; 1 a holiday file is invalid; 2 wrong command line.
 )";
@@ -110,7 +120,8 @@ const char* transfer_word(hours::Transfer k) { return k == hours::Transfer::day_
 // disagree. The loader reads the whole content folder; only the problems of the
 // holiday files (or a missing schema) concern this command. Returns an exit code
 // (0 = go on).
-int load_calendar(const fs::path& holidays, const std::string& cmd, hours::Calendar& cal, int& files) {
+int load_calendar(const fs::path& holidays, const std::string& cmd, hours::Calendar& cal, int& files,
+                  std::vector<int>* published = nullptr) {
     fs::path content_dir = holidays.parent_path().empty() ? fs::path(".") : holidays.parent_path();
     std::error_code ec;
     if (holidays.filename() != "holidays" || !fs::is_directory(content_dir / "schema", ec))
@@ -132,12 +143,17 @@ int load_calendar(const fs::path& holidays, const std::string& cmd, hours::Calen
     }
     cal = c.calendar();
     files = int(c.holidays.size());
+    if (published)
+        for (const auto& y : c.holidays)
+            if (y.transfers_published) published->push_back(y.year);
     return 0;
 }
 
 // Shared by both commands: --holidays DIR, defaulting to content/holidays.
 // Returns an exit code (0 = go on).
-int calendar_from_args(const Args& args, const std::string& cmd, hours::Calendar& cal, int& files) {
+// `published`, when given, receives the years whose Cabinet transfer order the content holds.
+int calendar_from_args(const Args& args, const std::string& cmd, hours::Calendar& cal, int& files,
+                       std::vector<int>* published = nullptr) {
     auto given = args.get("holidays");
     fs::path dir = given ? fs::path(*given) : fs::path("content/holidays");
     std::error_code ec;
@@ -146,7 +162,7 @@ int calendar_from_args(const Args& args, const std::string& cmd, hours::Calendar
         return 0;  // no content folder here: the rules of the law alone
     }
     while (dir.filename().empty() && dir.has_parent_path() && dir != dir.parent_path()) dir = dir.parent_path();  // "x/holidays/"
-    return load_calendar(dir, cmd, cal, files);
+    return load_calendar(dir, cmd, cal, files, published);
 }
 
 ordered_json day_json(const hours::Day& d) {
@@ -191,20 +207,69 @@ std::string day_text(const hours::Day& d) {
     return out;
 }
 
+// --date: every form the site writes a date in, so editors and tests see the one formatter.
+int show_date(const std::string& text, Lang lang, bool json) {
+    hours::ParseError err;
+    auto d = hours::Date::parse(text, &err);
+    if (!d) return usage_error("hours", "--date \"" + text + "\": " + err.to_string());
+    ordered_json j;
+    j["date"] = d->iso();
+    j["lang"] = std::string(code(lang));
+    j["numeric"] = hours::format_date(*d, lang, hours::DateStyle::numeric);
+    j["long"] = hours::format_date(*d, lang, hours::DateStyle::long_form);
+    j["locative"] = hours::format_date(*d, lang, hours::DateStyle::locative);
+    j["weekday_long"] = hours::format_weekday_date(*d, lang, hours::DateStyle::long_form);
+    if (json) {
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    for (auto& [k, v] : j.items())
+        if (k != "date" && k != "lang") std::cout << k << std::string(14 - k.size(), ' ') << v.get<std::string>() << "\n";
+    return 0;
+}
+
+// --plural N or N-M: one "number category" line each (or a JSON object number → category).
+int show_plural(const std::string& text, Lang lang, bool json) {
+    auto number = [](const std::string& t) -> std::optional<long> {
+        if (t.empty() || t.size() > 7 || t.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        long v = std::stol(t);
+        return v <= 1000000 ? std::optional<long>(v) : std::nullopt;
+    };
+    auto dash = text.find('-');
+    auto from = number(text.substr(0, dash));
+    auto to = dash == std::string::npos ? from : number(text.substr(dash + 1));
+    if (!from || !to || *to < *from)
+        return usage_error("hours", "--plural must be a number or a range N-M of whole numbers from 0 to 1000000");
+    ordered_json j = ordered_json::object();
+    for (long n = *from; n <= *to; ++n) {
+        std::string cat(i18n::name(i18n::plural(lang, n)));
+        if (json) j[std::to_string(n)] = cat;
+        else std::cout << n << " " << cat << "\n";
+    }
+    if (json) std::cout << j.dump() << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int cmd_hours(int argc, char** argv) {
-    Args args(argc, argv, {"spec", "at", "lang", "holidays"}, {"json", "week", "help"});
+    Args args(argc, argv, {"spec", "at", "lang", "holidays", "date", "plural"}, {"json", "week", "help"});
     if (!args.ok()) return usage_error("hours", args.error());
     if (args.flag("help")) {
         std::cout << kHoursHelp;
         return 0;
     }
     if (!args.positional().empty()) return usage_error("hours", "unexpected argument '" + args.positional()[0] + "'");
-    auto spec_text = args.get("spec");
-    if (!spec_text) return usage_error("hours", "--spec is required, e.g. --spec \"Mo-Fr 08:00-17:00; PH off\"");
     auto lang = parse_lang(args.get_or("lang", "lv"));
     if (!lang) return usage_error("hours", "--lang must be lv or en");
+    auto date_text = args.get("date");
+    auto plural_text = args.get("plural");
+    if (int(bool(date_text)) + int(bool(plural_text)) + int(bool(args.get("spec"))) > 1)
+        return usage_error("hours", "give one of --spec, --date and --plural");
+    if (date_text) return show_date(*date_text, *lang, args.flag("json"));
+    if (plural_text) return show_plural(*plural_text, *lang, args.flag("json"));
+    auto spec_text = args.get("spec");
+    if (!spec_text) return usage_error("hours", "--spec is required, e.g. --spec \"Mo-Fr 08:00-17:00; PH off\"");
 
     hours::Instant at = 0;
     std::string at_text = args.get_or("at", "now");
@@ -306,15 +371,19 @@ int cmd_holidays(int argc, char** argv) {
 
     hours::Calendar cal;
     int files = 0;
-    if (int rc = calendar_from_args(args, "holidays", cal, files)) return rc;
+    std::vector<int> published;
+    if (int rc = calendar_from_args(args, "holidays", cal, files, &published)) return rc;
+    // Issue 14: a year without its Cabinet order says so rather than listing no transfers as if final.
+    bool transfers_known = std::find(published.begin(), published.end(), year) != published.end();
 
     struct Row {
         hours::Date date;
         std::string kind, lv, en;
+        std::optional<hours::Date> replaces = std::nullopt;  // a working Saturday: whose hours it is worked with
     };
     std::vector<Row> rows;
     for (const auto& h : cal.holidays(year)) rows.push_back({h.date, kind_word(h.kind), h.name_lv, h.name_en});
-    for (const auto& t : cal.transfers(year)) rows.push_back({t.date, transfer_word(t.kind), t.name_lv, t.name_en});
+    for (const auto& t : cal.transfers(year)) rows.push_back({t.date, transfer_word(t.kind), t.name_lv, t.name_en, t.replaces});
     for (const auto& d : cal.shortened_days(year)) {
         auto next = cal.holiday(d.plus(1));
         rows.push_back({d, "shortened", "Pirmssvētku diena, par 1 stundu īsāka (rīt: " + next->name_lv + ")",
@@ -326,21 +395,38 @@ int cmd_holidays(int argc, char** argv) {
         ordered_json j;
         j["year"] = year;
         j["holiday_files"] = files;
+        j["transfers_published"] = transfers_known;
         ordered_json days = ordered_json::array();
-        for (const auto& r : rows)
-            days.push_back({{"date", r.date.iso()},
-                            {"weekday", std::string(hours::weekday_abbr(r.date.weekday(), Lang::en))},
-                            {"kind", r.kind},
-                            {"name", {{"lv", r.lv}, {"en", r.en}}}});
+        for (const auto& r : rows) {
+            ordered_json day{{"date", r.date.iso()},
+                             {"weekday", std::string(hours::weekday_abbr(r.date.weekday(), Lang::en))},
+                             {"kind", r.kind},
+                             {"name", {{"lv", r.lv}, {"en", r.en}}},
+                             {"text", {{"lv", hours::format_weekday_date(r.date, Lang::lv)},
+                                       {"en", hours::format_weekday_date(r.date, Lang::en)}}}};
+            // Issue 14: a working Saturday is worked with the hours of the day it replaces.
+            if (r.kind == "working-day")
+                day["hours_of"] = r.replaces ? ordered_json{{"date", r.replaces->iso()},
+                                                            {"weekday", std::string(hours::weekday_abbr(r.replaces->weekday(), Lang::en))}}
+                                             : ordered_json(nullptr);
+            days.push_back(day);
+        }
         j["days"] = days;
         std::cout << j.dump(2) << "\n";
         return 0;
     }
     std::cout << "Latvian public holidays, Cabinet transfers and shortened days, " << year
               << (files ? "" : " (rules of the law only; no holiday files loaded)") << "\n";
+    if (!transfers_known)
+        std::cout << "The Cabinet order moving working days in " << year
+                  << " is not in the content (not yet published?): transfers may be missing\n";
     for (const auto& r : rows)
         std::cout << r.date.iso() << " " << hours::weekday_abbr(r.date.weekday(), Lang::en) << "  " << r.kind
-                  << std::string(r.kind.size() < 12 ? 12 - r.kind.size() : 1, ' ') << r.lv << " | " << r.en << "\n";
+                  << std::string(r.kind.size() < 12 ? 12 - r.kind.size() : 1, ' ') << r.lv << " | " << r.en
+                  << (r.replaces ? " (hours of " + r.replaces->iso() + " " +
+                                       std::string(hours::weekday_abbr(r.replaces->weekday(), Lang::en)) + ")"
+                                 : "")
+                  << "\n";
     return 0;
 }
 

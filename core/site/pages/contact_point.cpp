@@ -35,13 +35,15 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
 
     // The hours module (JS + wasm) fills #open-status; its words come from here.
     m += "<h2>" + x.e("cp.hours") + "</h2>\n";
-    m += "<p id=\"open-status\" class=\"open-status\" aria-live=\"polite\" data-id=\"" + esc(cp.id) + "\" data-hours=\"" + esc(cp.hours) +
+    m += "<p id=\"open-status\" class=\"open-status\" aria-live=\"polite\" data-id=\"" + esc(cp.id) +
          "\" data-open-now=\"" + x.e("hours.open_now") + "\" data-closed-now=\"" + x.e("hours.closed_now") +
          "\" data-closes-at=\"" + x.e("hours.closes_at") + "\" data-opens-at=\"" + x.e("hours.opens_at") + "\"></p>\n";
     // The weekly pattern in words is known at build time, so it works without JavaScript.
-    if (auto schedule = hours::Schedule::parse(cp.hours)) m += "<p class=\"hours-text\">" + esc(schedule->describe(x.lang)) + "</p>\n";
-    m += "<p class=\"hours\"><code>" + esc(cp.hours) + "</code></p>\n";
-    m += components::week_view(x.s, x.lang, x.c, cp);
+    // Only words: the opening_hours code is for editors (pietura check, the studio), and
+    // a citizen reading "Mo-Th 08:00-17:00; PH off" learns nothing (issue 15).
+    if (auto schedule = hours::Schedule::parse(cp.hours))
+        m += "<p class=\"hours-text\">" + esc(schedule->describe_in_words(x.lang)) + "</p>\n";
+    m += components::week_view(x.s, x.lang, x.c, cp, components::build_today());
 
     m += "<h2>" + x.e("cp.access") + "</h2>\n<p>" + x.e(cp.step_free ? "cp.step_free.yes" : "cp.step_free.no") +
          "</p>\n";

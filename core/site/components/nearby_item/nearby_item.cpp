@@ -4,6 +4,7 @@
 
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
+#include "i18n/plural.hpp"
 #include "site/html.hpp"
 
 namespace pietura::site::components {
@@ -13,7 +14,9 @@ using html::esc;
 const std::vector<std::string>& nearby_item_keys() {
     static const std::vector<std::string> keys = {
         "cp.hours",  "cp.address", "cp.phone",           "cp.email",    "cp.access",  "cp.step_free.yes",
-        "cp.step_free.no", "cp.remote", "cp.services", "cps.find.services_n", "cp.bus_stop", "cp.map.app"};
+        "cp.step_free.no", "cp.remote", "cp.services", "cps.find.services_n", "cp.bus_stop", "cp.map.app",
+        // "21 pakalpojums", "11 pakalpojumu": the count's form by i18n::plural (issue 14).
+        "plural.services.zero", "plural.services.one", "plural.services.other"};
     return keys;
 }
 
@@ -48,7 +51,8 @@ std::string nearby_item(const Strings& s, Lang lang, const NearbyCard& card) {
         h += row("cp.remote", esc(abbrs));
     }
     if (card.services >= 0)
-        h += row("cp.services", esc(s.format(lang, "cps.find.services_n", {{"n", std::to_string(card.services)}})));
+        h += row("cp.services", esc(s.format(lang, i18n::form_key(lang, "plural.services", card.services),
+                                             {{"n", std::to_string(card.services)}})));
     if (!card.bus_stop.empty()) h += row("cp.bus_stop", esc(card.bus_stop) + ", " + esc(card.bus_stop_distance));
     h += "</dl>\n<p><a class=\"nb-map\" href=\"geo:" + html::fixed(card.lat, 5) + "," + html::fixed(card.lon, 5) + "\">" +
          e("cp.map.app") + "</a></p>\n</li>\n";

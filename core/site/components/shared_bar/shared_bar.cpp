@@ -1,10 +1,24 @@
 #include "site/components/shared_bar/shared_bar.hpp"
 
+#include "i18n/plural.hpp"
 #include "site/html.hpp"
 
 namespace pietura::site::components {
 
 using html::esc;
+
+std::string countdown_texts(const Strings& s, Lang lang) {
+    // The dialog counts down from at most 60 seconds (app.js: warnFor). The sentence
+    // for each second is finished here, with the noun in the form i18n::plural picks
+    // ("Pēc 21 sekundes", "Pēc 11 sekundēm"), so the script only picks a line and
+    // never inflects a word itself (issue 14). A <template> is inert: not read out,
+    // not shown, not indexed.
+    std::string h = "<template id=\"timeout-texts\">";
+    for (int n = 0; n <= kCountdownSeconds; ++n)
+        h += "<p data-s=\"" + std::to_string(n) + "\">" +
+             esc(s.format(lang, i18n::form_key(lang, "plural.seconds_left", n), {{"n", std::to_string(n)}})) + "</p>";
+    return h + "</template>\n";
+}
 
 std::string finish_form(const Strings& s, Lang lang, const std::string& id) {
     return "<form method=\"post\" action=\"/api/finish\" class=\"finish-form\"><input type=\"hidden\" name=\"lang\" value=\"" +
@@ -23,7 +37,7 @@ std::string shared_bar(const Strings& s, Lang lang, bool shown) {
          "aria-describedby=\"timeout-text\" data-text=\"" + e("shared.timeout.text") + "\">\n<h2 id=\"timeout-title\">" +
          e("shared.timeout.title") + "</h2>\n<p id=\"timeout-text\"></p>\n<p><button type=\"button\" id=\"timeout-more\">" +
          e("shared.timeout.more") + "</button> <button type=\"button\" id=\"timeout-finish\" class=\"button-secondary\">" +
-         e("shared.timeout.finish") + "</button></p>\n</dialog>\n";
+         e("shared.timeout.finish") + "</button></p>\n" + countdown_texts(s, lang) + "</dialog>\n";
     return h;
 }
 

@@ -11,6 +11,7 @@
 // finish_form(): "Finish and clear" as a plain POST form to /api/finish, which the
 // server answers with Clear-Site-Data; with JavaScript app.js clears first and keeps
 // the PC's settings and the offline copy. `id` names its button (one per page each).
+// The countdown's sentences come finished from countdown_texts() (issue 14: plural forms).
 #pragma once
 
 #include <string>
@@ -20,6 +21,13 @@
 namespace pietura::site::components {
 
 std::string shared_bar(const Strings& s, Lang lang, bool shown);
+
+// The longest countdown the inactivity dialog shows, in seconds.
+inline constexpr int kCountdownSeconds = 60;
+// <template id="timeout-texts"> with one finished sentence per second left, 0 to
+// kCountdownSeconds: <p data-s="21">… Pēc 21 sekundes …</p>. shared_bar() puts it
+// in the dialog; the script shows the line for the seconds left.
+std::string countdown_texts(const Strings& s, Lang lang);
 std::string finish_form(const Strings& s, Lang lang, const std::string& id);
 
 }  // namespace pietura::site::components

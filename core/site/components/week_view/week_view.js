@@ -3,11 +3,13 @@
 // in app.js's module scope: it uses doc, lang and loadCore() from there, and keeps its
 // own names inside this block.
 {
-  function dayTable(days, d, withDay) {
+  // Dates as the pages write them, by the core (wasm/format_bindings.cpp): a table cell
+  // reads "ceturtdiena, 24. decembris", never an ISO date (issue 14).
+  function dayTable(days, d, M) {
     const table = doc.createElement('table');
     table.className = 'days';
     const head = table.createTHead().insertRow();
-    for (const label of withDay ? [d.date, d.day, d.hours, d.note] : [d.date, d.hours, d.note]) {
+    for (const label of [d.date, d.hours, d.note]) {
       const th = doc.createElement('th');
       th.scope = 'col';
       th.textContent = label;
@@ -17,25 +19,29 @@
     for (const day of days) {
       const row = body.insertRow();
       if (!day.open) row.className = 'closed';
-      const cells = withDay ? [day.date, day.weekday, day.hours, day.note] : [day.date + ' ' + day.weekday, day.hours, day.note];
-      for (const text of cells) row.insertCell().textContent = text;
+      for (const text of [M.formatDate(day.date, lang, 'long', false, true), day.hours, day.note]) row.insertCell().textContent = text;
     }
     return table;
   }
 
   const week = doc.getElementById('week');
   if (week) {
-    loadCore().then((cat) => {
-      if (!cat) return;
+    // The same module instance as loadCore()'s: core.js keeps one promise per page.
+    Promise.all([loadCore(), import('./core.js').then((m) => m.core()).catch(() => null)]).then(([cat, M]) => {
+      // An older core without the formatter: the build's tables stay, rather than ISO dates.
+      if (!cat || !M || typeof M.formatDate !== 'function') return;
       const d = week.dataset;
       const seven = cat.days(d.id, Date.now(), lang, 7);
       if (!seven.length) return;
-      week.querySelector('.week-table').replaceChildren(dayTable(seven, d, true));
+      week.querySelector('.week-table').replaceChildren(dayTable(seven, d, M));
       const ahead = cat.days(d.id, Date.now(), lang, 60).filter((day) => day.note);
       const box = week.querySelector('.holidays-ahead');
-      if (ahead.length) box.replaceChildren(dayTable(ahead, d, false));
+      if (ahead.length) box.replaceChildren(dayTable(ahead, d, M));
       else box.textContent = d.none;
       week.hidden = false;
+      // The build's "coming holidays" were true on the build's day; the live list replaces them.
+      const coming = doc.querySelector('.holidays-static .holidays-coming');
+      if (coming) coming.hidden = true;
     });
   }
 }
