@@ -331,6 +331,7 @@ BOOST_AUTO_TEST_CASE(issue15_the_request_fields_are_named_once_in_the_core) {
     BookingForm f{Lang::en, &o, request(), {}, {}, false, "form-x", false};
     std::string check = booking_check_page(real_strings(), opts(), f);
     BOOST_TEST(fields_of(check, "booking-confirm") == names);
+    BOOST_TEST(count(check, "data-time=\"/en/consultation/time/\"") == 1u, "where a refusal of the queued request leads");
     // Every field goes back with the confirmation once, as checked.
     auto form_at = check.find("id=\"booking-confirm\"");
     std::string form = check.substr(form_at, check.find("</form>", form_at) - form_at);
