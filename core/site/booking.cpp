@@ -213,10 +213,12 @@ std::string details_fields(const View& v, const std::vector<booking::FieldError>
 
 // The request's fields, for booking.js: the list is booking::kRequestTextFields, not a
 // copy in the script.
-std::string fields_attr() {
+// With the time step's address, which a refusal of the queued request links to
+// (outbox.js, on whatever page it is answered).
+std::string fields_attr(Lang lang) {
     std::string names;
     for (auto& f : booking::kRequestTextFields) names += (names.empty() ? "" : " ") + std::string(f.name);
-    return " data-fields=\"" + names + "\"";
+    return " data-fields=\"" + names + "\" data-time=\"" + esc(booking_url(lang, "time")) + "\"";
 }
 
 // Step 1: the topic and the contact point. Nothing is chosen for the citizen: a
@@ -320,7 +322,7 @@ Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
          v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-sent=\"" +
          v.t("book.status.sent") + "\" data-taken=\"" + v.t("book.status.taken") + "\" data-error=\"" +
          v.t("book.status.error") + "\" data-none=\"" + v.t("book.offline.none") + "\" data-error-strings=\"" +
-         html::strings_json(s, lang, components::error_summary_keys()) + "\"" + fields_attr() + " novalidate hidden>\n";
+         html::strings_json(s, lang, components::error_summary_keys()) + "\"" + fields_attr(lang) + " novalidate hidden>\n";
     m += hidden("institution", "") + hidden("topic", "") + hidden("contact_point", "");
     m += "<fieldset class=\"slots\" id=\"f-start\">\n<legend><h2>" + v.t("book.time.legend") +
          "</h2></legend>\n<div id=\"offline-slots\"></div>\n</fieldset>\n";
@@ -451,7 +453,7 @@ std::string booking_check_page(const Strings& s, const Options& o, const Booking
          v.t("book.status.sent") + "\" data-waiting=\"" + v.t("book.status.waiting") + "\" data-waiting-shared=\"" +
          v.t("book.status.waiting_shared") + "\" data-print=\"" + v.t("book.status.print") + "\" data-taken=\"" +
          v.t("book.status.taken") + "\" data-error=\"" + v.t("book.status.error") + "\" data-change=\"" + esc(change) + "\" data-change-label=\"" + v.t("book.change") + "\"" +
-         fields_attr() + (f.shared ? " autocomplete=\"off\"" : "") + ">\n";
+         fields_attr(f.lang) + (f.shared ? " autocomplete=\"off\"" : "") + ">\n";
     m += offer_hidden(*f.offer, r, f.lang) + hidden("step", "confirm") + hidden("start", std::to_string(r.start));
     // Every answer the check page shows goes back with the confirmation, as it was checked.
     for (auto& field : booking::kRequestTextFields)

@@ -24,8 +24,7 @@ std::string app_bars(const Ctx& x) {
     // connection is back (outbox.js); a refusal is said here, with the way forward.
     h += "<div id=\"outbox-notice\" class=\"banner\" role=\"alert\" hidden data-taken=\"" + x.e("book.outbox.taken") +
          "\" data-error=\"" + x.e("book.outbox.error") + "\" data-again=\"" + x.e("book.outbox.again") + "\" data-rating=\"" +
-         x.e("book.outbox.rating") + "\" data-time=\"" + esc(booking_url(x.lang, "time")) +
-         "\"><div class=\"wrap\"><p class=\"banner-text\"></p></div></div>\n";
+         x.e("book.outbox.rating") + "\"><div class=\"wrap\"><p class=\"banner-text\"></p></div></div>\n";
     return h + components::shared_bar(x.s, x.lang, x.o.shared_pc);
 }
 

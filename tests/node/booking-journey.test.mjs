@@ -178,7 +178,7 @@ for (const js of [false, true]) {
   }
 }
 
-// A request queued earlier, as outbox.js keeps it (IndexedDB), on a page without any form.
+// A request queued earlier, as outbox.js keeps it (IndexedDB).
 async function queue(page, item) {
   await page.evaluate((it) => new Promise((resolve, reject) => {
     const req = indexedDB.open('pietura-outbox', 1);
@@ -203,7 +203,7 @@ const queued = (page) => page.evaluate(() => new Promise((resolve) => {
 }));
 
 const request = (over) => ({
-  kind: 'booking', url: '/api/bookings', done: '/lv/konsultacija/apstiprinajums/', created: Date.now(),
+  kind: 'booking', url: '/api/bookings', done: '/lv/konsultacija/apstiprinajums/', time: '/lv/konsultacija/laiks/', created: Date.now(),
   body: { institution: 'vsaa', topic: 'pensijas', contact_point: 'vpvkac-cesis', name: 'Rindā Gaidījusi', phone: '29123456',
     email: '', lang: 'lv', note: '', accessibility: '', start: 0 },
   ...over,
@@ -230,13 +230,18 @@ for (const lang of ['lv', 'en']) {
   test(`issue 15: a queued booking refused on another page is told with what to do next (409 and 400, ${lang}, 360 px)`, async () => {
     const ctx = await browser.newContext({ viewport: PHONE });
     const page = await ctx.newPage();
-    await page.goto(server.url + `/${lang}/`);
+    // Queued while on a file of the site that runs no script (as if the page that queued it
+    // had been closed); then the citizen opens the home page.
+    const queueThenOpenHome = async (item) => {
+      await page.goto(server.url + '/assets/favicon.svg');
+      await queue(page, item);
+      await page.goto(server.url + `/${lang}/`);
+    };
     // 409: a time that has passed meanwhile (a Monday morning a week ago is never offered).
     const monday = new Date();
     monday.setUTCDate(monday.getUTCDate() - 7 - ((monday.getUTCDay() + 6) % 7));
     monday.setUTCHours(7, 0, 0, 0);
-    await queue(page, request({ key: `b-issue15-taken-${lang}`, body: { ...request().body, start: Math.floor(monday / 1000) } }));
-    await page.reload();
+    await queueThenOpenHome(request({ key: `b-issue15-taken-${lang}`, body: { ...request().body, start: Math.floor(monday / 1000) } }));
     const notice = page.locator('#outbox-notice');
     await notice.waitFor({ state: 'visible', timeout: 15000 });
     assert.match(await notice.innerText(), lang === 'lv' ? /pa to laiku ir aizņemts/ : /was taken meanwhile/);
@@ -244,14 +249,13 @@ for (const lang of ['lv', 'en']) {
     assert.equal(await again.innerText(), lang === 'lv' ? 'Izvēlēties citu laiku' : 'Choose another time');
     assert.equal(await queued(page), 0, 'answered, so no longer kept on the device');
     assert.ok(await fitsPhone(page));
-    await Promise.all([page.waitForURL(lang === 'lv' ? /\/lv\/konsultacija\/laiks\/\?/ : /\/en\/consultation\/time\/\?/), again.click()]);
+    // The time step, in the language the request was made in (here Latvian).
+    await Promise.all([page.waitForURL(/\/lv\/konsultacija\/laiks\/\?/), again.click()]);
     assert.ok(await page.locator('input[name=start]').count() > 0, 'the time step of the same topic and centre');
     assert.match(page.url(), /contact_point=vpvkac-cesis/);
 
     // 400: an answer the server does not accept.
-    await page.goto(server.url + `/${lang}/`);
-    await queue(page, request({ key: `b-issue15-bad-${lang}`, body: { ...request().body, name: '', start: Math.floor(monday / 1000) } }));
-    await page.reload();
+    await queueThenOpenHome(request({ key: `b-issue15-bad-${lang}`, body: { ...request().body, name: '', start: Math.floor(monday / 1000) } }));
     await notice.waitFor({ state: 'visible', timeout: 15000 });
     assert.match(await notice.innerText(), lang === 'lv' ? /jāizlabo/ : /need to be corrected/);
     assert.equal(await queued(page), 0);

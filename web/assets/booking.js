@@ -180,7 +180,7 @@ if (confirmForm && outbox.available) {
     // The server made the key when it showed this page, so a second click or a
     // second tab cannot book twice.
     await outbox.send({ kind: 'booking', key: String(f.get('idempotency_key')), url: confirmForm.action, body,
-      done: confirmForm.dataset.done });
+      done: confirmForm.dataset.done, time: confirmForm.dataset.time });
   });
   confirmForm.dataset.enhanced = 'outbox';
 }
@@ -230,6 +230,7 @@ if (offlineForm) (async () => {
       return;
     }
     offlineForm.querySelector('[type=submit]').disabled = true;
-    await outbox.send({ kind: 'booking', key: outbox.newKey('b'), url: offlineForm.action, body, done: offlineForm.dataset.done });
+    await outbox.send({ kind: 'booking', key: outbox.newKey('b'), url: offlineForm.action, body, done: offlineForm.dataset.done,
+      time: offlineForm.dataset.time });
   });
 })();

@@ -57,12 +57,15 @@ function answeredElsewhere(item, status, answer) {
   const text = notice.querySelector('.banner-text');
   if (item.kind === 'booking') {
     text.textContent = (status === 409 ? notice.dataset.taken : notice.dataset.error) + ' ';
-    // The time step of the same topic and contact point (nothing personal in the address).
+    // The time step of the same topic and contact point (nothing personal in the address),
+    // as the form that queued it named it.
     const b = item.body || {};
-    const a = doc.createElement('a');
-    a.href = notice.dataset.time + '?' + new URLSearchParams({ choice: `${b.institution}:${b.topic}`, contact_point: b.contact_point });
-    a.textContent = notice.dataset.again;
-    text.append(a);
+    if (item.time) {
+      const a = doc.createElement('a');
+      a.href = item.time + '?' + new URLSearchParams({ choice: `${b.institution}:${b.topic}`, contact_point: b.contact_point });
+      a.textContent = notice.dataset.again;
+      text.append(a);
+    }
   } else {
     text.textContent = notice.dataset.rating;
   }
