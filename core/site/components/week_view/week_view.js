@@ -3,13 +3,14 @@
 // in app.js's module scope: it uses doc, lang and loadCore() from there, and keeps its
 // own names inside this block.
 {
-  // Dates as the pages write them, by the core (wasm/format_bindings.cpp): a table cell
-  // reads "ceturtdiena, 24. decembris", never an ISO date (issue 14).
-  function dayTable(days, d, M) {
+  // Dates as the pages write them, by the core (wasm/format_bindings.cpp): never an ISO
+  // date (issue 14). The week has a column for the weekday ("23. decembris" | "trešdiena");
+  // the holidays ahead put it in front of the date ("ceturtdiena, 24. decembris").
+  function dayTable(days, d, M, withDay) {
     const table = doc.createElement('table');
     table.className = 'days';
     const head = table.createTHead().insertRow();
-    for (const label of [d.date, d.hours, d.note]) {
+    for (const label of withDay ? [d.date, d.day, d.hours, d.note] : [d.date, d.hours, d.note]) {
       const th = doc.createElement('th');
       th.scope = 'col';
       th.textContent = label;
@@ -19,7 +20,10 @@
     for (const day of days) {
       const row = body.insertRow();
       if (!day.open) row.className = 'closed';
-      for (const text of [M.formatDate(day.date, lang, 'long', false, true), day.hours, day.note]) row.insertCell().textContent = text;
+      const cells = withDay
+        ? [M.formatDate(day.date, lang, 'long', false), day.weekday, day.hours, day.note]
+        : [M.formatDate(day.date, lang, 'long', false, true), day.hours, day.note];
+      for (const text of cells) row.insertCell().textContent = text;
     }
     return table;
   }
@@ -33,10 +37,10 @@
       const d = week.dataset;
       const seven = cat.days(d.id, Date.now(), lang, 7);
       if (!seven.length) return;
-      week.querySelector('.week-table').replaceChildren(dayTable(seven, d, M));
+      week.querySelector('.week-table').replaceChildren(dayTable(seven, d, M, true));
       const ahead = cat.days(d.id, Date.now(), lang, 60).filter((day) => day.note);
       const box = week.querySelector('.holidays-ahead');
-      if (ahead.length) box.replaceChildren(dayTable(ahead, d, M));
+      if (ahead.length) box.replaceChildren(dayTable(ahead, d, M, false));
       else box.textContent = d.none;
       week.hidden = false;
       // The build's "coming holidays" were true on the build's day; the live list replaces them.
