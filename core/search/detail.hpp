@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "i18n/lang.hpp"
@@ -69,10 +70,17 @@ void register_rank(sqlite3* db);
 // two bytes per document of the language (popularity 0..100, terms in the title),
 // starting at rowid `first`. Reading them from one blob per query saves a table
 // lookup for every matching row.
+//
+// The ranking function also notes, as it scores each row, the rows where no more than
+// half the query words are in the title or keywords (the rest only in the body, a
+// passing mention): those hits are weak (see Hit::weak). `clause` says which query
+// word each phrase belongs to.
 struct RankInput {
-    std::string kinds;  // one letter per phrase: 'p' prefix, 'e' whole term
-    std::string data;   // the search_rank blob
+    std::string kinds;   // one letter per phrase: 'p' prefix, 'e' whole term
+    std::string clause;  // per phrase: the index of its query word (a byte)
+    std::string data;    // the search_rank blob
     std::int64_t first = 0;
+    std::unordered_set<std::int64_t> weak;  // rowids scored as weak
 };
 inline constexpr const char* kRankInputType = "pietura_rank_input";
 

@@ -19,7 +19,7 @@ using namespace detail;
 // can cause. Extra words beyond kMaxWords are ignored for the same reason.
 constexpr std::size_t kMaxQueryBytes = 256;
 constexpr std::size_t kMaxWords = 8;
-constexpr int kMaxLimit = 100;
+constexpr int kMaxLimit = kMaxHits;
 constexpr std::size_t kMaxCorrections = 3;
 // How many letters at the end of a word may be a mistyped ending ("-acija" less its "a").
 constexpr std::size_t kMaxEnding = 5;
@@ -56,6 +56,8 @@ struct Clause {
 struct Expr {
     std::string match;
     std::string kinds;
+    std::string clause;      // per phrase, the index of its query word (RankInput::clause)
+    unsigned char word = 0;  // the query word being appended
 };
 
 // Every term comes from text::tokenize (letters and digits only), but quoting still
@@ -74,6 +76,7 @@ void append(Expr& e, const Phrase& p) {
     e.match += '"';
     if (p.prefix) e.match += '*';
     e.kinds += p.surface ? (p.prefix ? 'q' : 's') : (p.prefix ? 'p' : 'e');
+    e.clause += static_cast<char>(e.word);
 }
 
 void append(Expr& e, const Clause& c) {
@@ -94,9 +97,11 @@ void append(Expr& e, const Clause& c) {
 // All clauses joined by `op` ("AND", "OR"); clauses without alternatives are left out.
 Expr combine(const std::vector<Clause>& clauses, const char* op) {
     Expr e;
-    for (auto& c : clauses) {
+    for (std::size_t i = 0; i < clauses.size(); ++i) {
+        const Clause& c = clauses[i];
         if (c.alts.empty()) continue;
         if (!e.match.empty()) e.match += std::string(" ") + op + " ";
+        e.word = static_cast<unsigned char>(i);  // at most kMaxWords
         append(e, c);
     }
     return e;
@@ -308,6 +313,8 @@ public:
             }
         }
         input_.kinds = e.kinds;
+        input_.clause = e.clause;
+        input_.weak.clear();
         Stmt& st = *rank_;
         st.bind(1, e.match).pointer(2, &input_, kRankInputType).bind(3, std::int64_t{limit});
         std::vector<std::pair<std::int64_t, double>> best;
@@ -325,6 +332,7 @@ public:
                 h.url = d.text(3);
                 h.summary = d.text(4);
                 h.score = score;
+                h.weak = input_.weak.count(rowid) > 0;
                 hits.push_back(std::move(h));
             }
             d.reset();
@@ -429,9 +437,11 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
     std::size_t usable = std::count_if(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.alts.empty(); });
     if (hits.empty() && usable > 0 && (usable < clauses.size() || clauses.size() > 1)) {
         Expr any = combine(clauses, "OR");
-        Expr head{"{title keywords} : (" + any.match + ")", any.kinds};
+        Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
         hits = s.run(head, limit);
         if (hits.empty()) hits = s.run(any, limit);
+        // No document has all the words: whatever has some of them is a guess.
+        for (auto& h : hits) h.weak = true;
     }
     Marks marks = marks_of(clauses);
     for (auto& h : hits) h.title_html = highlight(h.title, lang, marks);

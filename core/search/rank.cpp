@@ -11,6 +11,9 @@
 //           × (1 + ½ × terms found in the title / words in the title)
 //           × (1 + popularity / 200)
 //
+// A hit where no more than half the query words occur in its title or keywords is
+// recorded as weak (RankInput::weak): it mentions the rest in passing, or not at all.
+//
 // A word as typed ("deklarācija") is a term of its own besides its stem, found only
 // in titles: a title with exactly that form gets its idf × 6 on top.
 // The title factor prefers "Slimības pabalsts" to "Slimības pabalsts pašnodarbinātajiem"
@@ -78,8 +81,7 @@ int stats_for(const Fts5ExtensionApi* api, Fts5Context* fts, std::string_view ki
 // pietura_rank(table, input): see the top of this file, stats_for() and RankInput.
 void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     try {
-        const RankInput* in = argc > 0 ? static_cast<const RankInput*>(sqlite3_value_pointer(argv[0], kRankInputType))
-                                       : nullptr;
+        RankInput* in = argc > 0 ? static_cast<RankInput*>(sqlite3_value_pointer(argv[0], kRankInputType)) : nullptr;
         QueryStats* stats = nullptr;
         int rc = stats_for(api, fts, in ? std::string_view(in->kinds) : std::string_view(), &stats);
         if (rc != SQLITE_OK) {
@@ -101,6 +103,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
         // Which columns each phrase occurs in, straight from the index's column lists.
         double score = 0;
         int in_title = 0;
+        // Per query word (RankInput::clause): found in the title or keywords.
+        bool found[256] = {};
         for (std::size_t p = 0; p < stats->idf.size(); ++p) {
             Fts5PhraseIter it;
             int col = -1;
@@ -109,11 +113,25 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
             for (; col >= 0; api->xPhraseNextColumn(fts, &it, &col))
                 if (col < 3) c |= 1u << col;
             if ((c & 1u) && !stats->surface[p]) ++in_title;
+            if (in && p < in->clause.size() && (c & 3u)) found[static_cast<unsigned char>(in->clause[p])] = true;
             score += stats->idf[p] * ((c & 1u ? kWeightTitle : 0) + (c & 2u ? kWeightKeywords : 0) +
                                       (c & 4u ? kWeightBody : 0));
         }
         if (in_title > 0 && title_size > 0) score *= 1.0 + 0.5 * std::min(1.0, double(in_title) / title_size);
         score *= 1.0 + popularity / 200.0;
+        if (in && !in->clause.empty()) {
+            // Weak unless more than half the query words are in the title or keywords:
+            // "kā pieteikties slimības pabalstam" is about the benefit even though
+            // "pieteikties" is only in its description, while "laulības reģistrēšana" is
+            // not answered by a marriage contract whose body mentions registering.
+            int words = 0, strong = 0;
+            for (unsigned w = 0; w < 256; ++w)
+                if (in->clause.find(static_cast<char>(w)) != std::string::npos) {
+                    ++words;
+                    if (found[w]) ++strong;
+                }
+            if (2 * strong <= words) in->weak.insert(api->xRowid(fts));
+        }
         sqlite3_result_double(ctx, score);
     } catch (...) {  // never let an exception cross into SQLite's C frames
         sqlite3_result_error_nomem(ctx);

@@ -11,6 +11,12 @@
 // matches every word, any word will do. Ranking (rank.cpp): term rarity × where it
 // occurs (title and keywords far above body), scaled a little by popularity.
 //
+// Search is honest about guesses (issue 14): a hit is *weak* when no document has all
+// the words (only the any-word fallback found it) or when no more than half the words
+// of the query are in its title or keywords (the others only in its body, a passing
+// mention: "laulības reģistrēšana" is not answered by a marriage contract). Pages show weak hits apart, after a plain
+// sentence that the catalogue may not have what was asked for.
+//
 // It opens and writes no files (the snapshot does) and never searches across languages.
 #pragma once
 
@@ -49,7 +55,11 @@ struct Hit {
     std::string id, kind, title, url, summary;
     double score = 0;        // higher is better; only comparable within one query
     std::string title_html;  // HTML-escaped title with matched words in <mark>…</mark>
+    bool weak = false;       // a guess, not an answer: see the overview above
 };
+
+// The most hits one query() answers (a larger `limit` is cut to it).
+inline constexpr int kMaxHits = 100;
 
 // The best `limit` (at most 100) documents of language `lang` for what the user has
 // typed so far. Any query text is safe: empty, punctuation-only, invalid UTF-8 or FTS

@@ -192,6 +192,7 @@ bool origin_allowed(const http::Request& req, const ApiOptions& o) {
 }  // namespace api_detail
 
 using namespace api_detail;
+namespace api_detail { void mount_search_pages(http::Server& svr, const std::shared_ptr<Api>& api); }  // api_search_pages.cpp
 
 void mount_api(http::Server& svr, const ApiOptions& options) {
     auto api = std::make_shared<Api>(snapshot::Catalogue::open(options.snapshot), Store::open(options.data, StoreOptions{options.data_max_bytes}), options);
@@ -237,6 +238,7 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
     mount_shared_pc_api(svr, api);
     mount_booking_pages(svr, api);
     mount_rating_api(svr, api);
+    mount_search_pages(svr, api);
     // Anything else under /api/ is a JSON 404, never the static site's HTML page.
     svr.Get(R"(/api/.*)", [](const http::Request&, http::Response& res) {
         send_problem(res, Problem{404, "no such API route", {}});

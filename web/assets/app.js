@@ -9,7 +9,7 @@
 // lives with each component in core/site/components/<name>/<name>.js; `pietura build`
 // appends those to this file, so /assets/app.js stays the one script a page loads.
 
-import { catalogue, loading } from './core.js';
+import { catalogue, core, loading } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -214,37 +214,7 @@ function loadCore() {
   return checked;
 }
 
-// --- life situations: answers narrow the steps at once ----------------------------------
-
-const questions = doc.getElementById('questions');
-if (questions) {
-  const steps = Array.from(doc.querySelectorAll('.steps > .step'));
-  const status = doc.getElementById('steps-status');
-  const update = () => {
-    const answers = {};
-    for (const r of questions.querySelectorAll('input[type=radio]:checked')) answers[r.name] = r.value === 'yes';
-    let shown = 0;
-    for (const step of steps) {
-      let when = {};
-      try {
-        when = JSON.parse(step.dataset.when || '{}');
-      } catch {
-        // A step we cannot read stays visible: showing too much is safe.
-      }
-      // An unanswered question never hides a step.
-      const fits = Object.entries(when).every(([id, want]) => !(id in answers) || answers[id] === want);
-      step.hidden = !fits;
-      if (fits) shown++;
-    }
-    status.textContent = Object.keys(answers).length
-      ? questions.dataset.stepsStatus.replace('{shown}', String(shown)).replace('{total}', String(steps.length))
-      : '';
-  };
-  questions.addEventListener('change', update);
-  questions.addEventListener('reset', () => setTimeout(update));
-  questions.addEventListener('submit', (e) => e.preventDefault());
-  update(); // the browser may have restored answers on "Back"
-}
+// --- life situations: see core/site/components/step_by_step/step_by_step.js ------------------
 
 const printButton = doc.getElementById('print-checklist');
 if (printButton) {

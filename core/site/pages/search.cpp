@@ -1,4 +1,7 @@
-// The search page: live results with JavaScript, the A–Z index of everything without.
+// The search page: results with JavaScript (and from `pietura serve` without it,
+// tools/pietura/api_search_pages.cpp), the A–Z index of everything as the fallback.
+#include "site/components/search_results/search_results.hpp"
+#include "site/html.hpp"
 #include "site/page.hpp"
 
 namespace pietura::site::internal {
@@ -31,10 +34,11 @@ Page search_page(const Ctx& x) {
     });
 
     std::string m = "<p class=\"lead\">" + x.e("az.intro") + "</p>\n";
-    // Filled by app.js when the page is opened with ?q=…; empty and hidden otherwise.
-    m += "<section id=\"live-results\" class=\"live-results\" aria-labelledby=\"live-results-heading\" hidden>\n"
-         "<h2 id=\"live-results-heading\">" +
-         x.e("search.results.heading") + "</h2>\n<ul id=\"live-results-list\" class=\"results\"></ul>\n</section>\n";
+    // Filled by app.js with the core's search_results (the markup `pietura serve` sends
+    // for ?q=… without JavaScript) when the page is opened with ?q=… or as the citizen
+    // types; empty and hidden otherwise, so the A–Z list below is the fallback.
+    m += "<div id=\"search-answer\" data-results-strings=\"" +
+         html::strings_json(x.s, x.lang, components::search_results_keys()) + "\" hidden></div>\n";
 
     std::vector<Group> groups;
     for (auto& it : items) {

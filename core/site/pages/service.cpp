@@ -23,6 +23,8 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
              "</p>\n";
     }
 
+    // Which step of which life situation this service is (issue 15): a link back to
+    // that very step, so a citizen who arrived from search finds the rest of the way.
     std::vector<const LifeSituation*> in;
     for (auto& ls : x.c.life_situations)
         for (auto& st : ls.steps)
@@ -32,9 +34,19 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
             }
     if (!in.empty()) {
         std::vector<Entry> entries;
-        for (auto* ls : by_title(x, in, [&](const LifeSituation& l) -> const std::string& { return l.title[x.lang]; }))
-            entries.push_back(entry(x, *ls));
-        m += "<h2>" + x.e("service.situations") + "</h2>\n" + card_list(entries);
+        for (auto* ls : by_title(x, in, [&](const LifeSituation& l) -> const std::string& { return l.title[x.lang]; })) {
+            Entry e = entry(x, *ls);
+            std::string steps;
+            for (std::size_t i = 0; i < ls->steps.size(); ++i)
+                if (contains(ls->steps[i].services, s.id)) {
+                    std::string n = std::to_string(i + 1);
+                    if (!steps.empty()) steps += "; ";
+                    steps += link(e.url + "#step-" + n, x.f("situation.part_of.step", {{"n", n}, {"step", ls->steps[i].title[x.lang]}}));
+                }
+            e.meta_html = "<p class=\"part-of\">" + steps + "</p>";
+            entries.push_back(std::move(e));
+        }
+        m += "<h2>" + x.e("service.situations") + "</h2>\n<p>" + x.e("situation.part_of") + "</p>\n" + card_list(entries);
     }
 
     m += "<h2>" + x.e("service.where") + "</h2>\n";

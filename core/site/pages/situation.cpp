@@ -56,7 +56,10 @@ Page situation(const Ctx& x, const LifeSituation& ls) {
     m += audience_links(x, ls.audiences);
 
     if (!ls.questions.empty()) {
-        m += "<form method=\"get\" class=\"questions\" id=\"questions\" data-steps-status=\"" +
+        // The answers narrow the steps in the browser (app.js); a static page cannot
+        // filter, so without JavaScript the form stays hidden and every step shows. It
+        // still has a real submit button (WCAG H32): pressing it filters in place.
+        m += "<form method=\"get\" class=\"questions\" id=\"questions\" hidden data-steps-status=\"" +
              x.e("situation.steps.status") + "\">\n";
         m += "<h2>" + x.e("situation.questions") + "</h2>\n<p class=\"hint\">" + x.e("situation.questions.hint") +
              "</p>\n";
@@ -70,10 +73,16 @@ Page situation(const Ctx& x, const LifeSituation& ls) {
             m += "</div>\n</fieldset>\n";
         }
         m += "<p id=\"steps-status\" class=\"steps-status\" aria-live=\"polite\"></p>\n";
-        m += "<button type=\"reset\" class=\"button-secondary\">" + x.e("situation.questions.reset") +
-             "</button>\n</form>\n";
+        m += "<p class=\"button-row\"><button type=\"submit\">" + x.e("situation.questions.submit") +
+             "</button> <button type=\"reset\" class=\"button-secondary\">" + x.e("situation.questions.reset") +
+             "</button></p>\n</form>\n";
     }
 
+    // Step by step (issue 15): with JavaScript each step folds under its heading
+    // (step_by_step.js, the GOV.UK pattern); without it every step is open.
+    m += "<p class=\"steps-controls\" hidden><button type=\"button\" class=\"button-secondary\" id=\"steps-all\" "
+         "aria-expanded=\"false\" data-open=\"" + x.e("situation.steps.open_all") + "\" data-close=\"" +
+         x.e("situation.steps.close_all") + "\">" + x.e("situation.steps.open_all") + "</button></p>\n";
     m += "<ol class=\"steps\">\n";
     int n = 0;
     for (auto& st : ls.steps) {
@@ -83,7 +92,7 @@ Page situation(const Ctx& x, const LifeSituation& ls) {
         if (!st.when.empty()) m += " data-when='" + attr_single(when_json(st)) + "'";
         m += ">\n<h2 class=\"step-title\"><span class=\"step-num\" aria-hidden=\"true\">" + num +
              "</span><span class=\"visually-hidden\">" + x.f("step.label", {{"n", num}}) + " </span>" +
-             esc(st.title[x.lang]) + "</h2>\n";
+             esc(st.title[x.lang]) + "</h2>\n<div class=\"step-body\" id=\"step-" + num + "-body\">\n";
         if (!st.when.empty())
             m += "<p class=\"step-when\"><strong>" + x.e("step.only_if") + "</strong> " + when_text(x, ls, st) +
                  "</p>\n";
@@ -95,7 +104,7 @@ Page situation(const Ctx& x, const LifeSituation& ls) {
             m += "<ul class=\"step-services\">\n" + services + "</ul>\n";
             m += "<p class=\"step-help\">" + link(x.url(Kind::contact_points), x.e("step.help")) + "</p>\n";
         }
-        m += "</li>\n";
+        m += "</div>\n</li>\n";
     }
     m += "</ol>\n";
     // The browser's own Print works without script; the button is for people who

@@ -12,11 +12,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "site/site.hpp"
 
 namespace pietura::site::components {
 
 std::string search_form(const Strings& s, Lang lang);
+
+// `page_html` (a whole page with the frame's search box) with `query` in the box, so a
+// results page keeps what was searched for. `query` must be valid UTF-8.
+std::string fill_query(std::string page_html, std::string_view query);
 
 }  // namespace pietura::site::components

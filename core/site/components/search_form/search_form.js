@@ -1,7 +1,7 @@
 // search_form.js — search as you type: the core answers, the form's data- attributes give every word.
 // Appended to /assets/app.js by `pietura build` (components in name order), so it runs
 // in app.js's module scope: it uses doc, lang, form (#search), input (#q) and
-// loadCore() from there, and keeps its own names inside this block.
+// loadCore() and core() from there, and keeps its own names inside this block.
 {
   function resultsText(n) {
     const d = form.dataset;
@@ -38,12 +38,80 @@
     return li;
   }
 
-  if (form && input) {
+  // The search page shows the core's own results (site/components/search_results, as
+  // `pietura serve` sends them without JavaScript): a wasm Search over the snapshot,
+  // made once on first need. The fetch is answered from the cache catalogue() filled.
+  let searcher;
+  const search = () => {
+    searcher ??= (async () => {
+      const [M, bytes] = await Promise.all([core(), fetch('/catalogue.sqlite').then((r) => {
+        if (!r.ok) throw new Error('snapshot ' + r.status);
+        return r.arrayBuffer();
+      })]);
+      return new M.Search(new Uint8Array(bytes));
+    })().catch(() => null);
+    return searcher;
+  };
+
+  const answer = doc.getElementById('search-answer');
+  if (form && input && answer) {
     const status = doc.getElementById('search-status');
-    // On the search page, results go above the A–Z list; elsewhere under the box.
-    const section = doc.getElementById('live-results');
-    const list = doc.getElementById('live-results-list') || doc.getElementById('search-results');
-    const box = section || list;
+    const strings = JSON.parse(answer.dataset.resultsStrings);
+    let timer = 0;
+    let announceTimer = 0;
+    let seq = 0;
+
+    const show = async (query, page, focusFrom) => {
+      const mine = ++seq;
+      if (!query) {
+        answer.replaceChildren();
+        answer.hidden = true;
+        status.textContent = '';
+        return;
+      }
+      const s = await search();
+      if (!s || mine !== seq) return;
+      try {
+        answer.innerHTML = s.resultsHtml(query, lang, page, strings); // escaped by the core
+      } catch {
+        return; // the A–Z list below still answers
+      }
+      answer.hidden = false;
+      const url = new URL(location.href);
+      url.searchParams.set('q', query);
+      if (page > 1) url.searchParams.set('lapa', String(page));
+      else url.searchParams.delete('lapa');
+      history.replaceState(history.state, '', url);
+      if (focusFrom) answer.querySelector('#result-' + focusFrom + ' a')?.focus();
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => {
+        if (mine === seq) status.textContent = answer.querySelector('h2')?.textContent || '';
+      }, 500);
+    };
+
+    // "Show more" is a link to the next page without JavaScript; here it adds the next
+    // hits in place and moves focus to the first of them.
+    answer.addEventListener('click', (e) => {
+      const more = e.target.closest('a[data-page]');
+      if (!more) return;
+      e.preventDefault();
+      const shown = Number(answer.querySelector('[data-shown]')?.dataset.shown || 0);
+      show(input.value.trim(), Number(more.dataset.page), shown + 1);
+    });
+    input.addEventListener('focus', search, { once: true });
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => show(input.value.trim(), 1), 60);
+    });
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q');
+    if (q && !input.value) input.value = q;
+    const page = Math.max(1, Math.min(10, Number.parseInt(params.get('lapa') || '1', 10) || 1));
+    if (input.value.trim()) show(input.value.trim(), page);
+  } else if (form && input) {
+    const status = doc.getElementById('search-status');
+    const list = doc.getElementById('search-results');
+    const box = list;
     let timer = 0;
     let announceTimer = 0;
     let seq = 0;
@@ -97,7 +165,7 @@
           e.preventDefault();
           first.focus();
         }
-      } else if (e.key === 'Escape' && !section) {
+      } else if (e.key === 'Escape') {
         clear();
       }
     });
@@ -112,11 +180,7 @@
       e.preventDefault();
     });
 
-    const q = new URLSearchParams(location.search).get('q');
-    if (section && q) {
-      input.value = q;
-      run();
-    } else if (input.value.trim()) {
+    if (input.value.trim()) {
       run(); // typed before this script arrived, or restored by the browser
     }
   }

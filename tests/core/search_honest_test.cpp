@@ -1,0 +1,107 @@
+// Honest search (issue 14): a hit that only half meets the query is weak, and every
+// match is returned, not only the first ten. Over tests/fixtures/search_honest/docs.tsv.
+#define BOOST_TEST_MODULE search_honest
+#include <boost/test/unit_test.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "search/search.hpp"
+
+using pietura::Lang;
+namespace search = pietura::search;
+
+namespace {
+
+std::vector<search::Doc> fixture() {
+    std::ifstream in(std::string(PIETURA_SOURCE_DIR) + "/tests/fixtures/search_honest/docs.tsv");
+    BOOST_REQUIRE(in);
+    std::vector<search::Doc> docs;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> f;
+        for (std::size_t at = 0;;) {
+            auto tab = line.find('\t', at);
+            f.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+            if (tab == std::string::npos) break;
+            at = tab + 1;
+        }
+        BOOST_REQUIRE_EQUAL(f.size(), 5u);
+        search::Doc d;
+        d.id = f[0];
+        d.kind = f[1];
+        d.lang = Lang::lv;
+        d.title = f[2];
+        d.keywords = f[3];
+        d.body = f[4];
+        d.summary = f[4];
+        d.url = "/lv/pakalpojumi/" + f[0] + "/";
+        d.weight = 50;
+        docs.push_back(d);
+    }
+    return docs;
+}
+
+struct Db {
+    sqlite3* db = nullptr;
+    Db() {
+        BOOST_REQUIRE_EQUAL(sqlite3_open(":memory:", &db), SQLITE_OK);
+        search::build_index(db, fixture());
+    }
+    ~Db() { sqlite3_close(db); }
+    std::vector<search::Hit> q(const char* text, int limit = search::kMaxHits) const {
+        return search::query(db, text, Lang::lv, limit);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(honest, Db)
+
+BOOST_AUTO_TEST_CASE(issue14_every_word_in_title_or_keywords_is_a_confident_answer) {
+    auto hits = q("slimības pabalsts");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(hits[0].id == "vsaa-slimibas-pabalsts");
+    BOOST_TEST(!hits[0].weak);
+    auto typo = q("slimbas pabalsts");  // a corrected typo is still an answer
+    BOOST_REQUIRE(!typo.empty());
+    BOOST_TEST(typo[0].id == "vsaa-slimibas-pabalsts");
+    BOOST_TEST(!typo[0].weak);
+}
+
+BOOST_AUTO_TEST_CASE(issue14_only_some_words_matching_is_weak) {
+    // No document has "ārsts" or "maiņa": whatever has "ģimene" is a guess.
+    auto hits = q("ģimenes ārsta maiņa");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(hits[0].id == "vsaa-gimenes-valsts-pabalsts");
+    for (auto& h : hits) BOOST_TEST(h.weak, h.id);
+}
+
+BOOST_AUTO_TEST_CASE(issue14_a_word_found_only_in_the_body_is_weak) {
+    // Both words are in the marriage-contract service, but "reģistrēšana" only in its
+    // description: it is not about registering a marriage.
+    auto hits = q("laulības reģistrēšana");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(hits[0].id == "ur-laulibas-ligums");
+    BOOST_TEST(hits[0].weak);
+    // The same service asked for by what it is stays a confident answer.
+    auto sure = q("laulības līgums");
+    BOOST_REQUIRE(!sure.empty());
+    BOOST_TEST(sure[0].id == "ur-laulibas-ligums");
+    BOOST_TEST(!sure[0].weak);
+}
+
+BOOST_AUTO_TEST_CASE(issue14_every_match_is_returned_not_only_ten) {
+    auto hits = q("pabalsts");
+    // 25 municipal benefits and the two state ones (title); the fixture's others do not say it.
+    BOOST_TEST(hits.size() == 27u);
+    BOOST_TEST(std::none_of(hits.begin(), hits.end(), [](auto& h) { return h.weak; }));
+    BOOST_TEST(q("pabalsts", 1000).size() == 27u);  // a larger limit is cut to kMaxHits, not refused
+}
+
+BOOST_AUTO_TEST_SUITE_END()
