@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(issue15_build_today_reads_source_date_epoch) {
         BOOST_TEST((components::build_today() == hours::Date{2026, 11, 30}));
     }
     {
-        FixedToday late("1796075999");  // 2026-11-30T21:59:59Z is already 1 December in Riga
+        FixedToday late("1796076000");  // 2026-11-30T22:00:00Z is already 1 December in Riga (UTC+2)
         BOOST_TEST((components::build_today() == hours::Date{2026, 12, 1}));
     }
     FixedToday bad("yesterday");

@@ -35,7 +35,10 @@ for (const [lang, locale] of [['lv', 'lv'], ['en', 'en-GB']]) {
     for (const iso of dates) {
       const core = JSON.parse(run('--date', iso, '--lang', lang, '--json'));
       const d = new Date(iso + 'T12:00:00Z');
-      assert.equal(core.numeric, numeric.format(d), `${iso} numeric`);
+      // The core writes two-digit days as Latvian documents do (01.01.2026.); Intl('lv')
+      // drops the day's zero ("1.01.2026."), so the forms coincide from the 10th on.
+      if (lang === 'en' || d.getUTCDate() >= 10) assert.equal(core.numeric, numeric.format(d), `${iso} numeric`);
+      else assert.equal(core.numeric, '0' + numeric.format(d), `${iso} numeric`);
       assert.equal(core.long, long.format(d), `${iso} long`);
       assert.equal(core.weekday_long, full.format(d), `${iso} with the weekday`);
     }

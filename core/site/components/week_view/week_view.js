@@ -16,14 +16,26 @@
       th.textContent = label;
       head.append(th);
     }
+    // On a phone the weekday column gives way and the weekday moves in front of the date
+    // (week_view.css): four columns of whole words do not fit 320 px.
+    if (withDay) head.cells[1].className = 'wd';
     const body = table.createTBody();
     for (const day of days) {
       const row = body.insertRow();
       if (!day.open) row.className = 'closed';
-      const cells = withDay
-        ? [M.formatDate(day.date, lang, 'long', false), day.weekday, day.hours, day.note]
-        : [M.formatDate(day.date, lang, 'long', false, true), day.hours, day.note];
-      for (const text of cells) row.insertCell().textContent = text;
+      if (withDay) {
+        const date = row.insertCell();
+        const inline = doc.createElement('span');
+        inline.className = 'wd-inline';
+        inline.textContent = day.weekday + ', ';
+        date.append(inline, M.formatDate(day.date, lang, 'long', false));
+        const wd = row.insertCell();
+        wd.className = 'wd';
+        wd.textContent = day.weekday;
+        for (const text of [day.hours, day.note]) row.insertCell().textContent = text;
+      } else {
+        for (const text of [M.formatDate(day.date, lang, 'long', false, true), day.hours, day.note]) row.insertCell().textContent = text;
+      }
     }
     return table;
   }
