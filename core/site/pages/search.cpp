@@ -37,8 +37,11 @@ Page search_page(const Ctx& x) {
     // Filled by app.js with the core's search_results (the markup `pietura serve` sends
     // for ?q=… without JavaScript) when the page is opened with ?q=… or as the citizen
     // types; empty and hidden otherwise, so the A–Z list below is the fallback.
+    // The section inside is a placeholder the results replace.
     m += "<div id=\"search-answer\" data-results-strings=\"" +
-         html::strings_json(x.s, x.lang, components::search_results_keys()) + "\" hidden></div>\n";
+         html::strings_json(x.s, x.lang, components::search_results_keys()) +
+         "\" hidden><section id=\"live-results\" class=\"live-results\" aria-labelledby=\"live-results-heading\">"
+         "<h2 id=\"live-results-heading\">" + x.e("search.results.heading") + "</h2></section></div>\n";
 
     std::vector<Group> groups;
     for (auto& it : items) {

@@ -1,6 +1,7 @@
 // A life situation as a step-by-step guide, its yes/no questions filtering the steps.
 #include <nlohmann/json.hpp>
 
+#include "site/components/step_by_step/step_by_step.hpp"
 #include "site/page.hpp"
 
 namespace pietura::site::internal {
@@ -80,9 +81,7 @@ Page situation(const Ctx& x, const LifeSituation& ls) {
 
     // Step by step (issue 15): with JavaScript each step folds under its heading
     // (step_by_step.js, the GOV.UK pattern); without it every step is open.
-    m += "<p class=\"steps-controls\" hidden><button type=\"button\" class=\"button-secondary\" id=\"steps-all\" "
-         "aria-expanded=\"false\" data-open=\"" + x.e("situation.steps.open_all") + "\" data-close=\"" +
-         x.e("situation.steps.close_all") + "\">" + x.e("situation.steps.open_all") + "</button></p>\n";
+    m += components::step_by_step_controls(x.s, x.lang);
     m += "<ol class=\"steps\">\n";
     int n = 0;
     for (auto& st : ls.steps) {
