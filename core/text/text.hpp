@@ -74,8 +74,14 @@ std::string_view trim(std::string_view s);
 // A minute of the day as "08:30" (1440, the end of a day, as "24:00").
 std::string hhmm(int minute_of_day);
 
-// A whole file's bytes; std::nullopt when it cannot be opened or read.
+// A whole file's bytes, exactly as stored (binary-safe: NUL, CR LF and invalid UTF-8
+// come back untouched); std::nullopt when it cannot be opened or read (a folder, no
+// permission, gone). The one whole-file reader: there is no iostream copy elsewhere.
 std::optional<std::string> read_file(const std::filesystem::path& file);
+
+// read_file() for callers that stop on a missing file: throws std::runtime_error
+// "cannot read PATH: REASON" (the system's reason, e.g. "No such file or directory").
+std::string read_file_or_throw(const std::filesystem::path& file);
 
 // A whole string as a finite number ("57.31", "-1e3"), nothing left over; std::nullopt
 // for "", "12abc", "nan", "inf". Locale-independent: the decimal point is always ".".

@@ -27,6 +27,7 @@
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
 #include "store.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -394,9 +395,9 @@ BOOST_AUTO_TEST_CASE(issue13_every_text_file_gets_copies_that_decode_to_it) {
     BOOST_TEST(!fs::exists(dir / "icon.png.br"));
     BOOST_TEST(!fs::exists(dir / "lv/index.html.br.br"), "a copy is never compressed again");
     for (const char* f : {"lv/index.html", "assets/app.css", "catalogue.sqlite"}) {
-        std::string original = cli::read_file(dir / f);
-        BOOST_TEST(gunzip(cli::read_file(dir / (std::string(f) + ".gz"))) == original, f);
-        BOOST_TEST(unbrotli(cli::read_file(dir / (std::string(f) + ".br"))) == original, f);
+        std::string original = text::read_file_or_throw(dir / f);
+        BOOST_TEST(gunzip(text::read_file_or_throw(dir / (std::string(f) + ".gz"))) == original, f);
+        BOOST_TEST(unbrotli(text::read_file_or_throw(dir / (std::string(f) + ".br"))) == original, f);
     }
     BOOST_TEST(fs::file_size(dir / "lv/index.html.br") < fs::file_size(dir / "lv/index.html") / 5);
     // Run again (a second build into the same folder): the copies are rewritten, not copied.

@@ -16,18 +16,12 @@
 #include "diff/diff.hpp"
 #include "fixture.hpp"
 #include "snapshot/snapshot.hpp"
+#include "text/text.hpp"
 
 using namespace pietura;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 content::Content mini(const std::string& tag) {
     std::vector<content::Diagnostic> diags;
@@ -56,13 +50,13 @@ BOOST_AUTO_TEST_CASE(is_deterministic) {
     auto dir = fixture::temp_dir("det");
     snapshot::write(mini("det1"), dir / "a.sqlite", {"v"});
     snapshot::write(mini("det2"), dir / "b.sqlite", {"v"});
-    BOOST_TEST((slurp(dir / "a.sqlite") == slurp(dir / "b.sqlite")));
+    BOOST_TEST((text::read_file_or_throw(dir / "a.sqlite") == text::read_file_or_throw(dir / "b.sqlite")));
 }
 
 BOOST_AUTO_TEST_CASE(opens_from_bytes_like_the_browser) {
     auto dir = fixture::temp_dir("bytes");
     snapshot::write(mini("bytes"), dir / "c.sqlite", {"v2"});
-    std::string data = slurp(dir / "c.sqlite");
+    std::string data = text::read_file_or_throw(dir / "c.sqlite");
     auto cat = snapshot::Catalogue::from_bytes(reinterpret_cast<const uint8_t*>(data.data()), data.size());
     BOOST_TEST(cat.meta("content_version") == "v2");
     auto hits = cat.search("slimibas pabalsts", Lang::lv, 5);
@@ -73,7 +67,7 @@ BOOST_AUTO_TEST_CASE(opens_from_bytes_like_the_browser) {
 BOOST_AUTO_TEST_CASE(rejects_truncated_and_foreign_files) {
     auto dir = fixture::temp_dir("bad");
     snapshot::write(mini("bad"), dir / "c.sqlite", {"v"});
-    std::string data = slurp(dir / "c.sqlite");
+    std::string data = text::read_file_or_throw(dir / "c.sqlite");
     auto p = reinterpret_cast<const uint8_t*>(data.data());
     BOOST_CHECK_THROW(snapshot::Catalogue::from_bytes(p, 100), std::runtime_error);
     BOOST_CHECK_THROW(snapshot::Catalogue::from_bytes(p, data.size() / 3), std::runtime_error);
@@ -461,7 +455,7 @@ Outcome attempt(const std::string& label, const std::string& bytes) {
     return o;
 }
 
-Outcome attempt(const std::string& label, const fs::path& file) { return attempt(label, slurp(file)); }
+Outcome attempt(const std::string& label, const fs::path& file) { return attempt(label, text::read_file_or_throw(file)); }
 
 bool mentions(const Outcome& o, const std::string& words) {
     if (o.errors.size() != 2) return false;
@@ -583,7 +577,7 @@ BOOST_AUTO_TEST_CASE(issue12_triggers_generated_columns_and_wrong_kinds_are_refu
 }
 
 BOOST_AUTO_TEST_CASE(issue12_truncated_files_are_refused) {
-    std::string bytes = slurp(issue12::good());
+    std::string bytes = text::read_file_or_throw(issue12::good());
     BOOST_REQUIRE(bytes.size() > 8 * 4096);
     for (size_t size : {size_t(0), size_t(100), size_t(511), size_t(4096), size_t(4096 * 2), bytes.size() / 3,
                         bytes.size() / 2, bytes.size() - 4096, bytes.size() - 1}) {
@@ -595,7 +589,7 @@ BOOST_AUTO_TEST_CASE(issue12_truncated_files_are_refused) {
 // Random damage, with a fixed seed so a failure can be replayed: anywhere in the
 // file, and concentrated in one page at a time.
 BOOST_AUTO_TEST_CASE(issue12_flipped_bytes_are_answered_or_refused) {
-    std::string good = slurp(issue12::good());
+    std::string good = text::read_file_or_throw(issue12::good());
     std::mt19937 rng(12);
     int answered = 0, refused = 0;
     for (int round = 0; round < 300; ++round) {
