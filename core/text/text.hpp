@@ -6,8 +6,9 @@
 // diacritics) → tokenize → drop stop words → stem. `terms()` is that pipeline;
 // search/ uses it for the index and the same pieces for a query, so both agree.
 // The stemmers are hand-written: Snowball (Debian's libstemmer) has no Latvian
-// one and its native library cannot go into the wasm download; text_test holds
-// the English one to Snowball's output. Nothing here throws on bad input (invalid
+// one and its native library cannot go into the wasm download, where search runs;
+// stemmer_snowball_test holds the English one to Snowball's "english" stemmer, with
+// each deviation (irregular plurals, "-str", Porter 1980 steps) listed there. Nothing here throws on bad input (invalid
 // bytes are dropped); it is not a general Unicode library nor a morphological
 // analyser (stems need not be words), and knows nothing about SQLite.
 #pragma once
