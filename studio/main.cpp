@@ -15,7 +15,6 @@
 #include <iterator>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -23,6 +22,7 @@
 #include "import/import.hpp"
 #include "quality/quality.hpp"
 #include "studio.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace pietura;
@@ -61,17 +61,11 @@ int usage(const std::string& msg) {
 bool load(const Options& o, studio::Model& m) {
     if (!o.snapshot.empty()) {
         // From bytes, as the browser core opens it (in the web build the file is in memory anyway).
-        std::ifstream in(o.snapshot, std::ios::binary);
-        if (!in) throw std::runtime_error("cannot read " + o.snapshot);
-        std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string bytes = text::read_file_or_throw(o.snapshot);
         m.catalogue = std::make_unique<snapshot::Catalogue>(
             snapshot::Catalogue::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
         m.source = o.snapshot;
-        if (!o.report.empty()) {
-            std::ifstream in(o.report);
-            if (!in) throw std::runtime_error("cannot read " + o.report);
-            m.report = nlohmann::ordered_json::parse(in);
-        }
+        if (!o.report.empty()) m.report = nlohmann::ordered_json::parse(text::read_file_or_throw(o.report));
     } else {
         std::vector<content::Diagnostic> diags;
         content::Content c = content::Content::load(o.content, diags);

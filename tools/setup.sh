@@ -18,6 +18,7 @@ APT_PACKAGES=(
   xvfb xauth libgl1-mesa-dri  # its screenshot test: a real window under a virtual X server
   dpkg-dev                    # dpkg-source unpacks Dear ImGui's source for the studio's web build
   libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes for clang-14 (tools/fuzz.sh)
+  libicu-dev libstemmer-dev   # tests only: ICU's lv collation and Snowball's English stemmer check the hand-written ones
 )
 
 missing=()

@@ -239,9 +239,15 @@ private:
             if (!(peek() >= '0' && peek() <= '9')) fail("expected digits in the exponent");
             while (peek() >= '0' && peek() <= '9') advance();
         }
-        std::string text(s_.substr(start, i_ - start));
-        if (integral && text.size() < 18) return std::stoll(text);
-        return std::strtod(text.c_str(), nullptr);
+        std::string_view digits = s_.substr(start, i_ - start);
+        // Integers stay exact (an id or a count must not become 1e17-ish); digits only, so
+        // no locale can change them.
+        if (integral && digits.size() < 18) return std::stoll(std::string(digits));
+        // JSON's decimal mark is "." whatever the machine's locale: strtod under
+        // LC_NUMERIC=lv_LV would stop at the point of "57.31" and read 57.
+        auto number = text::parse_number(digits);
+        if (!number) fail("number too long or too large for a double");
+        return *number;
     }
 };
 

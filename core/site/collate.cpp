@@ -11,9 +11,24 @@ struct Folded {
     char base = 0;  // 'a'..'z', '0'..'9', or 0 for anything else
     int mark = 0;   // 0 none, 1 macron, 2 caron, 3 cedilla / comma below, 4 other accent
     bool upper = false;
+    int accent_order = 0;  // for mark == accent: which one (secondary(), below)
 };
 
 enum Mark { none = 0, macron = 1, caron = 2, cedilla = 3, accent = 4 };
+
+// Marks rank as in the Unicode Collation Algorithm's default table (what ICU uses):
+// acute, grave, circumflex, caron, ring, diaeresis, tilde, cedilla, macron, stroke.
+// Latvian's y ranks as an i with a mark of its own, after ī (as ICU's lv has it).
+enum Accent { acute = 1, grave, circumflex, ring = 5, diaeresis, tilde, y_as_i = 10, stroke };
+int secondary(const Folded& f) {
+    switch (f.mark) {
+        case none: return 0;
+        case caron: return 4;
+        case cedilla: return 8;
+        case macron: return 9;
+        default: return f.accent_order;
+    }
+}
 
 Folded fold(char32_t cp) {
     if (cp >= 'a' && cp <= 'z') return {static_cast<char>(cp), none, false};
@@ -50,25 +65,24 @@ Folded fold(char32_t cp) {
     if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {  // Latin-1 accented letters
         bool upper = cp < 0xE0;
         char32_t l = upper ? cp + 0x20 : cp;
-        char b = 0;
-        if (l >= 0xE0 && l <= 0xE5) b = 'a';
-        else if (l == 0xE7) b = 'c';
-        else if (l >= 0xE8 && l <= 0xEB) b = 'e';
-        else if (l >= 0xEC && l <= 0xEF) b = 'i';
-        else if (l == 0xF1) b = 'n';
-        else if ((l >= 0xF2 && l <= 0xF6) || l == 0xF8) b = 'o';
-        else if (l >= 0xF9 && l <= 0xFC) b = 'u';
-        else if (l == 0xFD || l == 0xFF) b = 'y';
-        if (b) return {b, accent, upper};
+        // à á â ã ä å æ ç è é ê ë ì í î ï ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ
+        static const char base[] = "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+        static const int mark[] = {grave, acute, circumflex, tilde, diaeresis, ring, 0, 0, grave, acute, circumflex,
+                                   diaeresis, grave, acute, circumflex, diaeresis, 0, tilde, grave, acute, circumflex,
+                                   tilde, diaeresis, 0, stroke, grave, acute, circumflex, diaeresis, acute, 0, diaeresis};
+        char b = base[l - 0xE0];
+        if (l == 0xE7) return {'c', cedilla, upper};
+        if (b) return {b, accent, upper, mark[l - 0xE0]};
     }
     return {};
 }
 
-// The letters of the Latvian alphabet that are letters of their own.
+// The letters of the Latvian alphabet that are letters of their own (with the old
+// ŗ, as ICU's lv collation has it).
 bool separate_letter(Lang lang, const Folded& f) {
     if (lang != Lang::lv) return false;
     if (f.mark == caron) return f.base == 'c' || f.base == 's' || f.base == 'z';
-    if (f.mark == cedilla) return f.base == 'g' || f.base == 'k' || f.base == 'l' || f.base == 'n';
+    if (f.mark == cedilla) return f.base == 'g' || f.base == 'k' || f.base == 'l' || f.base == 'n' || f.base == 'r';
     return false;
 }
 
@@ -77,6 +91,21 @@ int primary(Lang lang, const Folded& f) {
     if (f.base >= '0' && f.base <= '9') return 10 + (f.base - '0');
     return 100 + (f.base - 'a') * 2 + (separate_letter(lang, f) ? 1 : 0);
 }
+
+// Latvian has no y: in foreign words it sorts as an i with a mark (the old spelling's
+// y was a long i), as ICU's lv collation has it. Only for sorting: the A–Z index still
+// files "Y…" under a Y of its own (first_letter), where a reader looks for it.
+Folded for_sorting(Lang lang, Folded f) {
+    if (lang == Lang::lv && f.base == 'y') {
+        f.base = 'i';
+        if (f.mark == none) f = {'i', accent, f.upper, y_as_i};
+    }
+    return f;
+}
+
+// Spaces, punctuation, dashes and quotes (ASCII, Latin-1's and General Punctuation's):
+// ignored until everything else ties.
+bool punctuation(char32_t cp) { return cp <= 0xBF || (cp >= 0x2000 && cp <= 0x206F); }
 
 std::vector<char32_t> decode(std::string_view s) {
     std::vector<char32_t> out;
@@ -113,28 +142,31 @@ std::string encode(char32_t cp) {
 }  // namespace
 
 std::vector<int> sort_key(Lang lang, std::string_view text) {
-    // Three levels, like a real collation: letters, then accents, then case and
-    // everything else, so "Ārsts" and "arsts" sit together but in a fixed order.
-    std::vector<int> letters, marks, rest;
+    // Four levels, like ICU's with alternate=shifted: letters, then accents, then
+    // case, then where spaces and punctuation stand, so "Ārsts" and "arsts" sit
+    // together but in a fixed order and "E-paraksts" sorts as "Eparaksts".
+    constexpr int kNotPunctuation = 1 << 30;  // a letter outranks punctuation at the last level
+    std::vector<int> letters, marks, cases, punct;
     for (char32_t cp : decode(text)) {
-        Folded f = fold(cp);
+        Folded f = for_sorting(lang, fold(cp));
         if (f.base) {
             letters.push_back(primary(lang, f));
-            marks.push_back(f.mark);
-            rest.push_back(f.upper ? 1 : 0);
-        } else if (cp > 0x7F) {
+            marks.push_back(secondary(f));
+            cases.push_back(f.upper ? 1 : 0);
+            punct.push_back(kNotPunctuation);
+        } else if (punctuation(cp)) {
+            punct.push_back(1 + static_cast<int>(cp));
+        } else {
             // Letters of other scripts: after the Latin ones, in code point order.
             letters.push_back(1000 + static_cast<int>(cp));
-        } else {
-            // Spaces and punctuation only break ties, so "E-paraksts" sorts as "Eparaksts".
-            rest.push_back(2 + static_cast<int>(cp));
+            punct.push_back(kNotPunctuation);
         }
     }
     std::vector<int> key = std::move(letters);
-    key.push_back(0);
-    key.insert(key.end(), marks.begin(), marks.end());
-    key.push_back(0);
-    key.insert(key.end(), rest.begin(), rest.end());
+    for (auto* level : {&marks, &cases, &punct}) {
+        key.push_back(0);
+        key.insert(key.end(), level->begin(), level->end());
+    }
     return key;
 }
 
@@ -144,8 +176,7 @@ Letter first_letter(Lang lang, std::string_view text) {
         if (!f.base) {
             // Leading quotes and punctuation («, “, –) do not count; a letter of
             // another script puts the title under "#".
-            bool punctuation = cp <= 0xBF || (cp >= 0x2000 && cp <= 0x206F);
-            if (punctuation) continue;
+            if (punctuation(cp)) continue;
             break;
         }
         if (f.base >= '0' && f.base <= '9') return {1, "0–9", "az-0-9"};

@@ -20,12 +20,7 @@ namespace html {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
+using text::trim;
 
 void flush(std::string& out, std::string& para) {
     std::string_view t = trim(para);

@@ -1,10 +1,9 @@
 // UI strings: i18n/lv.json and i18n/en.json, flat key → text objects.
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "content/json_doc.hpp"
 #include "site/site.hpp"
+#include "text/text.hpp"
 
 namespace pietura::site {
 
@@ -25,15 +24,13 @@ std::string at(const std::string& file, content::Pos p) {
 Loaded load_one(const std::filesystem::path& path, std::vector<std::string>& problems) {
     Loaded out;
     out.file = path.generic_string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto bytes = text::read_file(path);
+    if (!bytes) {
         problems.push_back(out.file + ": error: cannot read the file");
         return out;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
     content::JsonError err;
-    auto doc = content::parse_json(buf.str(), &err);
+    auto doc = content::parse_json(*bytes, &err);
     if (!doc) {
         problems.push_back(at(out.file, err.pos) + "error: " + err.message);
         return out;

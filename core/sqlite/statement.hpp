@@ -14,8 +14,8 @@
 //   - errors throw std::runtime_error naming the caller's context and saying what
 //     happened in words (damaged file, work limit, out of memory, value too big).
 // It hides nothing else of SQLite: callers keep their sqlite3* handle, their
-// transactions and their own SQL. (The server's own store in tools/pietura is the
-// one native exception, with its own database.)
+// transactions and their own SQL. (Outside the core, only the server's store,
+// tools/pietura/store.cpp, speaks SQL, to its own database, through this wrapper too.)
 #pragma once
 
 #include <sqlite3.h>

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstdint>
+#include <cstring>
+#include <stdexcept>
 
 namespace pietura::text {
 namespace {
@@ -373,17 +375,40 @@ std::string hhmm(int minute_of_day) {
     return buf;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& file) {
+namespace {
+
+// stdio, not iostreams: this goes into the wasm download too, and stdio keeps errno
+// for read_file_or_throw's reason.
+std::optional<std::string> read_whole(const std::filesystem::path& file, int& error) {
+    error = 0;
     std::FILE* f = std::fopen(file.string().c_str(), "rb");
-    if (!f) return std::nullopt;
+    if (!f) {
+        error = errno;
+        return std::nullopt;
+    }
     std::string out;
     char buf[65536];
     size_t n;
+    errno = 0;
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    bool failed = std::ferror(f) != 0;
+    if (std::ferror(f)) error = errno ? errno : EIO;
     std::fclose(f);
-    if (failed) return std::nullopt;
+    if (error) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& file) {
+    int error = 0;
+    return read_whole(file, error);
+}
+
+std::string read_file_or_throw(const std::filesystem::path& file) {
+    int error = 0;
+    auto bytes = read_whole(file, error);
+    if (!bytes) throw std::runtime_error("cannot read " + file.string() + ": " + std::strerror(error));
+    return std::move(*bytes);
 }
 
 std::optional<double> parse_number(std::string_view s) {

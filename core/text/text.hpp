@@ -6,8 +6,9 @@
 // diacritics) → tokenize → drop stop words → stem. `terms()` is that pipeline;
 // search/ uses it for the index and the same pieces for a query, so both agree.
 // The stemmers are hand-written: Snowball (Debian's libstemmer) has no Latvian
-// one and its native library cannot go into the wasm download; text_test holds
-// the English one to Snowball's output. Nothing here throws on bad input (invalid
+// one and its native library cannot go into the wasm download, where search runs;
+// stemmer_snowball_test holds the English one to Snowball's "english" stemmer, with
+// each deviation (irregular plurals, "-str", Porter 1980 steps) listed there. Nothing here throws on bad input (invalid
 // bytes are dropped); it is not a general Unicode library nor a morphological
 // analyser (stems need not be words), and knows nothing about SQLite.
 #pragma once
@@ -74,8 +75,14 @@ std::string_view trim(std::string_view s);
 // A minute of the day as "08:30" (1440, the end of a day, as "24:00").
 std::string hhmm(int minute_of_day);
 
-// A whole file's bytes; std::nullopt when it cannot be opened or read.
+// A whole file's bytes, exactly as stored (binary-safe: NUL, CR LF and invalid UTF-8
+// come back untouched); std::nullopt when it cannot be opened or read (a folder, no
+// permission, gone). The one whole-file reader: there is no iostream copy elsewhere.
 std::optional<std::string> read_file(const std::filesystem::path& file);
+
+// read_file() for callers that stop on a missing file: throws std::runtime_error
+// "cannot read PATH: REASON" (the system's reason, e.g. "No such file or directory").
+std::string read_file_or_throw(const std::filesystem::path& file);
 
 // A whole string as a finite number ("57.31", "-1e3"), nothing left over; std::nullopt
 // for "", "12abc", "nan", "inf". Locale-independent: the decimal point is always ".".

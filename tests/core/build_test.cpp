@@ -11,6 +11,7 @@
 
 #include "cli_run.hpp"
 #include "fixture.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -29,10 +30,7 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (auto& e : fs::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file()) continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        files[fs::relative(e.path(), dir).string()] = ss.str();
+        files[fs::relative(e.path(), dir).string()] = pietura::text::read_file_or_throw(e.path());
     }
     return files;
 }

@@ -91,6 +91,24 @@ BOOST_AUTO_TEST_CASE(decodes_escapes_and_surrogate_pairs) {
     BOOST_TEST(doc->value[2].get<std::string>() == "a/b");
 }
 
+// JSON numbers are read by text::parse_number, whose decimal mark is always "."
+// (text_test holds it to that under a comma locale); out-of-range numbers are an error
+// at a line and column, not an infinity that reaches a map or a page.
+BOOST_AUTO_TEST_CASE(issue16_numbers_read_exactly_and_refuse_overflow) {
+    JsonError err;
+    auto doc = parse_json(R"([57.31, -1.5e3, 25, 123456789012345678901, 0.5E-2])", &err);
+    BOOST_REQUIRE(doc);
+    BOOST_TEST(doc->value[0].get<double>() == 57.31);
+    BOOST_TEST(doc->value[1].get<double>() == -1500.0);
+    BOOST_TEST(doc->value[2].is_number_integer());
+    BOOST_TEST(doc->value[2].get<long long>() == 25);
+    BOOST_TEST(doc->value[3].get<double>() == 123456789012345678901.0);
+    BOOST_TEST(doc->value[4].get<double>() == 0.005);
+    BOOST_TEST(!parse_json("{\"lat\":\n  1e999}", &err));
+    BOOST_TEST(err.message.find("too large") != std::string::npos, err.message);
+    BOOST_TEST(err.pos.line == 2);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_absurd_nesting_without_crashing) {
     std::string deep(100000, '[');
     JsonError err;

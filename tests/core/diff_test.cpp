@@ -11,6 +11,7 @@
 #include "cli_run.hpp"
 #include "fixture.hpp"
 #include "snapshot/snapshot.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace pietura;
@@ -46,8 +47,7 @@ Pair two_snapshots(const std::string& tag) {
     auto dir = fixture::mini_content(tag);
     Pair p;
     p.before = build(dir, "v1");
-    std::ifstream in(dir / "services/vsaa-slimibas-pabalsts.json");
-    auto s = nlohmann::json::parse(in);
+    auto s = nlohmann::json::parse(text::read_file_or_throw(dir / "services/vsaa-slimibas-pabalsts.json"));
     s["title"]["lv"] = "Slimības pabalsts (jauns)";
     s["popularity"] = 90;
     std::ofstream(dir / "services/vsaa-slimibas-pabalsts.json") << s.dump(2);
@@ -57,8 +57,7 @@ Pair two_snapshots(const std::string& tag) {
     fs::remove(dir / "places/cesu-novads.json");
     fixture::write(dir / "places/cesu-novads.json",
                    R"([{"id": "priekuli", "name": "Priekuļi", "territory": "cesu-novads", "lat": 57.315, "lon": 25.36}])");
-    std::ifstream cin(dir / "contact-points/vpvkac-cesis.json");
-    auto cp = nlohmann::json::parse(cin);
+    auto cp = nlohmann::json::parse(text::read_file_or_throw(dir / "contact-points/vpvkac-cesis.json"));
     cp["hours"] = "Mo-Fr 08:00-16:00; PH off";
     std::ofstream(dir / "contact-points/vpvkac-cesis.json") << cp.dump(2);
     p.after = build(dir, "v2");

@@ -9,19 +9,13 @@
 
 #include "cli_run.hpp"
 #include "fixture.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 using cli_run::run;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
@@ -116,7 +110,7 @@ BOOST_AUTO_TEST_CASE(stops_and_places_with_bad_rows) {
     auto r = run("import stops " + (tmp / "stops.txt").string() + " --out " + (tmp / "out/stops.txt").string());
     BOOST_TEST(r.code == 1);
     BOOST_TEST(has(r.output, "stops.txt:3: error:"), r.output);
-    std::string out = slurp(tmp / "out/stops.txt");
+    std::string out = pietura::text::read_file_or_throw(tmp / "out/stops.txt");
     BOOST_TEST(has(out, "1,\"Cēsis, AO\",57.313889,25.280860"), out);
     BOOST_TEST(has(out, "3,Valmiera"));
 

@@ -12,6 +12,7 @@
 #include "content/content.hpp"
 #include "fixture.hpp"
 #include "quality/quality.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace pietura;
@@ -19,8 +20,7 @@ using namespace pietura;
 namespace {
 
 nlohmann::json read_json(const fs::path& p) {
-    std::ifstream in(p);
-    return nlohmann::json::parse(in);
+    return nlohmann::json::parse(text::read_file_or_throw(p));
 }
 
 content::Content load(const fs::path& dir) {

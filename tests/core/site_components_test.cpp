@@ -12,6 +12,7 @@
 #include "site/components/slot_list/slot_list.hpp"
 #include "site/site.hpp"
 #include "site_fixture.hpp"
+#include "text/text.hpp"
 
 using namespace pietura;
 using namespace pietura::site;
@@ -133,8 +134,7 @@ BOOST_AUTO_TEST_CASE(issue16_components_are_folders_with_their_parts) {
         BOOST_TEST(fs::exists(e.path() / "README.md"), name);
     }
     BOOST_TEST(n >= 8u);
-    std::ifstream css_in(fs::path(PIETURA_SOURCE_DIR) / "web" / "assets" / "pietura.css");
-    std::string css((std::istreambuf_iterator<char>(css_in)), std::istreambuf_iterator<char>());
+    std::string css = text::read_file_or_throw(fs::path(PIETURA_SOURCE_DIR) / "web" / "assets" / "pietura.css");
     for (const char* moved : {".error-summary {", ".finder {", ".slot-times {", ".timeout-dialog {", ".search-row {"})
         BOOST_TEST(css.find(moved) == std::string::npos, moved);
     for (auto& e : fs::recursive_directory_iterator(fs::path(PIETURA_SOURCE_DIR) / "core" / "site")) {

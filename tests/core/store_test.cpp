@@ -14,6 +14,7 @@
 
 #include "cli_run.hpp"
 #include "store.hpp"
+#include "text/text.hpp"
 
 using namespace pietura;
 using pietura::cli::Answer;
@@ -88,11 +89,9 @@ std::string capture_stderr(Fn fn) {
     std::fflush(stderr);
     ::dup2(saved, 2);
     ::close(saved);
-    std::ifstream in(file);
-    std::stringstream ss;
-    ss << in.rdbuf();
+    std::string captured = text::read_file_or_throw(file);
     fs::remove(file);
-    return ss.str();
+    return captured;
 }
 
 }  // namespace

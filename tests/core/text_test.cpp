@@ -375,6 +375,16 @@ BOOST_AUTO_TEST_CASE(issue16_read_file_whole_or_nothing) {
     BOOST_TEST(*got == bytes);
     BOOST_TEST(!text::read_file(dir / "missing.bin").has_value());
     BOOST_TEST(!text::read_file(dir).has_value());  // a folder is no file
+    BOOST_TEST(text::read_file_or_throw(dir / "x.bin") == bytes);
+    try {
+        text::read_file_or_throw(dir / "missing.bin");
+        BOOST_FAIL("a missing file must throw");
+    } catch (const std::runtime_error& e) {
+        std::string what = e.what();
+        BOOST_TEST(what.find("missing.bin") != std::string::npos, what);
+        BOOST_TEST(what.find("No such file") != std::string::npos, what);  // the system's reason
+    }
+    BOOST_CHECK_THROW(text::read_file_or_throw(dir), std::runtime_error);
     std::filesystem::remove_all(dir);
 }
 

@@ -6,13 +6,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "hours/hours.hpp"
+#include "text/text.hpp"
 
 namespace hours = pietura::hours;
 
@@ -24,19 +23,12 @@ namespace fuzz {
     std::abort();
 }
 
-inline std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // The law plus content/holidays/*.json, as the snapshot would have it, read without
 // the content loader so the hours targets stay fast and independent of it.
 inline hours::Calendar real_calendar() {
     hours::Calendar cal;
     for (auto& f : std::filesystem::directory_iterator(std::filesystem::path(PIETURA_SOURCE_DIR) / "content/holidays")) {
-        auto j = nlohmann::json::parse(read_file(f.path()));
+        auto j = nlohmann::json::parse(pietura::text::read_file_or_throw(f.path()));
         for (auto& e : j["extra"])
             cal.add_extra(*hours::Date::parse(e["date"].get<std::string>()), e["name"]["lv"], e["name"]["en"]);
         for (auto& e : j["transfers"])

@@ -34,19 +34,16 @@ std::string problem_body(const Problem& p) {
 
 void send_problem(http::Response& res, const Problem& p) { send_json(res, p.status, problem_body(p)); }
 
-bool is_form(const http::Request& req) {
-    return req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
-}
+bool is_form(const http::Request& req) { return req.is_form(); }
 
 json read_body(const http::Request& req) {
     std::string type = req.get_header_value("Content-Type");
     if (is_form(req)) {
-        // The body alone (not req.params, which also holds the query string), decoded by
-        // the server's one form parser; a repeated field keeps its last value.
-        http::Params fields;
-        http::parse_query(req.body, fields);
+        // The body's fields alone (req.form, which the server decoded once; not
+        // req.params, which also holds the query string); a repeated field keeps its
+        // last value.
         json j = json::object();
-        for (auto& [k, v] : fields) j[k] = v;
+        for (auto& [k, v] : req.form) j[k] = v;
         return j;
     }
     if (type.rfind("application/json", 0) != 0)

@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <iostream>
 
 namespace pietura::cli {
@@ -75,14 +73,6 @@ std::optional<std::string> Args::get(const std::string& name) const {
 std::string Args::get_or(const std::string& name, const std::string& fallback) const {
     auto v = get(name);
     return v ? *v : fallback;
-}
-
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + p.string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 int usage_error(const std::string& cmd, const std::string& message) {

@@ -47,9 +47,6 @@ private:
     std::string error_;
 };
 
-// The whole file as bytes; throws std::runtime_error naming the file.
-std::string read_file(const std::filesystem::path& p);
-
 // Prints "pietura <cmd>: <message>" and a hint to stderr; returns 2.
 int usage_error(const std::string& cmd, const std::string& message);
 

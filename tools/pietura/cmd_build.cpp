@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "text/text.hpp"
 #include "content/content.hpp"
 #include "import/import.hpp"
 #include "quality/quality.hpp"
@@ -71,7 +72,7 @@ std::string content_digest(const fs::path& dir) {
         std::string rel = fs::relative(p, dir).generic_string();
         h.update(rel);
         h.update("\0", 1);
-        std::string data = read_file(p);
+        std::string data = text::read_file_or_throw(p);
         h.update(data);
     }
     return h.hex();
@@ -99,7 +100,7 @@ void publish_studio(const content::Content& c, const fs::path& studio_dir, const
 
 // The server's published summary: {"service": {"id": {"count": 7, "average": 4.3}}, ...}.
 rating::Summary read_ratings(const fs::path& file) {
-    auto j = nlohmann::json::parse(read_file(file), nullptr, false);
+    auto j = nlohmann::json::parse(text::read_file_or_throw(file), nullptr, false);
     if (!j.is_object()) throw std::runtime_error(file.string() + ": not a JSON object of rating figures");
     rating::Summary out;
     for (auto& [about, targets] : j.items()) {
@@ -205,11 +206,11 @@ int cmd_build(int argc, char** argv) {
             std::sort(folders.begin(), folders.end());
             for (const char* ext : {".css", ".js"}) {
                 fs::path target = out / "assets" / (ext == std::string(".css") ? "pietura.css" : "app.js");
-                std::string joined = read_file(target);
+                std::string joined = text::read_file_or_throw(target);
                 for (auto& dir : folders) {
                     fs::path part = dir / (dir.filename().string() + ext);
                     if (!fs::exists(part)) continue;
-                    std::string text = read_file(part);
+                    std::string text = text::read_file_or_throw(part);
                     if (!joined.empty() && joined.back() != '\n') joined += '\n';
                     joined += "\n" + text;
                 }
@@ -236,7 +237,7 @@ int cmd_build(int argc, char** argv) {
         nlohmann::ordered_json manifest;
         manifest["generator"] = std::string("pietura ") + PIETURA_VERSION;
         manifest["content_version"] = version;
-        std::string snap = read_file(out / "catalogue.sqlite");
+        std::string snap = text::read_file_or_throw(out / "catalogue.sqlite");
         manifest["snapshot"] = {{"path", "catalogue.sqlite"},
                                 {"sha256", digest::sha256_hex(snap)},
                                 {"bytes", snap.size()},
@@ -244,7 +245,7 @@ int cmd_build(int argc, char** argv) {
         manifest["with_wasm"] = with_wasm;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
         for (auto& f : files_under(out)) {
-            std::string data = read_file(f);
+            std::string data = text::read_file_or_throw(f);
             files.push_back({{"path", fs::relative(f, out).generic_string()},
                              {"sha256", digest::sha256_hex(data)},
                              {"bytes", data.size()}});

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "text/text.hpp"
 #include "content/content.hpp"
 #include "import/import.hpp"
 #include "quality/quality.hpp"
@@ -47,10 +48,13 @@ report has error items (or --strict and the report is not empty), 2 wrong
 command line.
 )";
 
-bool parse_number(const std::string& s, double lo, double hi, double& out) {
-    char* end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return !s.empty() && end == s.c_str() + s.size() && out >= lo && out <= hi;
+// text::parse_number, not strtod: under LC_NUMERIC=lv_LV strtod wants "0,8" and would
+// refuse the documented "--threshold 0.8".
+bool number_in(const std::string& s, double lo, double hi, double& out) {
+    auto v = text::parse_number(s);
+    if (!v || *v < lo || *v > hi) return false;
+    out = *v;
+    return true;
 }
 }  // namespace
 
@@ -63,9 +67,9 @@ int cmd_check(int argc, char** argv) {
     }
     if (!args.positional().empty()) return usage_error("check", "unexpected argument '" + args.positional()[0] + "'");
     quality::Options opt;
-    if (auto t = args.get("threshold"); t && !parse_number(*t, 0.5, 1, opt.duplicate_threshold))
+    if (auto t = args.get("threshold"); t && !number_in(*t, 0.5, 1, opt.duplicate_threshold))
         return usage_error("check", "--threshold must be a number from 0.5 to 1");
-    if (auto m = args.get("bus-stop-m"); m && !parse_number(*m, 1, 100000, opt.bus_stop_m))
+    if (auto m = args.get("bus-stop-m"); m && !number_in(*m, 1, 100000, opt.bus_stop_m))
         return usage_error("check", "--bus-stop-m must be a number of metres from 1 to 100000");
 
     Progress progress(args.flag("quiet"));

@@ -121,7 +121,7 @@ int cmd_import(int argc, char** argv) {
     Progress progress(args.flag("quiet"));
     std::vector<import::Problem> problems;
     try {
-        std::string data = read_file(file);
+        std::string data = text::read_file_or_throw(file);
         if (what == "hours") {
             std::istringstream in(data);
             std::string line;

@@ -113,7 +113,7 @@ public:
         if (it != cache_.end() && it->second->size == size && it->second->mtime == mtime) return it->second;
         auto e = std::make_shared<Entry>();
         try {
-            e->identity.bytes = read_file(p);
+            e->identity.bytes = text::read_file_or_throw(p);
         } catch (const std::runtime_error&) {
             return nullptr;
         }
@@ -129,7 +129,7 @@ public:
             if (!fs::is_regular_file(copy, cec) || fs::last_write_time(copy, cec) < mtime || cec) continue;
             Body b;
             try {
-                b.bytes = read_file(copy);
+                b.bytes = text::read_file_or_throw(copy);
             } catch (const std::runtime_error&) {
                 continue;
             }

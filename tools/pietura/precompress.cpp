@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "text/text.hpp"
 #include "http/server.hpp"
 
 namespace fs = std::filesystem;
@@ -99,7 +100,7 @@ PrecompressTotals precompress_tree(const fs::path& dir) {
         for (size_t k; (k = next++) < files.size();) {
             try {
                 const fs::path& f = files[k];
-                std::string data = read_file(f);
+                std::string data = text::read_file_or_throw(f);
                 bool text = kText.count(f.extension().string()) != 0;
                 std::string gz = gzip(data);
                 std::string br = brotli(data, brotli_quality(f, data.size()), text);

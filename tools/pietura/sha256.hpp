@@ -3,8 +3,9 @@
 // The build names the snapshot and every file of dist/ by its SHA-256 in the
 // manifest (the service worker checks each download against it), the content
 // version is a digest of the content folder, and the server tags files with it.
-// All of that runs natively, where libcrypto is linked anyway, so the hand-written
-// core/snapshot/sha256.cpp (which the wasm core never used) is not needed here.
+// All of that runs natively, where libcrypto is linked anyway, so the tool uses it
+// rather than a SHA-256 of its own (the browser never computes one: the service
+// worker's checks use the browser's crypto.subtle).
 #pragma once
 
 #include <openssl/evp.h>

@@ -42,6 +42,24 @@ bool safe_header_text(const std::string& s) {
 
 }  // namespace
 
+bool Request::is_form() const {
+    constexpr std::string_view kForm = "application/x-www-form-urlencoded";
+    std::string type = get_header_value("Content-Type");
+    return type.size() >= kForm.size() && iequals(std::string_view(type).substr(0, kForm.size()), kForm);
+}
+
+void Request::decode() {
+    size_t q = target.find('?');
+    path = decode_lenient(std::string_view(target).substr(0, q));
+    params.clear();
+    form.clear();
+    if (q != std::string::npos) parse_query(std::string_view(target).substr(q + 1), params);
+    if (is_form()) {
+        parse_query(body, form);
+        params.insert(form.begin(), form.end());
+    }
+}
+
 bool Request::has_header(const std::string& key) const { return headers.find(key) != headers.end(); }
 std::string Request::get_header_value(const std::string& key, size_t id) const { return nth(headers, key, id); }
 bool Request::has_param(const std::string& key) const { return params.find(key) != params.end(); }

@@ -31,10 +31,6 @@ using boost::system::error_code;
 
 namespace {
 
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
 // Beast's string_view (boost::string_view in 1.74) as a std::string.
 template <class View>
 std::string str(const View& v) {
@@ -282,14 +278,8 @@ private:
         req->target = str(m.target());
         req->version = int(m.version());
         for (auto& f : m) req->headers.emplace(str(f.name_string()), str(f.value()));
-        size_t q = req->target.find('?');
-        req->path = decode_lenient(std::string_view(req->target).substr(0, q));
-        if (q != std::string::npos) parse_query(std::string_view(req->target).substr(q + 1), req->params);
-        if (with_body) {
-            req->body = std::move(m.body());
-            if (starts_with_nocase(req->get_header_value("Content-Type"), "application/x-www-form-urlencoded"))
-                parse_query(req->body, req->params);
-        }
+        if (with_body) req->body = std::move(m.body());
+        req->decode();
         req->peer_addr = peer_.to_string();
         req->remote_port = peer_port_;
         req->remote_addr = srv_.client_address(peer_, req->headers);

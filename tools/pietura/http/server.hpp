@@ -50,7 +50,15 @@ struct Request {
     int version = 11;         // 10 or 11
     Headers headers;
     Params params;            // query string, and the fields of a urlencoded form body
+    Params form;              // the form body's fields alone: what a POST route reads
     std::smatch matches;      // of the route's pattern against `path`
+
+    // Fills path, params and form from target, Content-Type and body: the one place a
+    // request's address and form body are decoded (the transport calls it for every
+    // request; tests call it for the requests they build).
+    void decode();
+    // A urlencoded form post (an HTML form without JavaScript), whatever the case.
+    bool is_form() const;
 
     bool has_header(const std::string& key) const;
     std::string get_header_value(const std::string& key, size_t id = 0) const;  // "" when absent
