@@ -4,10 +4,11 @@
 // with wrk from Debian. The content is the default one with the VSAA schedule made
 // roomy (10-minute slots round the clock, 20 seats, 120 days) so that seats do not
 // run out during the run; each request books a different seat with its own key.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServe } from './serve.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'build/bin/pietura');
@@ -32,17 +33,9 @@ export async function benchBookings({ seconds = 5, connections = 16 } = {}) {
     execFileSync(cli, ['build', '--quiet', '--content', join(tmp, 'content'), '--out', join(tmp, 'dist'),
       '--i18n', join(root, 'i18n'), '--web', join(root, 'web'), '--wasm', join(tmp, 'no-wasm')], { stdio: 'ignore' });
 
-    server = spawn(cli, ['serve', '--port', '0', '--dir', join(tmp, 'dist'), '--data', join(tmp, 'data'), '--rate-limit', '0'],
-      { stdio: ['ignore', 'pipe', 'ignore'] });
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error('server did not start')), 10000);
-      server.stdout.on('data', (d) => {
-        out += d;
-        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-        if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
-      });
-    });
+    server = await startServe({ dir: join(tmp, 'dist'), args: ['--data', join(tmp, 'data'), '--rate-limit', '0'], cli,
+      stderr: 'ignore' });
+    const { url } = server;
     const res = await fetch(`${url}/api/slots?institution=vsaa&contact_point=vpvkac-cesis&days=120`);
     const starts = (await res.json()).slots.map((s) => s.start_unix);
 
@@ -74,7 +67,7 @@ end
     console.log(`    ${rps.toFixed(0)} requests/s, ${accepted} bookings accepted = ${(accepted / seconds).toFixed(0)} bookings/s, ` +
       `p99 latency ${p99}, refused ${non2xx}`);
   } finally {
-    server?.kill('SIGTERM');
+    server?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

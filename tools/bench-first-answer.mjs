@@ -9,11 +9,12 @@
 // the relevance set's Latvian queries is measured for both in the same run, so a
 // faster engine cannot hide a worse answer. Pagefind indexes the Latvian pages only
 // (the queries are Latvian; indexing both languages doubles its build for nothing).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServe } from './serve.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'build/bin/pietura');
@@ -31,8 +32,12 @@ const PROFILES = [
 // bandwidth each way and half its round trip added to every chunk in each direction.
 // (DevTools' emulation is per page: it would let the service worker's own downloads
 // pass unthrottled, and those are exactly what competes with the first answer.)
+// The relay also counts what it hands the browser, with the time of each chunk: the
+// bytes really on the wire (headers and bodies as sent, compressed or not), whoever
+// asked for them. Chromium's per-request figures proved untrustworthy for this.
 function throttledLink(port, profile) {
   const free = { down: 0, up: 0 };
+  const delivered = [];  // [time, bytes] of every chunk written to the browser
   const arrival = (bytes, way, rate) => {
     const now = performance.now();
     free[way] = Math.max(now, free[way]) + (bytes * 1000) / rate;
@@ -42,7 +47,14 @@ function throttledLink(port, profile) {
     const server = net.connect(port, '127.0.0.1');
     const carry = (from, to, way, rate) => {
       let last = 0;
-      from.on('data', (chunk) => { last = arrival(chunk.length, way, rate); setTimeout(() => to.writable && to.write(chunk), last); });
+      from.on('data', (chunk) => {
+        last = arrival(chunk.length, way, rate);
+        setTimeout(() => {
+          if (!to.writable) return;
+          to.write(chunk);
+          if (way === 'down') delivered.push([performance.now(), chunk.length]);
+        }, last);
+      });
       from.on('end', () => setTimeout(() => to.end(), last));
       from.on('error', () => to.destroy());
     };
@@ -51,26 +63,13 @@ function throttledLink(port, profile) {
   });
   return new Promise((resolve) => relay.listen(0, '127.0.0.1', () => resolve({
     url: `http://127.0.0.1:${relay.address().port}`,
+    bytesUntil: (t) => delivered.reduce((sum, [at, n]) => (at <= t ? sum + n : sum), 0),
     close: () => new Promise((done) => { relay.close(done); setTimeout(done, 1000); }),
   })));
 }
 
 const relevance = readFileSync(join(root, 'tests/search/relevance.tsv'), 'utf8').split('\n').slice(1)
   .filter((l) => l.trim()).map((l) => l.split('\t')).filter(([lang]) => lang === 'lv');
-
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(cli, ['serve', '--port', '0', '--dir', dir, '--rate-limit', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, stop: () => proc.kill('SIGTERM') });
-    });
-    proc.stderr.on('data', (d) => { out += d; });
-    proc.on('exit', (code) => reject(new Error(`pietura serve exited ${code}: ${out}`)));
-  });
-}
 
 // The peer's search page: Pagefind's own JavaScript API, the same box and the same
 // "first three results with their titles" a citizen would see.
@@ -102,20 +101,13 @@ function indexWithPagefind(dist) {
   return (performance.now() - t0) / 1000;
 }
 
-// One cold visit: bytes the page received and the time from navigation to the first
-// result link, read from the page's own clock (performance.now() counts from it).
+// One cold visit (a new browser context has an empty cache): bytes the relay handed
+// the browser until the first result link was on the screen, and the time from
+// navigation to it, read from the page's own clock (performance.now() counts from it).
 async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers }) {
   const ctx = await browser.newContext({ serviceWorkers });
   const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const link = await throttledLink(new URL(base).port, profile);
-  // Bytes on the wire of every request that started before the answer: the page's,
-  // its workers' and the service worker's (a page request the service worker answered
-  // is counted where the worker fetched it, not twice).
-  const started = [];
-  ctx.on('request', (r) => started.push({ r, t: performance.now() }));
   let answeredAt = null;
   await page.exposeFunction('__answered', () => { answeredAt ??= performance.now(); });
   await page.addInitScript(([query, selector]) => {
@@ -135,15 +127,9 @@ async function firstAnswer(browser, base, path, resultSelector, profile, { servi
   await page.goto(link.url + path, { waitUntil: 'commit', timeout: 120000 });
   await page.waitForFunction(() => window.__firstAnswerMs !== undefined, null, { timeout: 120000, polling: 100 });
   const ms = await page.evaluate(() => window.__firstAnswerMs);
-  await page.waitForLoadState('networkidle', { timeout: 20000 }).catch(() => {});
-  let bytes = 0;
-  for (const { r, t } of started) {
-    if (answeredAt !== null && t > answeredAt) continue;
-    const response = await r.response().catch(() => null);
-    if (!response || response.fromServiceWorker()) continue;
-    const size = await r.sizes().catch(() => null);
-    if (size) bytes += size.responseBodySize + size.responseHeadersSize;
-  }
+  // The binding call that stamps answeredAt may land a moment after the poll sees the answer.
+  for (let i = 0; answeredAt === null && i < 100; i++) await new Promise((r) => setTimeout(r, 10));
+  const bytes = link.bytesUntil(answeredAt ?? performance.now());
   await ctx.close();
   await link.close();
   return { ms, bytes };
@@ -179,7 +165,7 @@ const s = (ms) => (ms / 1000).toFixed(1) + ' s';
 
 async function measure(label, dist, browser) {
   const indexSecs = indexWithPagefind(dist);
-  const server = await serve(dist);
+  const server = await startServe({ dir: dist, args: ['--rate-limit', '0'], cli });
   try {
     let recall = '';
     try {
@@ -212,7 +198,8 @@ export async function benchFirstAnswer(defaultOnly = false) {
   try {
     // The default content: a copy of dist/, so the peer's index never lands in the build.
     const small = join(work, 'default');
-    cpSync(join(root, 'dist'), small, { recursive: true });
+    // Times preserved, as any deployment's copy should: the build's files keep theirs.
+    cpSync(join(root, 'dist'), small, { recursive: true, preserveTimestamps: true });
     await measure(`default content, "${QUERY}"`, small, browser);
     rmSync(small, { recursive: true, force: true });
     if (defaultOnly) return;

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { compressed } from './wasm-size.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -16,16 +17,20 @@ function sizes(file) {
 }
 function row(label, s, peer) {
   let line = `  ${label.padEnd(34)} ${kb(s.raw).padStart(10)} raw ${kb(s.gzip).padStart(10)} gzip`;
+  if (s.br !== undefined) line += ` ${kb(s.br).padStart(10)} br`;
   if (peer) line += `   ×${(s.gzip / peer.gzip).toFixed(2)} of peer gzip`;
   console.log(line);
 }
+// The wasm core and its glue with brotli too (issue 13: what the server sends);
+// `node tools/wasm-size.mjs` breaks the wasm down by origin.
+const withBr = (file) => compressed(readFileSync(file));
 
-const peerWasm = sizes(join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'));
-const peerJs = sizes(join(root, 'node_modules/sql.js/dist/sql-wasm.js'));
+const peerWasm = withBr(join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'));
+const peerJs = withBr(join(root, 'node_modules/sql.js/dist/sql-wasm.js'));
 console.log('  size (peer: sql.js 1.16.0, SQLite alone compiled to wasm by its maintainers)');
 if (existsSync(join(dist, 'assets/pietura.wasm'))) {
-  row('pietura.wasm (SQLite + core)', sizes(join(dist, 'assets/pietura.wasm')), peerWasm);
-  row('pietura.js (glue)', sizes(join(dist, 'assets/pietura.js')), peerJs);
+  row('pietura.wasm (SQLite + core)', withBr(join(dist, 'assets/pietura.wasm')), peerWasm);
+  row('pietura.js (glue)', withBr(join(dist, 'assets/pietura.js')), peerJs);
 } else {
   console.log('  pietura.wasm: not built');
 }

@@ -2,25 +2,17 @@
 // performance of the main page types, measured with Debian's Chromium against the
 // real `pietura serve`. A report, not a test: scores depend on the machine's load.
 // Usage: node tools/lighthouse.mjs [DIST_DIR]
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { startServe } from './serve.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = process.argv[2] || join(root, 'dist');
 const pages = ['/lv/', '/lv/pakalpojumi/vsaa-slimibas-pabalsts/', '/en/contact-points/', '/en/contact-points/vpvkac-cesis/'];
 
-const server = spawn(join(root, 'build/bin/pietura'), ['serve', '--port', '0', '--dir', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) resolve(`http://127.0.0.1:${m[1]}`);
-  });
-  server.on('exit', () => reject(new Error('server exited: ' + out)));
-});
+const server = await startServe({ dir: dist, stderr: 'inherit' });
+const base = server.url;
 const chrome = await chromeLauncher.launch({
   chromePath: '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -49,5 +41,5 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.kill('SIGTERM');
+  server.stop();
 }

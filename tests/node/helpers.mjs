@@ -1,8 +1,8 @@
 // Shared fixtures for the Node.js tests: paths, the real server, the browser.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServe } from '../../tools/serve.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const dist = join(root, 'dist');
@@ -20,21 +20,11 @@ export function snapshotBytes() {
   return new Uint8Array(readFileSync(join(dist, 'catalogue.sqlite')));
 }
 
-// Starts `pietura serve` on a free port and resolves with its base URL; `extra`
-// adds options (e.g. ['--data', dir, '--rate-limit', '0']).
+// Starts `pietura serve` on a free port and resolves with its base URL once it
+// answers; `extra` adds options (e.g. ['--data', dir, '--rate-limit', '0']).
+// The one starter (tools/serve.mjs) is shared with the benchmarks.
 export function startServer(dir = dist, extra = []) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(cli, ['serve', '--port', '0', '--dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => { proc.kill(); reject(new Error('server did not start: ' + out)); }, 10000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); resolve({ url: `http://127.0.0.1:${m[1]}`, proc, stop: () => proc.kill('SIGTERM') }); }
-    });
-    proc.stderr.on('data', (d) => { out += d; });
-    proc.on('exit', (code) => { clearTimeout(timer); if (!out.includes('Serving')) reject(new Error(`server exited ${code}: ${out}`)); });
-  });
+  return startServe({ dir, args: extra, cli });
 }
 
 // Debian's Chromium, driven by playwright-core; never a downloaded browser.

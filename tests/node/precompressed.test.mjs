@@ -5,9 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { dist, startServer } from './helpers.mjs';
 
 const text = /\.(html|css|js|mjs|json|svg|webmanifest|xml|txt|ics|wasm|sqlite)$/;
@@ -17,7 +18,11 @@ before(async () => { server = await startServer(dist, ['--rate-limit', '0']); })
 after(() => server?.proc.kill('SIGKILL'));
 
 function get(path, headers = {}, method = 'GET') {
-  const { hostname, port } = new URL(server.url);
+  return getFrom(server.url, path, headers, method);
+}
+
+function getFrom(base, path, headers = {}, method = 'GET') {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ hostname, port, path, method, headers, agent: false }, (res) => {
       const chunks = [];
@@ -97,4 +102,68 @@ test('issue 13: revalidation, HEAD and ranges respect the encoding', async () =>
   const copy = await get('/catalogue.sqlite.br', { 'accept-encoding': 'br, gzip' });
   assert.equal(copy.headers['content-encoding'], undefined);
   assert.ok(copy.body.equals(readFileSync(join(dist, 'catalogue.sqlite.br'))));
+});
+
+// A deployment often copies dist/ with a plain `cp -r` or an upload tool: every file gets
+// the time of the copy, in whatever order it went, so a copy can end up older than its
+// file. The server decides by content: a copy is sent when it decodes to the file.
+test('issue 13: copies made older than their files (a plain cp -r of dist/) are still sent', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pietura-copies-'));
+  const paths = ['manifest.json', 'lv/index.html', 'assets/pietura.wasm', 'catalogue.sqlite'];
+  let copied;
+  try {
+    for (const p of paths)
+      for (const suffix of ['', '.br', '.gz']) {
+        mkdirSync(dirname(join(dir, p)), { recursive: true });
+        copyFileSync(join(dist, p + suffix), join(dir, p + suffix));
+      }
+    // The copies an hour older than their files, as when cp wrote them first.
+    const hourAgo = new Date(Date.now() - 3600e3);
+    for (const p of paths) for (const suffix of ['.br', '.gz']) utimesSync(join(dir, p + suffix), hourAgo, hourAgo);
+    copied = await startServer(dir, ['--rate-limit', '0']);
+    for (const p of paths) {
+      for (const [accept, coding] of [['br', 'br'], ['gzip', 'gzip']]) {
+        const res = await getFrom(copied.url, '/' + p, { 'accept-encoding': accept });
+        assert.equal(res.headers['content-encoding'], coding, `${p} is sent as ${coding} although its copy is older`);
+        assert.equal(res.body.length, statSync(join(dir, p + (coding === 'br' ? '.br' : '.gz'))).size);
+      }
+    }
+  } finally {
+    copied?.proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('issue 13: a copy that does not decode to its file is never sent, however new it is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pietura-stale-'));
+  let copied;
+  try {
+    const page = '<!doctype html><title>now</title>' + 'the page as it is now. '.repeat(40);
+    const old = '<!doctype html><title>old</title>' + 'the page as it was before. '.repeat(40);
+    // What makes a folder a build the server will serve.
+    for (const f of ['manifest.json', 'catalogue.sqlite']) copyFileSync(join(dist, f), join(dir, f));
+    writeFileSync(join(dir, 'now.html'), page);
+    writeFileSync(join(dir, 'now.html.br'), brotliCompressSync(old));   // stale, and newer than the file
+    writeFileSync(join(dir, 'now.html.gz'), gzipSync(page + 'x'));      // one byte too many
+    writeFileSync(join(dir, 'other.html'), page);
+    writeFileSync(join(dir, 'other.html.br'), Buffer.from('not brotli at all'));
+    writeFileSync(join(dir, 'other.html.gz'), Buffer.concat([gzipSync(page), gzipSync('more')]));  // a second member
+    const future = new Date(Date.now() + 3600e3);
+    for (const f of ['now.html.br', 'now.html.gz', 'other.html.br', 'other.html.gz']) utimesSync(join(dir, f), future, future);
+    copied = await startServer(dir, ['--rate-limit', '0']);
+    for (const path of ['/now.html', '/other.html']) {
+      const res = await getFrom(copied.url, path, { 'accept-encoding': 'br, gzip' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-encoding'], undefined, `${path}: no copy that decodes to it`);
+      assert.equal(res.body.toString(), page);
+    }
+    // A copy replaced on its own, the file untouched: the server notices without a restart.
+    writeFileSync(join(dir, 'now.html.br'), brotliCompressSync(page));
+    const fixed = await getFrom(copied.url, '/now.html', { 'accept-encoding': 'br, gzip' });
+    assert.equal(fixed.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(fixed.body).toString(), page);
+  } finally {
+    copied?.proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -88,13 +88,31 @@ struct Body {
     std::string bytes, etag;
 };
 
-// Files are read once per change (keyed by size and mtime), with the brotli and gzip
-// copies beside them, so a rebuild of dist/ shows up without restarting and repeated
-// requests cost nothing. A copy older than its file (edited by hand after the build)
-// is not used: it could hold other bytes.
-struct Entry {
+// Files are read once per change (keyed by the size and mtime of the file and of its
+// copies), with the brotli and gzip copies beside them, so a rebuild of dist/ shows up
+// without restarting and repeated requests cost nothing. A copy is used only when it
+// decodes to exactly the file's bytes (checked once per change): not by comparing
+// times, which a plain `cp -r` of dist/ scrambles, and which cannot tell a stale copy
+// from a good one.
+struct Stamp {
+    bool exists = false;
     std::uintmax_t size = 0;
     fs::file_time_type mtime;
+    bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp(const fs::path& p) {
+    std::error_code ec;
+    Stamp s;
+    if (!fs::is_regular_file(p, ec) || ec) return s;
+    s.size = fs::file_size(p, ec);
+    if (!ec) s.mtime = fs::last_write_time(p, ec);
+    s.exists = !ec;
+    return s;
+}
+
+struct Entry {
+    Stamp file, br_copy, gz_copy;
     Body identity;
     std::optional<Body> br, gz;  // only when smaller than the file
 
@@ -104,29 +122,31 @@ struct Entry {
 class FileCache {
 public:
     std::shared_ptr<const Entry> get(const fs::path& p) {
-        std::error_code ec;
-        auto size = fs::file_size(p, ec);
-        if (ec) return nullptr;
-        auto mtime = fs::last_write_time(p, ec);
+        Stamp file = stamp(p);
+        if (!file.exists) return nullptr;
+        Stamp br_copy = stamp(p.string() + std::string(encoding_suffix(Encoding::br)));
+        Stamp gz_copy = stamp(p.string() + std::string(encoding_suffix(Encoding::gzip)));
         std::lock_guard<std::mutex> lock(mu_);
         auto it = cache_.find(p.string());
-        if (it != cache_.end() && it->second->size == size && it->second->mtime == mtime) return it->second;
+        if (it != cache_.end() && it->second->file == file && it->second->br_copy == br_copy &&
+            it->second->gz_copy == gz_copy)
+            return it->second;
         auto e = std::make_shared<Entry>();
         try {
             e->identity.bytes = text::read_file_or_throw(p);
         } catch (const std::runtime_error&) {
             return nullptr;
         }
-        e->size = size;
-        e->mtime = mtime;
+        e->file = file;
+        e->br_copy = br_copy;
+        e->gz_copy = gz_copy;
         std::string tag = digest::sha256_hex(e->identity.bytes).substr(0, 20);
         e->identity.etag = "\"" + tag + "\"";
         // The copies' ETags differ from the file's: a cache must never answer a request
         // for one encoding with another's bytes.
         for (Encoding enc : {Encoding::br, Encoding::gzip}) {
             fs::path copy = p.string() + std::string(encoding_suffix(enc));
-            std::error_code cec;
-            if (!fs::is_regular_file(copy, cec) || fs::last_write_time(copy, cec) < mtime || cec) continue;
+            if (!(enc == Encoding::br ? br_copy : gz_copy).exists) continue;
             Body b;
             try {
                 b.bytes = text::read_file_or_throw(copy);
@@ -134,6 +154,7 @@ public:
                 continue;
             }
             if (b.bytes.size() >= e->identity.bytes.size()) continue;
+            if (!decodes_to(b.bytes, enc, e->identity.bytes)) continue;
             b.etag = "\"" + tag + "-" + std::string(encoding_name(enc)) + "\"";
             (enc == Encoding::br ? e->br : e->gz) = std::move(b);
         }

@@ -2,10 +2,12 @@
 // libbrotli and zlib.
 #include "precompress.hpp"
 
+#include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <exception>
 #include <fstream>
@@ -133,6 +135,34 @@ void precompress(const fs::path& dir, Progress& progress) {
     auto kb = [](std::uintmax_t b) { return std::to_string((b + 512) / 1024) + " KB"; };
     progress.done(std::to_string(t.files) + " files, " + kb(t.identity_bytes) + " → " + kb(t.brotli_bytes) + " br, " +
                   kb(t.gzip_bytes) + " gzip");
+}
+
+bool decodes_to(std::string_view copy, Encoding e, std::string_view original) {
+    // One byte of room past the original: a copy that decodes to more does not fit and fails.
+    std::string out(original.size() + 1, '\0');
+    size_t got = 0;
+    if (e == Encoding::br) {
+        size_t size = out.size();
+        if (BrotliDecoderDecompress(copy.size(), reinterpret_cast<const uint8_t*>(copy.data()), &size,
+                                    reinterpret_cast<uint8_t*>(out.data())) != BROTLI_DECODER_RESULT_SUCCESS)
+            return false;
+        got = size;
+    } else if (e == Encoding::gzip) {
+        z_stream zs{};
+        if (inflateInit2(&zs, 15 + 16) != Z_OK) return false;
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(copy.data()));
+        zs.avail_in = uInt(copy.size());
+        zs.next_out = reinterpret_cast<Bytef*>(out.data());
+        zs.avail_out = uInt(out.size());
+        int rc = inflate(&zs, Z_FINISH);
+        bool whole = rc == Z_STREAM_END && zs.avail_in == 0;  // a second gzip member is not ours
+        got = zs.total_out;
+        inflateEnd(&zs);
+        if (!whole) return false;
+    } else {
+        return false;
+    }
+    return got == original.size() && std::memcmp(out.data(), original.data(), got) == 0;
 }
 
 // --- choosing a copy for a request --------------------------------------------------------

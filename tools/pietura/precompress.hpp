@@ -11,7 +11,10 @@
 //
 // `pietura serve` picks a copy with choose_encoding(): by the request's
 // Accept-Encoding and its q-values (q=0 refuses), brotli first when both are equally
-// welcome, and only a copy that is smaller than the file itself.
+// welcome, and only a copy that is smaller than the file itself and that decodes to
+// exactly its bytes (decodes_to()). The content decides, not the files' times: a
+// plain `cp -r` of dist/ gives every file a new time in whatever order it copies, and
+// a time check would then drop good copies (or keep stale ones) without a word.
 #pragma once
 
 #include <cstdint>
@@ -45,6 +48,11 @@ enum class Encoding { identity, gzip, br };
 // copies exist: the highest q-value wins, a tie goes to br, then gzip, then identity.
 // No header, or one that refuses everything offered, gives identity.
 Encoding choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip);
+
+// True when `copy`, decoded as `e` (gzip or br), is exactly `original`: one complete
+// stream, nothing after it. Never decodes more than original.size() + 1 bytes, so a
+// copy that does not belong to the file costs no more than the file itself.
+bool decodes_to(std::string_view copy, Encoding e, std::string_view original);
 
 std::string_view encoding_name(Encoding e);  // "identity", "gzip", "br"
 std::string_view encoding_suffix(Encoding e);  // "", ".gz", ".br"
