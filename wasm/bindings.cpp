@@ -39,6 +39,7 @@
 #include "rating/rating.hpp"
 #include "site/components/error_summary/error_summary.hpp"
 #include "site/components/nearby_item/nearby_item.hpp"
+#include "site/components/search_results/search_results.hpp"
 #include "site/components/slot_list/slot_list.hpp"
 #include "site/site.hpp"
 #include "snapshot/snapshot.hpp"
@@ -71,6 +72,18 @@ public:
     // The JS API: each call runs guarded (see guard()).
     val search(const std::string& query, const std::string& lang, int limit) const {
         return guard([&] { return search_(query, lang, limit); });
+    }
+    // The search page's results (site/components/search_results): the same markup
+    // `pietura serve` sends for /lv/meklet/?q=… without JavaScript. `strings` is the
+    // page's data-results-strings object.
+    std::string resultsHtml(const std::string& query, const std::string& lang, int page, const val& strings) const {
+        return guard([&] {
+            auto l = pietura::parse_lang(lang);
+            if (!l) throw std::invalid_argument("lang must be 'lv' or 'en'");
+            if (page < 1) throw std::invalid_argument("page must be 1 or more");
+            pietura::site::components::SearchResultsView v{query, cat_.search(query, *l, pietura::search::kMaxHits), page};
+            return pietura::site::components::search_results(strings_from(strings, *l), *l, v);
+        });
     }
     val openingStatus(const std::string& id, double nowMs, const std::string& lang) const {
         return guard([&] { return openingStatus_(id, nowMs, lang); });
@@ -123,6 +136,7 @@ private:
             o.set("url", h.url);
             o.set("summary", h.summary);
             o.set("score", h.score);
+            o.set("weak", h.weak);  // issue 14: a guess, shown apart from real answers
             out.set(k++, o);
         }
         return out;
@@ -451,6 +465,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
     emscripten::class_<Catalogue>("Catalogue")
         .constructor<const val&>()
         .function("search", &Catalogue::search)
+        .function("resultsHtml", &Catalogue::resultsHtml)
         .function("openingStatus", &Catalogue::openingStatus)
         .function("findPlaces", &Catalogue::findPlaces)
         .function("territories", &Catalogue::territories)

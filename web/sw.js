@@ -36,7 +36,7 @@ function userRequestEnded() {
 async function yieldToUser() {
   while (userRequests > 0) await userIdle;
 }
-const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums)|en\/consultation\/(time|details|check|confirmation))(\/|$)/;
+const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums|izvele)|en\/consultation\/(time|details|check|confirmation|choose))(\/|$)/;
 
 const MIME = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',

@@ -3,7 +3,7 @@
 // the reference server). Plain forms first; booking.js adds the nearest-first order,
 // step 1's error summary without a round trip, the outbox and the status messages.
 // Every question page has a back link to the previous step and a step count; the
-// language switch leads to the same step in the other language (site/booking_steps.hpp).
+// language switch leads to the same step in the other language (site.hpp).
 //
 // Issue 12: a shared library PC keeps its history, favicons, session files and
 // autofill whatever a page does, so no page here puts the booking's reference or
@@ -15,7 +15,6 @@
 #include <map>
 
 #include "hours/hours.hpp"
-#include "site/booking_steps.hpp"
 #include "site/collate.hpp"
 #include "site/components/error_summary/error_summary.hpp"
 #include "site/components/slot_list/slot_list.hpp"

@@ -3,7 +3,6 @@
 // sends people on to a language.
 #include "site/components/search_form/search_form.hpp"
 #include "site/components/shared_bar/shared_bar.hpp"
-#include "site/booking_steps.hpp"
 #include "site/page.hpp"
 #include "site/structured.hpp"
 

@@ -91,6 +91,10 @@ using urls::url_for;
 // `main_html`, for pages made outside render(): the booking steps the server renders.
 std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
                   const std::string& main_html);
+// frame() whose language switch and hreflang alternate lead to `alternate` (the same
+// step in the other language) instead of that language's step 1 (site/frame.cpp).
+std::string frame_to(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                     const std::string& main_html, const std::string& alternate);
 
 // --- booking a remote consultation (site/booking.cpp) -------------------------------
 // Step 1 is static (topic and contact point); the next steps need live seats, so the
@@ -150,6 +154,32 @@ std::string booking_no_view_page(const Strings& s, const Options& o, Lang lang);
 // server has made a view, and this page moves on to the plain confirmation address
 // (a same-site navigation, so the SameSite=Strict view cookie goes along).
 std::string booking_open_page(const Strings& s, const Options& o, Lang lang);
+
+// Step 1 rendered by the server: a missing answer must come back with the error summary,
+// and "Back" from the time step must keep the topic and the contact point, which without
+// JavaScript only the server can do (from booking::step_one_choices(), same renderer as
+// the static page). Every question page says "1. solis no 3" / "Step 1 of 3" and has a
+// back link (GOV.UK question pages); a step's language switch carries only its own
+// non-personal address (topic, contact point, time) or goes through the server's draft or
+// confirmation view, never a name, phone, reference or token (issue 12).
+// Step 1 as the citizen left it: the answers so far and what is missing.
+struct BookingStart {
+    Lang lang = Lang::lv;
+    std::string choice;         // "institution:topic" as the radios send it; "" when none
+    std::string contact_point;  // "" when none
+    std::vector<booking::FieldError> errors;  // fields "choice" and "contact_point"
+};
+
+// The field errors of step 1 for what is missing, in the page's language.
+std::vector<booking::FieldError> booking_start_errors(const Strings& s, Lang lang, bool no_topic, bool no_contact_point);
+
+// Step 1 rendered by the server (its address: booking_url(lang, "start"), or the time
+// step's when an answer is missing), from the content step 1 reads.
+std::string booking_start_page(const content::Content& c, const Strings& s, const Options& o, const BookingStart& f);
+
+// Where step 1 with these answers is, for back and change links: the server's copy
+// when there are answers to keep, the static page otherwise.
+std::string booking_start_url(Lang lang, const std::string& choice, const std::string& contact_point);
 
 // Text → HTML that shows exactly that text; safe in element content and in
 // attribute values quoted with " or '.

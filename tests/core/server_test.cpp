@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
-#include "booking_fields.hpp"
+#include "booking/booking.hpp"
 #include "cli.hpp"
 #include "cli_run.hpp"
 #include "content/content.hpp"
@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(issue16_bad_requests_get_400_with_the_fields_named) {
     BOOST_TEST(body_of(r)["fields"]["name"]["code"] == "required");
 
     // A field of the wrong type is a field error, for every text field of the request.
-    for (auto& f : cli::kRequestTextFields) {
+    for (auto& f : booking::kRequestTextFields) {
         json j = booking_body(start);
         j[std::string(f.name)] = 5;
         auto res = a.post("/api/bookings", j);
@@ -171,11 +171,11 @@ BOOST_AUTO_TEST_CASE(issue16_bad_requests_get_400_with_the_fields_named) {
     BOOST_TEST(a.post("/api/bookings", booking_body(start + 7)).status == 409, "not the start of a slot");
 
     auto days = a.call("GET", "/api/slots?institution=vsaa&contact_point=vpvkac-cesis&days=" +
-                                  std::to_string(cli::kMaxSlotDays + 1));
+                                  std::to_string(booking::kMaxSlotDays + 1));
     BOOST_TEST(days.status == 400);
     BOOST_TEST(body_of(days)["fields"].contains("days"));
     BOOST_TEST(a.call("GET", "/api/slots?institution=vsaa&contact_point=vpvkac-cesis&days=" +
-                                 std::to_string(cli::kMaxSlotDays))
+                                 std::to_string(booking::kMaxSlotDays))
                    .status == 200);
     BOOST_TEST(a.call("GET", "/api/slots?institution=vsaa&contact_point=nowhere").status == 404);
     BOOST_TEST(a.call("GET", "/api/nothing-here").status == 404);
@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(issue16_every_request_field_round_trips) {
     auto store = cli::Store::open(fixture::temp_dir("server-store"));
     booking::Request r;
     int k = 0;
-    for (auto& f : cli::kRequestTextFields) r.*f.member = std::string(f.name) + "-" + std::to_string(++k);
+    for (auto& f : booking::kRequestTextFields) r.*f.member = std::string(f.name) + "-" + std::to_string(++k);
     r.start = 1800000000;
     std::string token;
     auto a = store->book("key-0001", "fp", r, r.start + 1800, 1, 1790000000,
@@ -321,7 +321,7 @@ BOOST_AUTO_TEST_CASE(issue16_every_request_field_round_trips) {
     BOOST_REQUIRE(a.status == 201);
     auto b = store->get(a.body, token);
     BOOST_REQUIRE(b.has_value());
-    for (auto& f : cli::kRequestTextFields) {
+    for (auto& f : booking::kRequestTextFields) {
         std::string got = (*b).*f.member, sent = r.*f.member;
         BOOST_TEST(got == sent, f.name);
     }

@@ -57,7 +57,7 @@ for (const lang of ['lv', 'en']) {
   });
 }
 
-test('without JavaScript the search form leads to the A–Z index', async () => {
+test('without JavaScript the search form leads to the search page (results from the server, A–Z on a static host)', async () => {
   const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto(env.server.url + '/lv/');

@@ -33,17 +33,17 @@ test('issue 3: recall@3 over the relevance set is at least 0.9', async () => {
 
 // Honest search (issue 14): citizens ask for things the catalogue does not have. None
 // of them may get a confident answer first: the first hit, if any, must be weak (the
-// page then says the catalogue may not have it and where to ask). M.Search is the
-// same core the search page renders with (wasm/search_bindings.cpp).
+// page then says the catalogue may not have it and where to ask). Catalogue#search is
+// the same core the search page renders with (Catalogue#resultsHtml).
 test('issue 14: queries for what the catalogue does not have get no confident answer', async () => {
   const M = await loadCore();
-  const s = new M.Search(snapshotBytes());
+  const s = new M.Catalogue(snapshotBytes());
   const rows = readTsv('no_answer.tsv');
   assert.ok(rows.length >= 15, 'at least 15 no-answer queries');
   const confident = [];
   let weak = 0, none = 0;
   for (const [lang, query] of rows) {
-    const hits = s.hits(query, lang, 100);
+    const hits = s.search(query, lang, 100);
     if (!hits.length) none++;
     else if (hits[0].weak) weak++;
     else confident.push(`${lang} "${query}" → ${hits[0].id}`);
@@ -52,7 +52,7 @@ test('issue 14: queries for what the catalogue does not have get no confident an
   const rel = readTsv('relevance.tsv');
   let sure = 0;
   for (const [lang, query, expected] of rel) {
-    const top = s.hits(query, lang, 3).find((h) => h.id === expected);
+    const top = s.search(query, lang, 3).find((h) => h.id === expected);
     if (top && !top.weak) sure++;
   }
   s.delete();

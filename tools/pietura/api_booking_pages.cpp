@@ -4,7 +4,6 @@
 // through this browser's view cookie. Nothing secret ever goes in an address.
 #include "api_detail.hpp"
 #include "content/content.hpp"
-#include "site/booking_steps.hpp"
 
 namespace pietura::cli::api_detail {
 

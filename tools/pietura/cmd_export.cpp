@@ -2,7 +2,7 @@
 #include <iostream>
 #include <string_view>
 
-#include "booking_fields.hpp"
+#include "booking/booking.hpp"
 #include "cli.hpp"
 #include "hours/hours.hpp"
 #include "store.hpp"
@@ -78,10 +78,10 @@ int cmd_export(int argc, char** argv) {
     try {
         auto store = Store::open(args.get_or("data", "data"));
         if (what == "bookings") {
-            // The order operators' spreadsheets know: the request's fields as kRequestTextFields
+            // The order operators' spreadsheets know: the request's fields as booking::kRequestTextFields
             // lists them, with the times after the contact point.
             std::vector<std::string> head{"reference"};
-            for (auto& f : kRequestTextFields) {
+            for (auto& f : booking::kRequestTextFields) {
                 head.emplace_back(f.name);
                 if (f.member == &booking::Request::contact_point) head.insert(head.end(), {"start", "end"});
             }
@@ -89,7 +89,7 @@ int cmd_export(int argc, char** argv) {
             row(head);
             store->export_bookings([](const StoredBooking& b) {
                 std::vector<std::string> cells{b.reference};
-                for (auto& f : kRequestTextFields) {
+                for (auto& f : booking::kRequestTextFields) {
                     cells.push_back(b.*f.member);
                     if (f.member == &booking::Request::contact_point)
                         cells.insert(cells.end(), {hours::format_riga(b.start), hours::format_riga(b.end)});

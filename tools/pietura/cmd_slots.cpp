@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "booking/booking.hpp"
-#include "booking_fields.hpp"
+#include "booking/booking.hpp"
 #include "cli.hpp"
 #include "snapshot/snapshot.hpp"
 #include "store.hpp"
@@ -59,9 +59,9 @@ int cmd_slots(int argc, char** argv) {
         try {
             size_t used = 0;
             days = std::stoi(*d, &used);
-            if (used != d->size() || days < 1 || days > kMaxSlotDays) throw std::invalid_argument(*d);
+            if (used != d->size() || days < 1 || days > booking::kMaxSlotDays) throw std::invalid_argument(*d);
         } catch (const std::exception&) {
-            return usage_error("slots", "--days must be a whole number from 1 to " + std::to_string(kMaxSlotDays));
+            return usage_error("slots", "--days must be a whole number from 1 to " + std::to_string(booking::kMaxSlotDays));
         }
     }
     try {

@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "booking_fields.hpp"
+#include "booking/booking.hpp"
 #include "sha256.hpp"
 #include "sqlite/statement.hpp"
 
@@ -132,12 +132,12 @@ std::string new_reference() {
 }
 
 // The booking columns as read_booking() reads them: the fixed ones, then the request's
-// text fields (kRequestTextFields: their names are the columns' names).
+// text fields (booking::kRequestTextFields: their names are the columns' names).
 constexpr int kFixedColumns = 5;
 
 std::string booking_columns() {
     std::string cols = "reference, start, \"end\", created, cancelled";
-    for (auto& f : kRequestTextFields) cols.append(", ").append(f.name);
+    for (auto& f : booking::kRequestTextFields) cols.append(", ").append(f.name);
     return cols;
 }
 
@@ -149,7 +149,7 @@ StoredBooking read_booking(const Statement& q) {
     b.created = q.integer(3);
     b.cancelled = q.integer(4) != 0;
     int col = kFixedColumns;
-    for (auto& f : kRequestTextFields) b.*f.member = q.text(col++);
+    for (auto& f : booking::kRequestTextFields) b.*f.member = q.text(col++);
     return b;
 }
 
@@ -157,7 +157,7 @@ std::string select_bookings(const std::string& rest) { return "SELECT " + bookin
 
 std::string insert_booking() {
     std::string sql = "INSERT INTO bookings(token_sha256, " + booking_columns() + ") VALUES(?1";
-    for (size_t k = 2; k <= 1 + kFixedColumns + kRequestTextFields.size(); ++k) sql += ", ?" + std::to_string(k);
+    for (size_t k = 2; k <= 1 + kFixedColumns + booking::kRequestTextFields.size(); ++k) sql += ", ?" + std::to_string(k);
     return sql + ")";
 }
 
@@ -298,7 +298,7 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
         auto ins = prepare(db_, insert_booking());
         ins.bind(1, digest::sha256_hex(token)).bind(2, b.reference).bind(3, b.start).bind(4, b.end).bind(5, now).bind(6, 0);
         int k = 2 + kFixedColumns;
-        for (auto& f : kRequestTextFields) ins.bind(k++, b.*f.member);
+        for (auto& f : booking::kRequestTextFields) ins.bind(k++, b.*f.member);
         run(ins, db_);
         answer = Answer{201, created(b, token)};
     }

@@ -7,7 +7,7 @@
 // both succeed. An idempotency key stores the answer it got in that same
 // transaction: sending the same request again returns the same answer and makes
 // no second booking. Every statement is the core's prepared sqlite::Statement; no value
-// is ever put into SQL text (only column names, from kRequestTextFields).
+// is ever put into SQL text (only column names, from booking::kRequestTextFields).
 //
 // The WAL stays small: every statement is reset as soon as its rows are read, so
 // no read stays open across a COMMIT (an open one made every auto-checkpoint fail

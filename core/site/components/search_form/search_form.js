@@ -1,7 +1,7 @@
 // search_form.js — search as you type: the core answers, the form's data- attributes give every word.
 // Appended to /assets/app.js by `pietura build` (components in name order), so it runs
 // in app.js's module scope: it uses doc, lang, form (#search), input (#q) and
-// loadCore() and core() from there, and keeps its own names inside this block.
+// loadCore(), core() and catalogue() from there, and keeps its own names inside this block.
 {
   function resultsText(n) {
     const d = form.dataset;
@@ -39,19 +39,8 @@
   }
 
   // The search page shows the core's own results (site/components/search_results, as
-  // `pietura serve` sends them without JavaScript): a wasm Search over the snapshot,
-  // made once on first need. The fetch is answered from the cache catalogue() filled.
-  let searcher;
-  const search = () => {
-    searcher ??= (async () => {
-      const [M, bytes] = await Promise.all([core(), fetch('/catalogue.sqlite').then((r) => {
-        if (!r.ok) throw new Error('snapshot ' + r.status);
-        return r.arrayBuffer();
-      })]);
-      return new M.Search(new Uint8Array(bytes));
-    })().catch(() => null);
-    return searcher;
-  };
+  // `pietura serve` sends them without JavaScript), from the page's one Catalogue.
+  const search = () => catalogue().catch(() => null);
 
   const answer = doc.getElementById('search-answer');
   if (form && input && answer) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n/plural.hpp"
 #include "site/components/search_form/search_form.hpp"
 #include "site/html.hpp"
 
@@ -9,15 +10,6 @@ namespace pietura::site::components {
 namespace {
 
 using html::esc;
-
-// CLDR plural category, the same one Intl.PluralRules gives in the browser.
-const char* plural_category(Lang lang, std::size_t n) {
-    if (lang == Lang::en) return n == 1 ? "one" : "other";
-    std::size_t d = n % 10, dd = n % 100;
-    if (d == 0 || (dd >= 11 && dd <= 19)) return "zero";
-    if (d == 1 && dd != 11) return "one";
-    return "other";
-}
 
 // The query in a link's query string: everything but unreserved characters as %XX.
 std::string url_encode(std::string_view text) {
@@ -68,7 +60,7 @@ std::string where_to_ask(const Strings& s, Lang lang) {
 }  // namespace
 
 std::string results_count(const Strings& s, Lang lang, std::size_t n) {
-    return s.format(lang, std::string("search.results.") + plural_category(lang, n), {{"n", std::to_string(n)}});
+    return s.format(lang, i18n::form_key(lang, "search.results", static_cast<std::int64_t>(n)), {{"n", std::to_string(n)}});
 }
 
 const std::vector<std::string>& search_results_keys() {

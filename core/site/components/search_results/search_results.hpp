@@ -6,7 +6,7 @@
 //
 // One implementation wherever results appear: the search page the reference server
 // renders for /lv/meklet/?q=… (tools/pietura/api_search_pages.cpp, no JavaScript
-// needed) and the search page in the browser, where wasm/search_bindings.cpp calls
+// needed) and the search page in the browser, where wasm/bindings.cpp (Catalogue#resultsHtml) calls
 // this same function with the labels the page carries (data-results-strings: the keys
 // of search_results_keys()). app.js never builds result markup itself.
 //

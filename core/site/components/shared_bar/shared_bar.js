@@ -127,7 +127,9 @@
     const warn = () => {
       let left = warnFor;
       const tick = () => {
-        text.textContent = dialog.dataset.text.replace('{s}', String(left));
+        // Each second's sentence comes finished, with its plural form, from shared_bar.cpp (issue 14).
+        const line = doc.getElementById('timeout-texts')?.content.querySelector(`[data-s="${left}"]`);
+        text.textContent = line ? line.textContent : dialog.dataset.text.replace('{s}', String(left));
         if (left-- <= 0) clearEverything();
         else countdownTimer = setTimeout(tick, 1000);
       };
