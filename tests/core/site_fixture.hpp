@@ -6,7 +6,10 @@
 
 #include <filesystem>
 #include <map>
+#include <regex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "site/site.hpp"
 
@@ -111,6 +114,25 @@ inline size_t count(const std::string& hay, const std::string& needle) {
     size_t n = 0;
     for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
     return n;
+}
+
+// Every element opened is closed in order (void elements excepted): a cheap guard
+// against broken nesting, which screen readers and browsers repair unpredictably.
+inline std::string nesting_problem(const std::string& html) {
+    static const std::set<std::string> void_tags = {"meta", "link", "input", "br", "hr", "img"};
+    static const std::regex tag(R"(<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>)");
+    std::vector<std::string> stack;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it) {
+        std::string name = (*it)[2];
+        if (void_tags.count(name)) continue;
+        if ((*it)[1] == "") stack.push_back(name);
+        else {
+            if (stack.empty() || stack.back() != name)
+                return "</" + name + "> closes <" + (stack.empty() ? "nothing" : stack.back()) + ">";
+            stack.pop_back();
+        }
+    }
+    return stack.empty() ? "" : "<" + stack.back() + "> never closed";
 }
 
 }  // namespace site_fixture
