@@ -12,6 +12,7 @@
 // is loaded. Promises checked (content.hpp): problems are collected, never thrown,
 // and each points at a line of the file it is about.
 #include <cstdint>
+#include <fstream>
 #include <string_view>
 #include <unistd.h>
 
