@@ -37,8 +37,9 @@ std::string page_feedback(const Strings& s, Lang lang, const std::string& page) 
     h += "<div class=\"feedback-answers\">\n<button type=\"submit\" name=\"found\" value=\"yes\" class=\"button-secondary\">" +
          t("rate.page.yes") + "</button>\n<button type=\"submit\" name=\"found\" value=\"no\" class=\"button-secondary\">" +
          t("rate.page.no") + "</button>\n</div>\n</form>\n";
-    h += missing_form(s, lang, page, "", true);
+    // The thanks comes first, then the optional question it leads to.
     h += "<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+    h += missing_form(s, lang, page, "", true);
     return h + "</section>\n";
 }
 
