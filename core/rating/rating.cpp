@@ -199,6 +199,19 @@ std::vector<Span> personal_data(const std::vector<Cp>& cps) {
     return spans;
 }
 
+// Free text a citizen typed (a comment, "what were you looking for"), already valid
+// UTF-8: trimmed, masked, then checked. Only invisible characters count as empty.
+template <class Add>
+void free_text(std::string& v, const char* field, Add add) {
+    v = mask(std::string(text::trim(v)));
+    switch (text::check_typed(v, true)) {
+        case text::TypedProblem::none: break;
+        case text::TypedProblem::invisible: v.clear(); break;  // as if left empty
+        case text::TypedProblem::bidi: add(field, "bidi"); break;
+        default: add(field, "text");
+    }
+    if (text::utf8_length(v) > kMaxComment) add(field, "too_long");
+}
 
 }  // namespace
 
@@ -245,20 +258,98 @@ std::vector<form::FieldError> validate(Rating& r) {
     if (!encoded(r.target, "target")) {
     } else if (r.target.empty()) add("target", "required");
     else if (r.target.size() > 80) add("target", "too_long");
-    if (r.score < 1 || r.score > 5) add("score", "choice");
-    if (encoded(r.comment, "comment")) {
-        r.comment = mask(std::string(text::trim(r.comment)));
-        switch (text::check_typed(r.comment, true)) {
-            case text::TypedProblem::none: break;
-            case text::TypedProblem::invisible: r.comment.clear(); break;  // no comment, as if left empty
-            case text::TypedProblem::bidi: add("comment", "bidi"); break;
-            default: add("comment", "text");
-        }
-        if (text::utf8_length(r.comment) > kMaxComment) add("comment", "too_long");
-    }
+    r.scale = kScale;
+    if (r.score < 1 || r.score > kScale) add("score", "choice");
+    if (encoded(r.comment, "comment")) free_text(r.comment, "comment", add);
     if (!encoded(r.lang, "lang")) {
     } else if (!parse_lang(r.lang)) add("lang", "choice");
     return errors;
+}
+
+bool is_site_path(std::string_view p) {
+    if (p.empty() || p.size() > 512 || p[0] != '/') return false;
+    if (p.find("//") != std::string_view::npos || p.find('\\') != std::string_view::npos) return false;
+    return std::all_of(p.begin(), p.end(), [](char c) { return c > 0x20 && c < 0x7f && c != '?' && c != '#'; });
+}
+
+namespace {
+
+// What both page-feedback checks share: the language first (the messages are in
+// it), then the text "what were you looking for", as a rating's comment.
+template <class Add>
+void check_lang_and_missing(PageFeedback& f, Add add, bool& missing_ok) {
+    missing_ok = true;
+    if (!text::valid_utf8(f.lang)) {
+        f.lang = text::to_valid_utf8(f.lang);
+        add("lang", "encoding");
+    } else if (!parse_lang(f.lang)) add("lang", "choice");
+    if (!text::valid_utf8(f.missing)) {
+        f.missing = text::to_valid_utf8(f.missing);
+        add("missing", "encoding");
+        missing_ok = false;
+        return;
+    }
+    free_text(f.missing, "missing", add);
+}
+
+}  // namespace
+
+std::vector<form::FieldError> validate(PageFeedback& f) {
+    std::vector<form::FieldError> errors;
+    Lang lang = parse_lang(f.lang).value_or(Lang::lv);
+    auto add = [&](const char* field, const char* code) {
+        errors.push_back({field, code, form::field_message(code, lang)});
+    };
+    if (!text::valid_utf8(f.page)) {
+        f.page = text::to_valid_utf8(f.page);
+        add("page", "encoding");
+    } else if (!is_site_path(f.page)) add("page", "choice");
+    if (f.found.empty()) add("found", "required");
+    else if (f.found != "yes" && f.found != "no") {
+        if (!text::valid_utf8(f.found)) f.found = text::to_valid_utf8(f.found);
+        add("found", "choice");
+    }
+    bool ok = true;
+    check_lang_and_missing(f, add, ok);
+    // "What were you looking for?" is asked only after "No".
+    if (ok && f.found == "yes" && !f.missing.empty()) add("missing", "choice");
+    return errors;
+}
+
+std::vector<form::FieldError> validate_missing(PageFeedback& f) {
+    std::vector<form::FieldError> errors;
+    Lang lang = parse_lang(f.lang).value_or(Lang::lv);
+    auto add = [&](const char* field, const char* code) {
+        errors.push_back({field, code, form::field_message(code, lang)});
+    };
+    bool ok = true;
+    check_lang_and_missing(f, add, ok);
+    if (ok && f.missing.empty() &&
+        std::none_of(errors.begin(), errors.end(), [](auto& e) { return e.field == "missing"; }))
+        add("missing", "required");
+    return errors;
+}
+
+void add(Summary& s, const Rating& r) {
+    if (r.scale != kScale || r.score < 1 || r.score > kScale) return;
+    Average& a = s[r.about][r.target];
+    // A running mean: the same figure SQL's avg() gave, without keeping every score.
+    a.average += (r.score - a.average) / (a.count + 1);
+    ++a.count;
+}
+
+bool is_rating_token(std::string_view t) {
+    return t.size() == 32 && std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+ConsultationRating consultation_rating(const ConsultationState& c, std::int64_t now) {
+    if (!c.found) return ConsultationRating::unknown;
+    if (c.cancelled) return ConsultationRating::cancelled;
+    if (c.used) return ConsultationRating::already_rated;
+    // Rated after it has happened: from its start (a consultation that has started
+    // is being had; one not begun cannot be judged).
+    if (now < c.start) return ConsultationRating::not_yet;
+    return ConsultationRating::open;
 }
 
 }  // namespace pietura::rating

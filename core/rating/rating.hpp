@@ -1,16 +1,22 @@
-// rating/rating.hpp — "How was it?": satisfaction ratings of services, contact points
-// and consultations.
+// rating/rating.hpp — what citizens tell the portal: whether a page helped them,
+// and how satisfied they were with a service or a consultation they had.
 //
-// A rating is a score on a labelled 1–5 scale, what it was about (a service, a
-// contact point or a consultation, by id) and an optional comment of at most 500
-// characters. Comments are free text typed on shared library PCs, so `mask()`
-// removes what identifies a person — phone numbers, e-mail addresses, Latvian
-// personal codes (old DDMMYY-NNNNN and new 32NNNN-NNNNN) — before a comment leaves
-// the browser, and the server masks again. `Summary` is what is published: an
-// average only where there are at least `kMinPublished` ratings.
-// Shared by the wasm core, the server and `pietura build --ratings`.
+// Two questions, kept apart (issue 15). `PageFeedback` is the page-feedback pattern
+// of the EU Single Digital Gateway tool and GOV.UK's "Is this page useful?": on every
+// page "Did you find what you were looking for? Yes / No", and after "No" an optional
+// "what were you looking for" of at most 500 characters. `Rating` is the satisfaction
+// of someone who has used a service (or had a consultation), on the 1–10 scale of the
+// national monitoring (`kScale`), so the published averages compare with it; records
+// made on the old 1–5 form keep `scale` 5 and never enter a 10-point average.
+// Free text is typed on shared library PCs, so `mask()` removes what identifies a
+// person — phone numbers, e-mail addresses, Latvian personal codes (old DDMMYY-NNNNN
+// and new 32NNNN-NNNNN) — and the server masks again before storing. `Summary` is
+// what is published: an average only where there are at least `kMinPublished` ratings.
+// A consultation is rated through a one-time rating token, only after it has started
+// (`consultation_rating()`). Shared by the wasm core, the server and `pietura build --ratings`.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,8 +27,10 @@
 
 namespace pietura::rating {
 
-constexpr std::size_t kMaxComment = 500;
+constexpr std::size_t kMaxComment = 500;  // also the longest "what were you looking for"
 constexpr int kMinPublished = 5;
+constexpr int kScale = 10;  // the national monitoring's satisfaction scale, 1..10
+constexpr int kOldScale = 5;  // ratings stored before issue 15
 
 // Replaces with "***" every e-mail address (letters with diacritics count, in the
 // local part and in the domain: "jānis.bērziņš@inbox.lv") and every number of 7 or
@@ -42,16 +50,43 @@ bool has_personal_code(std::string_view text);
 struct Rating {
     std::string about;   // "service" | "contact-point" | "consultation"
     std::string target;  // the id of what was rated
-    int score = 0;       // 1..5
+    int score = 0;       // 1..scale
     std::string comment;
     std::string lang = "lv";
+    int scale = kScale;  // kOldScale only for records read back from before issue 15
 };
 
 // Checks and normalises in place (trims and masks the comment). Empty: well-formed.
-// Text that is not UTF-8 is a field error "encoding" (and is replaced by valid
-// UTF-8, so that echoing it back is safe); a bidi override or isolate in the
-// comment is "bidi", a control character "text".
+// The score must be 1..kScale (a new rating is always on the 10-point scale: `scale`
+// is set to kScale). Text that is not UTF-8 is a field error "encoding" (and is
+// replaced by valid UTF-8, so that echoing it back is safe); a bidi override or
+// isolate in the comment is "bidi", a control character "text".
 std::vector<form::FieldError> validate(Rating& r);
+
+// True for an address of this site a form may name as "the page I was on" and a
+// thank-you page may link back to: a path that starts with one "/", at most 512
+// bytes of printable ASCII, no backslash, no "//" anywhere (so never another site,
+// whatever a browser makes of it), no query or fragment. Everything else is refused
+// rather than guessed at: it would be an open redirect.
+bool is_site_path(std::string_view path);
+
+// "Did you find what you were looking for?" on one page.
+struct PageFeedback {
+    std::string page;     // the page's own path, e.g. "/lv/pakalpojumi/vsaa-slimibas-pabalsts/"
+    std::string found;    // "yes" | "no"
+    std::string missing;  // "what were you looking for", only after "no"; optional
+    std::string lang = "lv";
+};
+
+// Checks and normalises in place, as validate(Rating&) does for the comment: the
+// missing text is trimmed and masked, at most kMaxComment characters. `page` must be
+// is_site_path() ("choice"), `found` "yes" or "no" ("required" when empty, "choice"
+// otherwise); missing text with "yes" is a "choice" error (the question was not asked).
+std::vector<form::FieldError> validate(PageFeedback& f);
+
+// The follow-up text for a "no" already sent: `missing` must not be empty after
+// trimming ("required"); otherwise as above. `page` is not checked (it is not stored).
+std::vector<form::FieldError> validate_missing(PageFeedback& f);
 
 struct Average {
     int count = 0;
@@ -61,5 +96,25 @@ struct Average {
 
 // about → target → average.
 using Summary = std::map<std::string, std::map<std::string, Average>>;
+
+// Adds one stored rating to a summary. Only ratings on the 10-point scale count:
+// an old 1–5 rating averaged in would make the figure incomparable with the
+// national monitoring, so it is left out (the export still lists it).
+void add(Summary& s, const Rating& r);
+
+// A consultation's rating link holds a random token made with the booking (never
+// the booking's cancel secret, nothing personal): 32 lowercase hex digits.
+bool is_rating_token(std::string_view token);
+
+// Whether the consultation a rating token stands for may be rated now. `start` is
+// the consultation's start (Unix seconds), `used` whether the token has rated once.
+enum class ConsultationRating { open, unknown, already_rated, not_yet, cancelled };
+struct ConsultationState {
+    bool found = false;  // the token names a booking
+    bool used = false;
+    bool cancelled = false;
+    std::int64_t start = 0;
+};
+ConsultationRating consultation_rating(const ConsultationState& c, std::int64_t now);
 
 }  // namespace pietura::rating

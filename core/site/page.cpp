@@ -1,6 +1,8 @@
 // What the page types share (site/page.hpp): ordering, lists, small pieces.
 #include "site/page.hpp"
 
+#include "site/components/page_feedback/page_feedback.hpp"
+
 namespace pietura::site::internal {
 
 const std::vector<int>& SortKeys::get(Lang lang, const std::string& title) {
@@ -18,8 +20,10 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// Every page of the site asks whether it helped (issue 15).
 Page page(const Ctx& x, const PageSpec& p, const std::string& main_html) {
-    return {path_for(x.url(p.kind, p.id)), shell(x, p, main_html)};
+    std::string self = x.url(p.kind, p.id);
+    return {path_for(self), shell(x, p, main_html + components::page_feedback(x.s, x.lang, self))};
 }
 
 std::string inst_abbr(const Ctx& x, const std::string& inst_id) {

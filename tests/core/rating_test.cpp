@@ -23,7 +23,7 @@ BOOST_AUTO_TEST_CASE(ratings_are_checked_and_masked) {
     BOOST_TEST(validate(ok).empty());
     BOOST_TEST(ok.comment == "Ļoti laipni! Zvaniet ***");
 
-    Rating bad{"weather", "", 6, std::string(501, 'a'), "ru"};
+    Rating bad{"weather", "", 11, std::string(501, 'a'), "ru"};  // issue 15: 1..10
     auto errors = validate(bad);
     BOOST_TEST(errors.size() == 5u);
     Rating zero{"service", "x", 0, "", "en"};
@@ -41,21 +41,24 @@ BOOST_AUTO_TEST_CASE(averages_publish_from_five_ratings) {
 
 #include "site/site.hpp"
 
-BOOST_AUTO_TEST_CASE(rating_form_is_a_labelled_scale_and_shows_averages_from_five) {
+BOOST_AUTO_TEST_CASE(issue15_service_rating_is_a_labelled_10_point_scale_with_averages_from_five) {
     auto strings = pietura::site::Strings::load(std::string(PIETURA_SOURCE_DIR) + "/i18n");
     pietura::site::Options o;
-    o.ratings["contact-point"]["vpvkac-cesis"] = Average{5, 4.24};
-    o.ratings["contact-point"]["vpvkac-ogre"] = Average{4, 5.0};
-    auto cesis = pietura::site::rating_block(strings, o, pietura::Lang::lv, "contact-point", "vpvkac-cesis", "/lv/x/");
-    BOOST_TEST(cesis.find("Vidēji 4,2 no 5, vērtējumi: 5") != std::string::npos);
-    for (int k = 1; k <= 5; ++k)
-        BOOST_TEST(cesis.find("<input type=\"radio\" name=\"score\" value=\"" + std::to_string(k) + "\" required> " +
-                              std::to_string(k) + " – ") != std::string::npos);
-    BOOST_TEST(cesis.find("<legend>") != std::string::npos);
-    BOOST_TEST(cesis.find("maxlength=\"500\"") != std::string::npos);
-    BOOST_TEST(cesis.find("name=\"target\" value=\"vpvkac-cesis\"") != std::string::npos);
-    auto ogre = pietura::site::rating_block(strings, o, pietura::Lang::en, "contact-point", "vpvkac-ogre", "/en/x/");
-    BOOST_TEST(ogre.find("Average") == std::string::npos);  // 4 ratings are not published
+    o.ratings["service"]["vsaa-slimibas-pabalsts"] = Average{5, 8.24};
+    o.ratings["service"]["vid-eds-lietosana"] = Average{4, 10.0};
+    auto sick = pietura::site::rating_block(strings, o, pietura::Lang::lv, "service", "vsaa-slimibas-pabalsts", "/lv/x/");
+    BOOST_TEST(sick.find("Vidējais vērtējums: 8,2 no 10 (vērtējumu skaits: 5)") != std::string::npos);
+    for (int k = 1; k <= 10; ++k)
+        BOOST_TEST(sick.find("<input type=\"radio\" name=\"score\" value=\"" + std::to_string(k) + "\"> " +
+                             std::to_string(k)) != std::string::npos);
+    BOOST_TEST(sick.find("value=\"11\"") == std::string::npos);
+    BOOST_TEST(sick.find("> 1 – ļoti slikti</label>") != std::string::npos);
+    BOOST_TEST(sick.find("> 10 – ļoti labi</label>") != std::string::npos);
+    BOOST_TEST(sick.find("<legend>Vai šo pakalpojumu jau izmantojāt?</legend>") != std::string::npos);
+    BOOST_TEST(sick.find("<legend>Kā kopumā vērtējat šo pakalpojumu?</legend>") != std::string::npos);
+    BOOST_TEST(sick.find("name=\"target\" value=\"vsaa-slimibas-pabalsts\"") != std::string::npos);
+    auto eds = pietura::site::rating_block(strings, o, pietura::Lang::en, "service", "vid-eds-lietosana", "/en/x/");
+    BOOST_TEST(eds.find("Average") == std::string::npos);  // 4 ratings are not published
 }
 
 // --- issue 12: personal data is masked however it is typed -----------------------------

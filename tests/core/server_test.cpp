@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(issue16_a_rating_is_stored_and_summarised) {
     BOOST_TEST(bad.status == 400);
     BOOST_TEST(body_of(bad)["fields"]["target"]["code"] == "choice");
     json score = r;
-    score["score"] = 9;
+    score["score"] = 11;  // issue 15: the 10-point scale
     BOOST_TEST(a.post("/api/ratings", score).status == 400);
     json summary = body_of(a.call("GET", "/api/ratings/summary"));
     BOOST_TEST(summary["service"]["vsaa-vecuma-pensija"]["count"] == 1);

@@ -215,38 +215,8 @@ test('shared PC: offline, the request is kept only on the page, with print and t
   await ctx.close();
 });
 
-test('rating with JavaScript: the comment is masked before it leaves the browser', async () => {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const sent = [];
-  page.on('request', (r) => { if (r.url().endsWith('/api/ratings')) sent.push(r.postData()); });
-  await page.goto(server.url + '/lv/klientu-centri/vpvkac-cesis/');
-  const form = page.locator('form.rating-form[data-enhanced=outbox]');
-  await form.waitFor();
-  await form.getByLabel('4 – apmierināts').check();
-  await form.locator('textarea').fill('Laipni! Zvaniet 29123456 vai anna@example.lv, kods 010190-12345');
-  await form.locator('[type=submit]').click();
-  await page.waitForFunction(() => /Paldies/.test(document.querySelector('.rating-status').textContent), null, { timeout: 15000 });
-  assert.equal(sent.length, 1);
-  const body = JSON.parse(sent[0]);
-  assert.equal(body.comment, 'Laipni! Zvaniet *** vai ***, kods ***');
-  assert.deepEqual([body.about, body.target, body.score], ['contact-point', 'vpvkac-cesis', 4]);
-  await ctx.close();
-});
-
-test('rating without JavaScript: a plain form post that comes back to the page', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const page = await ctx.newPage();
-  await page.goto(server.url + '/en/services/vsaa-slimibas-pabalsts/');
-  const form = page.locator('form.rating-form');
-  await form.getByLabel('5 – very satisfied').check();
-  await form.locator('textarea').fill('Call me on +371 29 123 456');
-  await form.locator('[type=submit]').click();
-  await page.waitForURL(/\/en\/services\/vsaa-slimibas-pabalsts\/\?rated=1/);
-  const csv = execFileSync(cli, ['export', 'ratings', '--data', data], { encoding: 'utf8' });
-  assert.match(csv, /"service","vsaa-slimibas-pabalsts","5","Call me on \*\*\*","en"/);
-  await ctx.close();
-});
+// The rating journeys (issue 15: page feedback on every page, the 10-point service rating,
+// with and without JavaScript) are in rating-journey.test.mjs.
 
 test('no booking server: step 1 offers the contact point phone and a pre-filled e-mail', async () => {
   const ctx = await browser.newContext();

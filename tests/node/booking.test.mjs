@@ -49,15 +49,16 @@ test('pietura build --ratings: averages from five ratings on pages and in the sn
   const { root } = await import('./helpers.mjs');
   const tmp = mkdtempSync(join(tmpdir(), 'pietura-ratings-'));
   writeFileSync(join(tmp, 'summary.json'), JSON.stringify({
-    service: { 'vsaa-slimibas-pabalsts': { count: 6, average: 4.5 } },
+    service: { 'vsaa-slimibas-pabalsts': { count: 6, average: 8.5 }, 'vid-eds-lietosana': { count: 4, average: null } },
     'contact-point': { 'vpvkac-cesis': { count: 4, average: null } },
   }));
   execFileSync(cli, ['build', '--quiet', '--ratings', join(tmp, 'summary.json'), '--out', join(tmp, 'dist'),
     '--wasm', join(root, 'build-wasm/wasm')], { cwd: root });
   const service = readFileSync(join(tmp, 'dist/lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html'), 'utf8');
-  assert.match(service, /Vidēji 4,5 no 5, vērtējumi: 6/);
-  const cp = readFileSync(join(tmp, 'dist/en/contact-points/vpvkac-cesis/index.html'), 'utf8');
-  assert.doesNotMatch(cp, /Average/);
+  assert.match(service, /Vidējais vērtējums: 8,5 no 10 \(vērtējumu skaits: 6\)/); // issue 15: the 10-point scale
+  const eds = readFileSync(join(tmp, 'dist/en/services/vid-eds-lietosana/index.html'), 'utf8');
+  assert.match(eds, /Rate this service/);
+  assert.doesNotMatch(eds, /Average rating/, 'four ratings are not published');
   const rows = execFileSync('sqlite3', [join(tmp, 'dist/catalogue.sqlite'), 'SELECT about, target, count FROM ratings'], { encoding: 'utf8' });
   assert.equal(rows.trim(), 'service|vsaa-slimibas-pabalsts|6');
   writeFileSync(join(tmp, 'bad.json'), '{"service": {"x": {"count": "many"}}}');

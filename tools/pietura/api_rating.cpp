@@ -1,16 +1,127 @@
-// Ratings (/api/ratings): a citizen's score and comment of a service, a contact point
-// or a consultation, and the published summary (counts always, averages from five).
+// What citizens tell the portal (issue 15), each answer as JSON for rating.js or as a
+// plain form post that ends on a thank-you page (POST → 303 → GET):
+//   POST /api/feedback                 "Did you find what you were looking for?" yes/no
+//   POST /api/feedback/missing         after "no": what they were looking for (masked)
+//   POST /api/ratings                  a service they have used, 1–10
+//   POST /api/consultation-ratings     a consultation that has happened, by its rating token
+//   GET  /api/ratings/summary          published figures (counts always, averages from five)
+// and the HTML pages of the no-JavaScript path, in the page's language:
+//   /lv/atsauksme/paldies/, /en/feedback/thank-you/          the thank-you page
+//   /lv/konsultacija/novertet/, /en/consultation/rate/ ?k=…   a consultation's rating page
+// The core checks every answer (rating::validate) and masks free text; a bad answer is
+// a 400 naming each field (for a form post, an HTML page saying the same, with a way
+// back). A link back is only ever a path of this site (rating::is_site_path).
 #include "api_detail.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
+#include "hours/hours.hpp"
 #include "rating/rating.hpp"
 #include "sha256.hpp"
+#include "site/components/page_feedback/page_feedback.hpp"
+#include "site/components/rating_form/rating_form.hpp"
+#include "site/html.hpp"
 
 namespace pietura::cli::api_detail {
 
 namespace {
+
+using site::html::esc;
+
+std::string thanks_url(Lang lang) { return lang == Lang::lv ? "/lv/atsauksme/paldies/" : "/en/feedback/thank-you/"; }
+std::string consultation_url(Lang lang) { return lang == Lang::lv ? "/lv/konsultacija/novertet/" : "/en/consultation/rate/"; }
+
+// Query values here are site paths and hex ids; everything but the unreserved
+// characters and "/" is percent-encoded all the same.
+std::string query_value(const std::string& v) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : v) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') out += char(c);
+        else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// The thank-you page's address: what was answered, and the page to go back to (only
+// when it is a path of this site; otherwise the page links to the home page).
+std::string thanks_location(Lang lang, const std::string& what, const std::string& page, const std::string& followup = "") {
+    std::string url = thanks_url(lang) + "?what=" + what;
+    if (rating::is_site_path(page)) url += "&page=" + query_value(page);
+    if (!followup.empty()) url += "&followup=" + followup;
+    return url;
+}
+
+Lang lang_of(const std::string& code) { return parse_lang(code).value_or(Lang::lv); }
+
+const site::Strings& strings(const Api& api) {
+    if (!api.strings) throw Problem{503, "the rating pages are not available (no UI strings)", {}};
+    return *api.strings;
+}
+
+// A page of the no-JavaScript path in the site's frame. Its language switch leads to
+// the other language's home page: the page answered about has its own address there.
+void send_page(Api& api, const http::Request& req, http::Response& res, int status, Lang lang, const std::string& title,
+               const std::string& main_html, urls::Kind kind = urls::Kind::search) {
+    send_html(res, status, site::frame_to(strings(api), site_for(api, req), lang, kind, title, main_html,
+                                          urls::url_for(other(lang), urls::Kind::home)));
+}
+
+std::string back_link(const site::Strings& s, Lang lang, const std::string& page) {
+    std::string to = rating::is_site_path(page) ? page : urls::url_for(lang, urls::Kind::home);
+    return "<p><a href=\"" + esc(to) + "\">" + esc(s.get(lang, "rate.back")) + "</a></p>\n";
+}
+
+// A refused form post without JavaScript: what is wrong, field by field, and the way
+// back to the page (the JSON client gets the same fields in the 400's body).
+[[noreturn]] void refuse(Api& api, const http::Request& req, http::Response& res, Lang lang,
+                         const std::vector<booking::FieldError>& errors, const std::string& page) {
+    Problem p{400, "some fields need attention", errors};
+    if (!is_form(req) || !api.strings) throw p;
+    const auto& s = *api.strings;
+    std::string m = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
+                    "<h2 id=\"error-summary-title\">" + esc(s.get(lang, "rate.error.summary")) + "</h2>\n<ul>\n";
+    for (auto& e : errors) {
+        std::string key = "rate.field." + e.field;
+        bool known = e.field == "score" || e.field == "used" || e.field == "found" || e.field == "missing";
+        m += "<li>" + esc(s.get(lang, known ? key : "rate.field.other")) + ": " + esc(e.message) + "</li>\n";
+    }
+    m += "</ul>\n</div>\n" + back_link(s, lang, page);
+    send_page(api, req, res, 400, lang, s.get(lang, "rate.error.title"), m);
+    throw Problem{0, "", {}};  // answered: guarded() must leave the page as it is
+}
+
+// refuse() has written the page; this keeps guarded() from replacing it.
+template <class Fn>
+http::Server::Handler answered(std::shared_ptr<Api> api, Fn fn) {
+    return guarded(api, [fn](Api& a, const http::Request& req, http::Response& res) {
+        try {
+            fn(a, req, res);
+        } catch (const Problem& p) {
+            if (p.status != 0) throw;
+        }
+    });
+}
+
+// A body field that must be a string (a number is taken as its digits: JSON clients send 7).
+std::string field(const json& body, const char* key, std::vector<booking::FieldError>& errors, Lang lang) {
+    auto it = body.find(key);
+    if (it != body.end() && it->is_number_integer()) return std::to_string(it->get<long long>());
+    return str(body, key, errors, lang);
+}
+
+int score_of(const std::string& v) {
+    if (v.empty() || v.size() > 2 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+    return std::stoi(v);
+}
+
+std::string fingerprint(const json& j) { return digest::sha256_hex(j.dump()); }
 
 void post_rating(Api& api, const http::Request& req, http::Response& res) {
     json body = read_body(req);
@@ -18,35 +129,112 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     rating::Rating r;
     r.lang = str(body, "lang", errors, Lang::lv);
     if (r.lang.empty()) r.lang = "lv";
-    Lang lang = parse_lang(r.lang).value_or(Lang::lv);
+    Lang lang = lang_of(r.lang);
     r.about = str(body, "about", errors, lang);
     r.target = str(body, "target", errors, lang);
     r.comment = str(body, "comment", errors, lang);
-    auto it = body.find("score");
-    if (it != body.end() && it->is_number_integer()) r.score = it->get<int>();
-    else if (it != body.end() && it->is_string() && it->get<std::string>().size() == 1 &&
-             std::isdigit(static_cast<unsigned char>(it->get<std::string>()[0])))
-        r.score = it->get<std::string>()[0] - '0';
+    std::string used = str(body, "used", errors, lang);
+    std::string score = field(body, "score", errors, lang);
+    std::string back = str(body, "back", errors, lang);
     std::string key = idempotency_key(req, body);
-    if (errors.empty()) errors = rating::validate(r);
-    if (errors.empty()) {
-        bool known = api.cat.exists(r.about == "service" || r.about == "contact-point" ? r.about : std::string("consultation"),
-                                    r.target);
-        if (!known) errors.push_back({"target", "choice", booking::field_message("choice", lang)});
+    // "Have you used this service?" is the form's first question; a JSON client that
+    // leaves it out is rating a service it has used.
+    if (used.empty() && is_form(req)) errors.push_back({"used", "required", booking::field_message("required", lang)});
+    else if (!used.empty() && used != "yes" && used != "no") errors.push_back({"used", "choice", booking::field_message("choice", lang)});
+    if (errors.empty() && used == "no") {
+        // Nothing to store: only someone who has used a service rates it.
+        if (is_form(req)) return redirect(res, thanks_location(lang, "not-used", back));
+        return send_json(res, 200, R"({"status":"not-used"})");
     }
-    if (!errors.empty()) throw Problem{400, "some fields need attention", errors};
+    r.score = score_of(score);
+    if (errors.empty()) errors = rating::validate(r);
+    // A consultation is rated through its own link, after it has happened.
+    if (errors.empty() && r.about == "consultation") errors.push_back({"about", "choice", booking::field_message("choice", lang)});
+    if (errors.empty() && !api.cat.exists(r.about, r.target))
+        errors.push_back({"target", "choice", booking::field_message("choice", lang)});
+    if (!errors.empty()) refuse(api, req, res, lang, errors, back);
     json fp{{"a", r.about}, {"t", r.target}, {"s", r.score}, {"c", r.comment}, {"l", r.lang}};
-    Answer a = api.store->rate(key, digest::sha256_hex(fp.dump()), r, now_unix());
-    if (is_form(req) && a.status == 201) {
-        res.status = 303;
-        // Back to the page the form was on (a site path only), or the home page.
-        std::string back = body.contains("back") && body["back"].is_string() ? body["back"].get<std::string>() : "";
-        // Printable ASCII only: no control character may reach the Location header.
-        bool local = back.size() > 1 && back.size() <= 512 && back[0] == '/' && back[1] != '/' &&
-                     back.find('\\') == std::string::npos &&
-                     std::all_of(back.begin(), back.end(), [](char c) { return c > 0x20 && c < 0x7f; });
-        res.set_header("Location", (local ? back : std::string(lang == Lang::lv ? "/lv/" : "/en/")) + "?rated=1#rate-" + r.about);
-        return;
+    Answer a = api.store->rate(key, fingerprint(fp), r, now_unix());
+    if (is_form(req) && a.status == 201) return redirect(res, thanks_location(lang, "rating", back));
+    send_json(res, a.status, a.body);
+}
+
+void post_feedback(Api& api, const http::Request& req, http::Response& res) {
+    json body = read_body(req);
+    std::vector<booking::FieldError> errors;
+    rating::PageFeedback f;
+    f.lang = str(body, "lang", errors, Lang::lv);
+    if (f.lang.empty()) f.lang = "lv";
+    Lang lang = lang_of(f.lang);
+    f.page = str(body, "page", errors, lang);
+    f.found = str(body, "found", errors, lang);
+    f.missing = str(body, "missing", errors, lang);
+    // rating.js makes the follow-up id itself (so an answer queued offline can get its
+    // text later); for a form post the server makes it and puts it in the thank-you page.
+    std::string followup = str(body, "followup", errors, lang);
+    std::string key = idempotency_key(req, body);
+    if (errors.empty()) errors = rating::validate(f);
+    if (errors.empty() && !followup.empty() && !rating::is_rating_token(followup))
+        errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
+    if (!errors.empty()) refuse(api, req, res, lang, errors, f.page);
+    // Only a "no" without its text yet can get a text later.
+    if (f.found == "yes" || !f.missing.empty()) followup.clear();
+    else if (followup.empty()) followup = random_hex(16);
+    json fp{{"p", f.page}, {"f", f.found}, {"m", f.missing}, {"l", f.lang}, {"u", followup}};
+    Answer a = api.store->feedback(key, fingerprint(fp), f, followup, now_unix());
+    if (is_form(req) && a.status == 201) return redirect(res, thanks_location(lang, "page", f.page, followup));
+    if (a.status == 201 && !followup.empty()) return send_json(res, 201, json{{"status", "accepted"}, {"followup", followup}}.dump());
+    send_json(res, a.status, a.body);
+}
+
+void post_missing(Api& api, const http::Request& req, http::Response& res) {
+    json body = read_body(req);
+    std::vector<booking::FieldError> errors;
+    rating::PageFeedback f;
+    f.lang = str(body, "lang", errors, Lang::lv);
+    if (f.lang.empty()) f.lang = "lv";
+    Lang lang = lang_of(f.lang);
+    f.missing = str(body, "missing", errors, lang);
+    std::string page = str(body, "page", errors, lang);
+    std::string followup = str(body, "followup", errors, lang);
+    std::string key = idempotency_key(req, body);
+    if (errors.empty()) errors = rating::validate_missing(f);
+    if (errors.empty() && !rating::is_rating_token(followup))
+        errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
+    if (!errors.empty()) refuse(api, req, res, lang, errors, page);
+    json fp{{"m", f.missing}, {"l", f.lang}, {"u", followup}};
+    Answer a = api.store->add_missing(key, fingerprint(fp), followup, f.missing, now_unix());
+    if (is_form(req)) {
+        if (a.status == 201) return redirect(res, thanks_location(lang, "missing", page));
+        const auto& s = strings(api);
+        return send_page(api, req, res, a.status, lang, s.get(lang, "rate.page.thanks.title"),
+                         "<p>" + esc(s.get(lang, "rate.page.expired")) + "</p>\n" + back_link(s, lang, page));
+    }
+    send_json(res, a.status, a.body);
+}
+
+void post_consultation_rating(Api& api, const http::Request& req, http::Response& res) {
+    json body = read_body(req);
+    std::vector<booking::FieldError> errors;
+    rating::Rating r;
+    r.lang = str(body, "lang", errors, Lang::lv);
+    if (r.lang.empty()) r.lang = "lv";
+    Lang lang = lang_of(r.lang);
+    std::string token = str(body, "token", errors, lang);
+    r.score = score_of(field(body, "score", errors, lang));
+    std::string key = idempotency_key(req, body);
+    r.about = "consultation";
+    r.target = "-";  // the store names the institution from the token
+    if (errors.empty()) errors = rating::validate(r);
+    if (errors.empty() && !rating::is_rating_token(token))
+        errors.push_back({"token", "choice", booking::field_message("choice", lang)});
+    std::string page = consultation_url(lang) + (rating::is_rating_token(token) ? "?k=" + token : "");
+    if (!errors.empty()) refuse(api, req, res, lang, errors, "");
+    json fp{{"k", token}, {"s", r.score}, {"l", r.lang}};
+    Answer a = api.store->rate_consultation(key, fingerprint(fp), token, r, now_unix());
+    if (is_form(req)) {
+        if (a.status == 201) return redirect(res, thanks_location(lang, "consultation", ""));
+        return redirect(res, page);  // the rating page says why (rated already, not yet, …)
     }
     send_json(res, a.status, a.body);
 }
@@ -68,13 +256,95 @@ std::string summary_json(const rating::Summary& s) {
     return out.dump();
 }
 
+// The thank-you page: what was answered (?what=), a link back to the page (?page=,
+// a path of this site only) and, after "no", the optional "what were you looking for".
+void thanks_page(Api& api, Lang lang, const http::Request& req, http::Response& res) {
+    const auto& s = strings(api);
+    std::string what = req.get_param_value("what"), page = req.get_param_value("page");
+    std::string followup = req.get_param_value("followup");
+    if (!rating::is_site_path(page)) page.clear();
+    auto t = [&](const std::string& key) { return esc(s.get(lang, key)); };
+    std::string title, m;
+    if (what == "rating" || what == "consultation") {
+        title = s.get(lang, "rate.thanks.title");
+        m = "<p>" + t("rate.thanks.text") + "</p>\n";
+    } else if (what == "not-used") {
+        title = s.get(lang, "rate.thanks.title");
+        m = "<p>" + t("rate.thanks.not_used") + "</p>\n";
+    } else {
+        title = s.get(lang, "rate.page.thanks.title");
+        m = "<p>" + t(what == "missing" ? "rate.page.thanks.missing" : "rate.page.thanks") + "</p>\n";
+        if (what == "page" && rating::is_rating_token(followup))
+            m += site::components::missing_form(s, lang, page, followup, false);
+    }
+    m += back_link(s, lang, page);
+    send_page(api, req, res, 200, lang, title, m);
+}
+
+std::string when(std::int64_t start, std::int64_t end, Lang lang) {
+    auto a = hours::to_riga(start), b = hours::to_riga(end);
+    return hours::format_date(a.date, lang, hours::DateStyle::locative) + ", " + hours::format_minutes(a.minute_of_day(), lang) +
+           "–" + hours::format_minutes(b.minute_of_day(), lang);
+}
+
+// The page a consultation's calendar file links to: the 10-point form while the token
+// is good and the consultation has started, otherwise a clear sentence why not.
+void consultation_page(Api& api, Lang lang, const http::Request& req, http::Response& res) {
+    const auto& s = strings(api);
+    std::string token = req.get_param_value("k");
+    auto c = api.store->consultation(token);
+    std::string m;
+    int status = 200;
+    auto say = [&](const std::string& key, const std::string& when_text = "") {
+        m += "<p class=\"rating-state\">" + esc(s.format(lang, key, {{"when", when_text}})) + "</p>\n";
+    };
+    std::string about;
+    if (c.state.found) {
+        const booking::Offer* o = api.offer(c.institution, c.contact_point);
+        std::string topic = c.institution;
+        if (o)
+            for (auto& tp : o->topics)
+                if (tp.id == c.topic) topic = tp.title(lang);
+        about = "<p>" + esc(s.format(lang, "rate.consultation.about", {{"topic", topic}, {"when", when(c.state.start, c.end, lang)}})) +
+                "</p>\n";
+    }
+    switch (rating::consultation_rating(c.state, now_unix())) {
+        case rating::ConsultationRating::open: m += about + site::components::consultation_rating_form(s, lang, token); break;
+        case rating::ConsultationRating::not_yet:
+            m += about;
+            say("rate.consultation.not_yet", when(c.state.start, c.end, lang));
+            status = 409;
+            break;
+        case rating::ConsultationRating::already_rated: say("rate.consultation.used"); status = 409; break;
+        case rating::ConsultationRating::cancelled: say("rate.consultation.cancelled"); status = 409; break;
+        case rating::ConsultationRating::unknown: say("rate.consultation.unknown"); status = 404; break;
+    }
+    m += back_link(s, lang, "");
+    res.set_header("Referrer-Policy", "no-referrer");  // the token must not travel on in a Referer
+    send_page(api, req, res, status, lang, s.get(lang, "rate.consultation.title"), m, urls::Kind::consultation);
+}
+
 }  // namespace
 
+// The rating link a consultation's calendar file carries (the origin is added by the caller).
+std::string consultation_rating_path(Lang lang, const std::string& token) { return consultation_url(lang) + "?k=" + token; }
+
 void mount_rating_api(http::Server& svr, const std::shared_ptr<Api>& api) {
-    svr.Post("/api/ratings", guarded(api, post_rating));
+    svr.Post("/api/ratings", answered(api, post_rating));
+    svr.Post("/api/feedback", answered(api, post_feedback));
+    svr.Post("/api/feedback/missing", answered(api, post_missing));
+    svr.Post("/api/consultation-ratings", answered(api, post_consultation_rating));
     svr.Get("/api/ratings/summary", guarded(api, [](Api& a, const http::Request&, http::Response& res) {
         send_json(res, 200, summary_json(a.store->summary()));
     }));
+    for (Lang lang : {Lang::lv, Lang::en}) {
+        svr.Get(thanks_url(lang), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            thanks_page(a, lang, req, res);
+        }));
+        svr.Get(consultation_url(lang), guarded(api, [lang](Api& a, const http::Request& req, http::Response& res) {
+            consultation_page(a, lang, req, res);
+        }));
+    }
 }
 
 }  // namespace pietura::cli::api_detail

@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS idempotency(
 CREATE TABLE IF NOT EXISTS ratings(
   id INTEGER PRIMARY KEY, about TEXT NOT NULL, target TEXT NOT NULL, score INTEGER NOT NULL,
   comment TEXT NOT NULL, lang TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS page_feedback(
+  id INTEGER PRIMARY KEY, page TEXT NOT NULL, found INTEGER NOT NULL, missing TEXT NOT NULL DEFAULT '',
+  lang TEXT NOT NULL, followup_sha256 TEXT, created INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS page_feedback_followup ON page_feedback(followup_sha256);
 )sql";
 
 // One line on stderr per outage, not one per refused request: set when logged,
@@ -200,6 +204,7 @@ std::shared_ptr<Store> Store::open(const std::filesystem::path& dir, const Store
          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
          "PRAGMA wal_autocheckpoint=1000; PRAGMA journal_size_limit=4194304;");
     exec(db, kSchema);
+    s->migrate();
     if (options.max_bytes > 0) {
         auto ps = prepare(db, "PRAGMA page_size");
         std::int64_t page = row(ps, db) ? ps.integer(0) : 4096;
@@ -219,6 +224,25 @@ std::shared_ptr<Store> Store::open(const std::filesystem::path& dir, const Store
 }
 
 Store::~Store() { sqlite3_close(db_); }
+
+// Issue 15: ratings moved from 1–5 to the national monitoring's 1–10. A store made
+// before that gets a `scale` column whose default marks every old record as 1–5, so
+// they stay readable (and exported) but never enter a 10-point average.
+void Store::migrate() {
+    auto cols = prepare(db_, "SELECT count(*) FROM pragma_table_info('ratings') WHERE name = 'scale'");
+    bool has = row(cols, db_) && cols.integer(0) > 0;
+    cols.reset();
+    if (!has)
+        exec(db_, ("ALTER TABLE ratings ADD COLUMN scale INTEGER NOT NULL DEFAULT " + std::to_string(rating::kOldScale)).c_str());
+    // The consultation's own rating token and whether it has been used (issue 15).
+    auto tok = prepare(db_, "SELECT count(*) FROM pragma_table_info('bookings') WHERE name = 'rating_token'");
+    bool has_token = row(tok, db_) && tok.integer(0) > 0;
+    tok.reset();
+    if (!has_token)
+        exec(db_, "ALTER TABLE bookings ADD COLUMN rating_token TEXT; "
+                  "ALTER TABLE bookings ADD COLUMN rated INTEGER NOT NULL DEFAULT 0;");
+    exec(db_, "CREATE UNIQUE INDEX IF NOT EXISTS bookings_rating_token ON bookings(rating_token)");
+}
 
 booking::Taken Store::taken(const std::string& institution) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -300,6 +324,9 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
         int k = 2 + kFixedColumns;
         for (auto& f : booking::kRequestTextFields) ins.bind(k++, b.*f.member);
         run(ins, db_);
+        auto rt = prepare(db_, "UPDATE bookings SET rating_token = ?1 WHERE reference = ?2");
+        rt.bind(1, random_hex(16)).bind(2, b.reference);
+        run(rt, db_);
         answer = Answer{201, created(b, token)};
     }
     remember(key, fingerprint, answer, now);
@@ -332,8 +359,8 @@ Answer Store::rate(const std::string& key, const std::string& fingerprint, const
     std::lock_guard<std::mutex> lock(mu_);
     Tx tx(db_);
     if (auto a = replay_locked(key, fingerprint)) return *a;
-    auto ins = prepare(db_, "INSERT INTO ratings(about, target, score, comment, lang, created) VALUES(?1,?2,?3,?4,?5,?6)");
-    ins.bind(1, r.about).bind(2, r.target).bind(3, r.score).bind(4, r.comment).bind(5, r.lang).bind(6, now);
+    auto ins = prepare(db_, "INSERT INTO ratings(about, target, score, comment, lang, created, scale) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    ins.bind(1, r.about).bind(2, r.target).bind(3, r.score).bind(4, r.comment).bind(5, r.lang).bind(6, now).bind(7, r.scale);
     run(ins, db_);
     Answer a{201, R"({"status":"accepted"})"};
     remember(key, fingerprint, a, now);
@@ -344,10 +371,148 @@ Answer Store::rate(const std::string& key, const std::string& fingerprint, const
 
 rating::Summary Store::summary() {
     std::lock_guard<std::mutex> lock(mu_);
-    auto q = prepare(db_, "SELECT about, target, count(*), avg(score) FROM ratings GROUP BY about, target ORDER BY about, target");
+    // One rule for what counts (rating::add), so the core's tests hold for the server.
+    auto q = prepare(db_, "SELECT about, target, score, scale FROM ratings ORDER BY id");
     rating::Summary out;
-    while (row(q, db_)) out[q.text(0)][q.text(1)] = rating::Average{int(q.integer(2)), q.real(3)};
+    while (row(q, db_)) {
+        rating::Rating r{q.text(0), q.text(1), int(q.integer(2)), "", "", int(q.integer(3))};
+        rating::add(out, r);
+    }
     return out;
+}
+
+Answer Store::feedback(const std::string& key, const std::string& fingerprint, const rating::PageFeedback& f,
+                       const std::string& followup, std::int64_t now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Tx tx(db_);
+    if (auto a = replay_locked(key, fingerprint)) return *a;
+    auto ins = prepare(db_,
+                       "INSERT INTO page_feedback(page, found, missing, lang, followup_sha256, created) "
+                       "VALUES(?1,?2,?3,?4,?5,?6)");
+    ins.bind(1, f.page).bind(2, f.found == "yes" ? 1 : 0).bind(3, f.missing).bind(4, f.lang);
+    if (followup.empty()) ins.bind(5, std::nullopt);
+    else ins.bind(5, digest::sha256_hex(followup));
+    ins.bind(6, now);
+    run(ins, db_);
+    Answer a{201, R"({"status":"accepted"})"};
+    remember(key, fingerprint, a, now);
+    tx.commit();
+    bound_wal();
+    return a;
+}
+
+Answer Store::add_missing(const std::string& key, const std::string& fingerprint, const std::string& followup,
+                          const std::string& missing, std::int64_t now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Tx tx(db_);
+    if (auto a = replay_locked(key, fingerprint)) return *a;
+    // Valid once: the id is forgotten as the text is added.
+    auto up = prepare(db_,
+                      "UPDATE page_feedback SET missing = ?1, followup_sha256 = NULL "
+                      "WHERE followup_sha256 = ?2 AND found = 0 AND created >= ?3");
+    up.bind(1, missing).bind(2, digest::sha256_hex(followup)).bind(3, now - 86400);
+    run(up, db_);
+    Answer a = sqlite3_changes(db_) > 0
+                   ? Answer{201, R"({"status":"accepted"})"}
+                   : Answer{404, R"({"error":"no answer is waiting for this text: it was added already, or the answer is older than a day"})"};
+    remember(key, fingerprint, a, now);
+    tx.commit();
+    bound_wal();
+    return a;
+}
+
+std::optional<std::string> Store::rating_token(const std::string& reference) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto q = prepare(db_, "SELECT rating_token FROM bookings WHERE reference = ?1");
+    q.bind(1, reference);
+    if (!row(q, db_)) return std::nullopt;
+    std::string token = q.text(0);
+    q.reset();
+    if (!token.empty()) return token;
+    token = random_hex(16);
+    auto up = prepare(db_, "UPDATE bookings SET rating_token = ?1 WHERE reference = ?2 AND rating_token IS NULL");
+    up.bind(1, token).bind(2, reference);
+    run(up, db_);
+    bound_wal();
+    return token;
+}
+
+namespace {
+const char* kConsultationColumns = "start, cancelled, rated, institution, topic, contact_point, lang, \"end\"";
+Store::ConsultationToRate read_consultation(const Statement& q) {
+    Store::ConsultationToRate c;
+    c.state = rating::ConsultationState{true, q.integer(2) != 0, q.integer(1) != 0, q.integer(0)};
+    c.institution = q.text(3);
+    c.topic = q.text(4);
+    c.contact_point = q.text(5);
+    c.lang = q.text(6);
+    c.end = q.integer(7);
+    return c;
+}
+}  // namespace
+
+Store::ConsultationToRate Store::consultation(const std::string& token) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!rating::is_rating_token(token)) return {};
+    auto q = prepare(db_, std::string("SELECT ") + kConsultationColumns + " FROM bookings WHERE rating_token = ?1");
+    q.bind(1, token);
+    if (!row(q, db_)) return {};
+    auto c = read_consultation(q);
+    q.reset();
+    return c;
+}
+
+Answer Store::rate_consultation(const std::string& key, const std::string& fingerprint, const std::string& token,
+                                const rating::Rating& r, std::int64_t now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Tx tx(db_);
+    if (auto a = replay_locked(key, fingerprint)) return *a;
+    ConsultationToRate c;
+    if (rating::is_rating_token(token)) {
+        auto q = prepare(db_, std::string("SELECT ") + kConsultationColumns + " FROM bookings WHERE rating_token = ?1");
+        q.bind(1, token);
+        if (row(q, db_)) {
+            c = read_consultation(q);
+            q.reset();
+        }
+    }
+    Answer a;
+    switch (rating::consultation_rating(c.state, now)) {
+        case rating::ConsultationRating::open: {
+            auto ins = prepare(db_,
+                               "INSERT INTO ratings(about, target, score, comment, lang, created, scale) "
+                               "VALUES('consultation', ?1, ?2, '', ?3, ?4, ?5)");
+            ins.bind(1, c.institution).bind(2, r.score).bind(3, r.lang).bind(4, now).bind(5, rating::kScale);
+            run(ins, db_);
+            auto used = prepare(db_, "UPDATE bookings SET rated = 1 WHERE rating_token = ?1");
+            used.bind(1, token);
+            run(used, db_);
+            a = Answer{201, R"({"status":"accepted"})"};
+            break;
+        }
+        case rating::ConsultationRating::unknown:
+            a = Answer{404, R"({"error":"this rating link is not valid","state":"unknown"})"};
+            break;
+        case rating::ConsultationRating::already_rated:
+            a = Answer{409, R"({"error":"this consultation has been rated already","state":"already-rated"})"};
+            break;
+        case rating::ConsultationRating::cancelled:
+            a = Answer{409, R"({"error":"this consultation was cancelled","state":"cancelled"})"};
+            break;
+        case rating::ConsultationRating::not_yet:
+            a = Answer{409, R"({"error":"a consultation can be rated once it has started","state":"not-yet"})"};
+            break;
+    }
+    remember(key, fingerprint, a, now);
+    tx.commit();
+    bound_wal();
+    return a;
+}
+
+void Store::export_feedback(const std::function<void(const Feedback&)>& each) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto q = prepare(db_, "SELECT page, lang, missing, found, created FROM page_feedback ORDER BY id");
+    while (row(q, db_)) each(Feedback{q.text(0), q.text(1), q.text(2), q.integer(3) != 0, q.integer(4)});
 }
 
 void Store::export_bookings(const std::function<void(const StoredBooking&)>& each) {
@@ -358,8 +523,9 @@ void Store::export_bookings(const std::function<void(const StoredBooking&)>& eac
 
 void Store::export_ratings(const std::function<void(const rating::Rating&, std::int64_t)>& each) {
     std::lock_guard<std::mutex> lock(mu_);
-    auto q = prepare(db_, "SELECT about, target, score, comment, lang, created FROM ratings ORDER BY id");
-    while (row(q, db_)) each(rating::Rating{q.text(0), q.text(1), int(q.integer(2)), q.text(3), q.text(4)}, q.integer(5));
+    auto q = prepare(db_, "SELECT about, target, score, comment, lang, created, scale FROM ratings ORDER BY id");
+    while (row(q, db_))
+        each(rating::Rating{q.text(0), q.text(1), int(q.integer(2)), q.text(3), q.text(4), int(q.integer(6))}, q.integer(5));
 }
 
 }  // namespace pietura::cli

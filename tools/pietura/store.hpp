@@ -90,8 +90,46 @@ public:
     enum class Cancel { done, not_found };
     Cancel cancel(const std::string& reference, const std::string& token);
 
+    // A rating (validated: on the 10-point scale). Old records keep their scale 5.
     Answer rate(const std::string& key, const std::string& fingerprint, const rating::Rating& r, std::int64_t now);
+    // Counts and averages of the 10-point ratings (rating::add); old 1–5 ones are left out.
     rating::Summary summary();
+
+    // "Did you find what you were looking for?" (validated). `followup` is the random
+    // id a "no" may later add its "what were you looking for" under ("" for none);
+    // only its SHA-256 is kept.
+    Answer feedback(const std::string& key, const std::string& fingerprint, const rating::PageFeedback& f,
+                    const std::string& followup, std::int64_t now);
+    // Adds the (validated, masked) text to the "no" stored under `followup`, once, and
+    // within a day of it: 201, or 404 when there is no such answer waiting for its text.
+    Answer add_missing(const std::string& key, const std::string& fingerprint, const std::string& followup,
+                       const std::string& missing, std::int64_t now);
+    struct Feedback {
+        std::string page, lang, missing;
+        bool found = false;
+        std::int64_t created = 0;
+    };
+    void export_feedback(const std::function<void(const Feedback&)>& each);
+
+    // A consultation is rated after it has happened, through a link in its calendar
+    // file (issue 15). The link holds a random rating token made for the booking: not
+    // the cancel secret, nothing personal, good for one rating. It is kept as it is
+    // (not hashed) because every download of the .ics must carry it again; all it can
+    // ever do is add one anonymous rating. A booking from before issue 15 gets one on
+    // first asking. nullopt: no such booking.
+    std::optional<std::string> rating_token(const std::string& reference);
+    struct ConsultationToRate {
+        rating::ConsultationState state;
+        std::string institution, topic, contact_point, lang;
+        std::int64_t end = 0;
+    };
+    // What a rating token stands for (state.found false when nothing).
+    ConsultationToRate consultation(const std::string& token);
+    // Stores `r` (validated; about "consultation", target the institution) and uses
+    // the token up, in one transaction, if rating::consultation_rating() says it is
+    // open at `now`: 201; 404 unknown token; 409 rated already, cancelled or not yet.
+    Answer rate_consultation(const std::string& key, const std::string& fingerprint, const std::string& token,
+                             const rating::Rating& r, std::int64_t now);
 
     void export_bookings(const std::function<void(const StoredBooking&)>& each);
     void export_ratings(const std::function<void(const rating::Rating&, std::int64_t created)>& each);
@@ -104,6 +142,7 @@ private:
     std::mutex mu_;
     sqlite3* db_ = nullptr;
     std::string wal_path_;
+    void migrate();
 };
 
 std::string random_hex(int bytes);

@@ -97,7 +97,6 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
         m += "</ul>\n";
     }
 
-    m += rating_block(x.s, x.o, x.lang, "contact-point", cp.id, x.url(Kind::contact_point, cp.id));
     PageSpec p{Kind::contact_point, cp.id, cp.name[x.lang], cp.address[x.lang],
                {{x.t("cps.title"), x.url(Kind::contact_points)}}, structured::government_office(x.c, cp, x.lang, x.o.base_url)};
     return page(x, p, m);
