@@ -36,7 +36,9 @@ function userRequestEnded() {
 async function yieldToUser() {
   while (userRequests > 0) await userIdle;
 }
-const SERVER_PAGES = /^\/(lv\/konsultacija\/(laiks|dati|parbaude|apstiprinajums|izvele)|en\/consultation\/(time|details|check|confirmation|choose))(\/|$)/;
+// The consultation's rating page carries a one-time token, and the feedback thank-you page
+// the answer's id: both are the server's, never cached.
+const SERVER_PAGES = /^\/(lv\/(konsultacija\/(laiks|dati|parbaude|apstiprinajums|izvele|novertet)|atsauksme\/paldies)|en\/(consultation\/(time|details|check|confirmation|choose|rate)|feedback\/thank-you))(\/|$)/;
 
 const MIME = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',

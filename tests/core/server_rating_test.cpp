@@ -263,6 +263,14 @@ BOOST_AUTO_TEST_CASE(issue15_a_consultation_is_rated_once_after_it_started_by_it
     std::string reference = body_of(booked)["reference"], cancel_token = body_of(booked)["token"];
     auto token = a.store()->rating_token(reference);
     BOOST_REQUIRE(token.has_value());
+    // The calendar file links to the rating page with that token, never with the cancel token.
+    auto ics = a.call("GET", "/api/bookings/" + reference + "/ics?token=" + cancel_token);
+    BOOST_TEST(ics.status == 200);
+    std::string cal = html_of(ics);
+    for (std::size_t fold; (fold = cal.find("\r\n ")) != std::string::npos;) cal.erase(fold, 3);  // RFC 5545 unfolding
+    BOOST_TEST(has(cal, "http://pietura.test/lv/konsultacija/novertet/?k=" + *token));
+    BOOST_TEST(has(cal, "Pēc konsultācijas novērtējiet to: "));
+    BOOST_TEST(!has(cal, "novertet/?k=" + cancel_token));
     BOOST_TEST(*token != cancel_token);
     BOOST_TEST(token->size() == 32u);
     BOOST_TEST(*a.store()->rating_token(reference) == *token);  // the same link in every .ics

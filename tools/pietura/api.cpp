@@ -144,7 +144,8 @@ std::string public_origin(const Api& api, const http::Request& req) {
 }
 
 // The .ics of a booking. `url` (the cancel link for the citizen's own device) may be empty.
-void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::string& filename, const std::string& url) {
+void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::string& filename, const std::string& url,
+              const std::string& origin) {
     const booking::Offer* o = api.offer(b.institution, b.contact_point);
     bool lv = b.lang != "en";
     booking::Event e;
@@ -163,6 +164,14 @@ void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::
     if (!url.empty()) {
         e.url = url;
         e.description += (lv ? "\nAtcelt: " : "\nCancel: ") + url;
+    }
+    // Issue 15: the consultation is rated after it has happened, from this link: the
+    // booking's own one-time rating token, never the cancel token, nothing personal.
+    if (auto token = api.store->rating_token(b.reference); token && !b.cancelled) {
+        Lang l = lv ? Lang::lv : Lang::en;
+        std::string rate = origin + consultation_rating_path(l, *token);
+        e.description += "\n" + (api.strings ? api.strings->get(l, "rate.consultation.ics") : std::string("Rate")) + ": " + rate;
+        if (e.url.empty()) e.url = rate;
     }
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");

@@ -187,7 +187,7 @@ void mount_booking_pages(http::Server& svr, const std::shared_ptr<Api>& api) {
             std::string url = shared_pc(req) || b->cancelled
                                   ? ""
                                   : public_origin(a, req) + "/api/bookings/" + b->reference + "/open?token=" + v->token;
-            send_ics(a, res, *b, lang == Lang::lv ? "konsultacija.ics" : "consultation.ics", url);
+            send_ics(a, res, *b, lang == Lang::lv ? "konsultacija.ics" : "consultation.ics", url, public_origin(a, req));
         }));
     }
 }

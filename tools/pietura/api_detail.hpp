@@ -112,8 +112,12 @@ std::optional<StoredBooking> viewed_booking(Api& api, const http::Request& req);
 // Where a calendar file's cancel link points: this server as the browser reached it,
 // or the configured public origin.
 std::string public_origin(const Api& api, const http::Request& req);
-// The .ics of a booking. `url` (the cancel link for the citizen's own device) may be empty.
-void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::string& filename, const std::string& url);
+// The .ics of a booking. `url` (the cancel link for the citizen's own device) may be empty;
+// `origin` (public_origin()) makes the consultation's rating link absolute (issue 15).
+void send_ics(Api& api, http::Response& res, const StoredBooking& b, const std::string& filename, const std::string& url,
+              const std::string& origin);
+// The page a consultation's calendar file links to for rating it: "/lv/konsultacija/novertet/?k=<token>".
+std::string consultation_rating_path(Lang lang, const std::string& token);  // api_rating.cpp
 
 // --- the no-JavaScript journey, used by the booking post too (api_booking_pages.cpp) ----
 

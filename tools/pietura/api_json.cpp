@@ -175,7 +175,7 @@ void mount_booking_api(http::Server& svr, const std::shared_ptr<Api>& api) {
     svr.Get(R"(/api/bookings/([A-Z0-9-]{1,20})/ics)", guarded(api, [](Api& a, const http::Request& req, http::Response& res) {
         auto b = a.store->get(req.matches[1], req.get_param_value("token"));
         if (!b) throw Problem{404, "no booking with this reference and token", {}};
-        send_ics(a, res, *b, b->reference + ".ics", "");
+        send_ics(a, res, *b, b->reference + ".ics", "", public_origin(a, req));
     }));
     // The cancel link of a calendar file, opened on the citizen's own device: it trades
     // the token for a view and moves on to the plain confirmation address.

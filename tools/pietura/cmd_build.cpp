@@ -109,8 +109,10 @@ rating::Summary read_ratings(const fs::path& file) {
             if (!v.is_object() || !v.contains("count") || !v["count"].is_number_integer())
                 throw std::runtime_error(file.string() + ": " + about + "/" + target + " has no whole-number count");
             rating::Average a{v["count"].get<int>(), v.contains("average") && v["average"].is_number() ? v["average"].get<double>() : 0};
-            if (a.published() && (!v["average"].is_number() || a.average < 1 || a.average > 5))
-                throw std::runtime_error(file.string() + ": " + about + "/" + target + " needs an average from 1 to 5");
+            // Issue 15: the national monitoring's 10-point scale (rating::kScale).
+            if (a.published() && (!v["average"].is_number() || a.average < 1 || a.average > rating::kScale))
+                throw std::runtime_error(file.string() + ": " + about + "/" + target + " needs an average from 1 to " +
+                                         std::to_string(rating::kScale));
             out[about][target] = a;
         }
     }
