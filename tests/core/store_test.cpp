@@ -237,3 +237,29 @@ BOOST_AUTO_TEST_CASE(issue12_export_csv_cannot_become_a_formula_with_any_separat
                 BOOST_TEST(!(formula && !phone(p)), "separator '" << sep << "': " << p);
             }
 }
+
+// Issue 15: the institution's export tells 10-point ratings from old 1–5 ones, and the
+// page feedback ("did you find what you were looking for?") can be exported too, with
+// the same formula guard as every other cell.
+BOOST_AUTO_TEST_CASE(issue15_export_carries_the_scale_and_the_page_feedback) {
+    DataDir dir;
+    {
+        auto store = Store::open(dir.path);
+        store->rate("", "r", rating::Rating{"service", "x", 9, "", "lv"}, 1790000000);
+        rating::PageFeedback no{"/lv/pakalpojumi/x/", "no", "=1+1 pabalsts", "lv"};
+        store->feedback("", "f", no, "", 1790000000);
+        rating::PageFeedback yes{"/en/services/x/", "yes", "", "en"};
+        store->feedback("", "g", yes, "", 1790000060);
+    }
+    auto ratings = cli_run::run("export ratings --data " + dir.path.string(), false);
+    BOOST_REQUIRE(ratings.code == 0);
+    BOOST_TEST(ratings.output.rfind("\"about\",\"target\",\"score\",\"scale\",", 0) == 0);
+    BOOST_TEST(ratings.output.find("\"service\",\"x\",\"9\",\"10\",") != std::string::npos);
+    auto feedback = cli_run::run("export feedback --data " + dir.path.string(), false);
+    BOOST_REQUIRE(feedback.code == 0);
+    BOOST_TEST(feedback.output.rfind("\"page\",\"found\",\"missing\",\"lang\",\"created\"\r\n", 0) == 0);
+    BOOST_TEST(feedback.output.find("\"/lv/pakalpojumi/x/\",\"no\",\"'=1+1 pabalsts\",\"lv\",") != std::string::npos);
+    BOOST_TEST(feedback.output.find("\"/en/services/x/\",\"yes\",\"\",\"en\",") != std::string::npos);
+    auto wrong = cli_run::run("export visitors --data " + dir.path.string(), false);
+    BOOST_TEST(wrong.code != 0);
+}

@@ -1,4 +1,4 @@
-// pietura export — the server's bookings or ratings as CSV, for the institution.
+// pietura export — the server's bookings, ratings or page feedback as CSV, for the institution.
 #include <iostream>
 #include <string_view>
 
@@ -10,9 +10,15 @@
 namespace pietura::cli {
 
 namespace {
-const char* kExportHelp = R"(pietura export — bookings or ratings from the server's data folder as CSV
+const char* kExportHelp = R"(pietura export — bookings, ratings or page feedback from the server's data folder as CSV
 
-Usage: pietura export bookings|ratings [--format csv] [--data DIR]
+Usage: pietura export bookings|ratings|feedback [--format csv] [--data DIR]
+
+  bookings       every booking, with its times in Latvian time and its status
+  ratings        service and consultation ratings; "scale" is 10 for the national
+                 monitoring's 1-10 scale, 5 for records kept from the old 1-5 form
+  feedback       "Did you find what you were looking for?": the page, yes or no, and
+                 what was missing (masked before it was stored)
 
   --format csv   the only format (RFC 4180, UTF-8, CRLF line ends)
   --data DIR     the server's data folder (default: data)
@@ -71,9 +77,10 @@ int cmd_export(int argc, char** argv) {
         std::cout << kExportHelp;
         return 0;
     }
-    if (args.positional().size() != 1) return usage_error("export", "say what to export: bookings or ratings");
+    if (args.positional().size() != 1) return usage_error("export", "say what to export: bookings, ratings or feedback");
     std::string what = args.positional()[0];
-    if (what != "bookings" && what != "ratings") return usage_error("export", "unknown table '" + what + "'");
+    if (what != "bookings" && what != "ratings" && what != "feedback")
+        return usage_error("export", "unknown table '" + what + "'");
     if (args.get_or("format", "csv") != "csv") return usage_error("export", "--format must be csv");
     try {
         auto store = Store::open(args.get_or("data", "data"));
@@ -97,10 +104,18 @@ int cmd_export(int argc, char** argv) {
                 cells.insert(cells.end(), {hours::format_riga(b.created), b.cancelled ? "cancelled" : "booked"});
                 row(cells);
             });
-        } else {
-            row({"about", "target", "score", "comment", "lang", "created"});
+        } else if (what == "ratings") {
+            // The scale column keeps the old 1-5 records apart from the 10-point ones, as
+            // the published averages do.
+            row({"about", "target", "score", "scale", "comment", "lang", "created"});
             store->export_ratings([](const rating::Rating& r, std::int64_t created) {
-                row({r.about, r.target, std::to_string(r.score), r.comment, r.lang, hours::format_riga(created)});
+                row({r.about, r.target, std::to_string(r.score), std::to_string(r.scale), r.comment, r.lang,
+                     hours::format_riga(created)});
+            });
+        } else {
+            row({"page", "found", "missing", "lang", "created"});
+            store->export_feedback([](const Store::Feedback& f) {
+                row({f.page, f.found ? "yes" : "no", f.missing, f.lang, hours::format_riga(f.created)});
             });
         }
         return 0;
