@@ -10,6 +10,8 @@
 #define BOOST_TEST_MODULE openapi_routes
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <string>
@@ -136,9 +138,12 @@ std::vector<http::Server::Route> api_routes() {
     for (auto& d : diags) BOOST_TEST_MESSAGE(d.format());
     BOOST_REQUIRE(!content::has_errors(diags));
     snapshot::write(loaded, dir / "catalogue.sqlite", {"openapi-test", {}});
-    http::Server svr;
-    cli::mount_api(svr, {dir / "catalogue.sqlite", dir / "data", fs::path(PIETURA_SOURCE_DIR) / "i18n", "", 0});
-    auto routes = svr.routes();
+    std::vector<http::Server::Route> routes;
+    {
+        http::Server svr;
+        cli::mount_api(svr, {dir / "catalogue.sqlite", dir / "data", fs::path(PIETURA_SOURCE_DIR) / "i18n", "", 0});
+        routes = svr.routes();
+    }  // the API's snapshot and store are closed before their folder goes
     fs::remove_all(dir);
     return routes;
 }
