@@ -26,6 +26,22 @@
 //
 // The snapshot arrives as a Uint8Array and is copied straight into the heap: it must
 // never pass through a JS string, which would mangle bytes ≥ 128.
+//
+// Answers are embind value_objects (registered at the bottom): the core's own
+// structs where their members are what JS sees (search::Hit, OpeningStatus, Place,
+// Nearby, CalendarDay, FieldError), a small view struct where JS gets a converted
+// value (a slot's start in milliseconds and its Riga date and time). Two builders of
+// `val` stay on purpose: a list is copied into a real JS array element by element
+// (js_array), because embind's register_vector would hand the pages an opaque
+// handle with .get(i)/.size() where their code maps, filters and indexes arrays;
+// and "nothing there" is JS null, which a value_object cannot be.
+// Size, measured with emcc 3.1.6 -Oz and gzip -9 when the `o.set` chains went (issue
+// 16): pietura.wasm 940,090 → 946,600 bytes (411,434 → 413,303 gzip, +1,869) and
+// pietura.js 79,306 → 81,426 (18,048 → 18,556 gzip, +508), 2.4 KB on the wire together.
+// Almost all of it is embind's value_object machinery itself: leaving the largest
+// struct (Nearby, with its flattened lat/lon and the remote list) on `o.set` saved 18
+// bytes gzip, so no struct is kept on hand-built objects for size.
+
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -64,6 +80,44 @@ pietura::site::Strings strings_from(const val& o, Lang lang) {
     return lang == Lang::lv ? pietura::site::Strings::from_maps(std::move(m), {})
                             : pietura::site::Strings::from_maps({}, std::move(m));
 }
+
+// A list as a real JS array of value_objects (see the overview for why not register_vector).
+template <class T>
+val js_array(const std::vector<T>& items) {
+    val out = val::array();
+    for (std::size_t i = 0; i < items.size(); ++i) out.set(i, val(items[i]));
+    return out;
+}
+
+// A point's coordinates are flat `lat`/`lon` properties in JS; the setters exist
+// because embind's value_object wants a pair, though JS never hands these back.
+template <class T>
+double lat_of(const T& x) { return x.at.lat; }
+template <class T>
+void set_lat(T& x, double v) { x.at.lat = v; }
+template <class T>
+double lon_of(const T& x) { return x.at.lon; }
+template <class T>
+void set_lon(T& x, double v) { x.at.lon = v; }
+
+val remote_of(const pietura::snapshot::Catalogue::Nearby& n) { return js_array(n.remote); }
+void set_remote(pietura::snapshot::Catalogue::Nearby& n, val v) {
+    n.remote = emscripten::vecFromJSArray<std::string>(v);
+}
+
+// A bookable slot as JS sees it: instants in milliseconds (Date.now()'s unit), the
+// Riga date and the time in the page's language's format.
+struct SlotView {
+    double start = 0, end = 0;
+    int free = 0;
+    std::string date, time;
+};
+
+// What bookingErrors() answers: how many fields are wrong and the summary's markup.
+struct ErrorSummaryView {
+    int count = 0;
+    std::string html;
+};
 
 class Catalogue {
 public:
@@ -122,24 +176,10 @@ public:
 private:
     val search_(const std::string& query, const std::string& lang, int limit) const {
         auto l = pietura::parse_lang(lang);
-        val out = val::array();
-        if (!l) return out;
+        if (!l) return val::array();
         if (limit < 1) limit = 1;
         if (limit > 100) limit = 100;
-        int k = 0;
-        for (auto& h : cat_.search(query, *l, limit)) {
-            val o = val::object();
-            o.set("id", h.id);
-            o.set("kind", h.kind);
-            o.set("title", h.title);
-            o.set("titleHtml", h.title_html);
-            o.set("url", h.url);
-            o.set("summary", h.summary);
-            o.set("score", h.score);
-            o.set("weak", h.weak);  // issue 14: a guess, shown apart from real answers
-            out.set(k++, o);
-        }
-        return out;
+        return js_array(cat_.search(query, *l, limit));  // each hit carries `weak` (issue 14)
     }
 
     // `nowMs` is Date.now(): the core turns it into Latvian time itself, whatever
@@ -148,30 +188,17 @@ private:
         auto l = pietura::parse_lang(lang);
         if (!l) return val::null();
         auto s = cat_.opening_status(id, static_cast<std::int64_t>(nowMs / 1000.0), *l);
-        if (!s) return val::null();
-        val o = val::object();
-        o.set("state", s->state);
-        o.set("text", s->text);
-        o.set("hours", s->hours);
-        return o;
+        return s ? val(*s) : val::null();
     }
 
     val findPlaces_(const std::string& query, const std::string& lang, int limit) const {
         auto l = pietura::parse_lang(lang);
-        val out = val::array();
-        if (!l) return out;
-        int k = 0;
-        for (auto& p : cat_.find_places(query, *l, limit)) out.set(k++, place(p));
-        return out;
+        return l ? js_array(cat_.find_places(query, *l, limit)) : val::array();
     }
 
     val territories_(const std::string& lang) const {
         auto l = pietura::parse_lang(lang);
-        val out = val::array();
-        if (!l) return out;
-        int k = 0;
-        for (auto& p : cat_.territories(*l)) out.set(k++, place(p));
-        return out;
+        return l ? js_array(cat_.territories(*l)) : val::array();
     }
 
     // Filters come as one options object so adding one never breaks callers.
@@ -195,36 +222,7 @@ private:
     val nearest_(double lat, double lon, const val& options, double nowMs, const std::string& lang) const {
         auto l = pietura::parse_lang(lang);
         if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
-        val out = val::array();
-        int k = 0;
-        for (auto& f : find_nearest(lat, lon, options, nowMs, *l)) {
-            val o = val::object();
-            o.set("id", f.id);
-            o.set("name", f.name);
-            o.set("url", f.url);
-            o.set("address", f.address);
-            o.set("phone", f.phone);
-            o.set("email", f.email);
-            o.set("lat", f.at.lat);
-            o.set("lon", f.at.lon);
-            o.set("distanceM", f.distance_m);
-            o.set("distance", f.distance);
-            o.set("stepFree", f.step_free);
-            o.set("services", f.services);
-            o.set("busStop", f.bus_stop);
-            o.set("busStopM", f.bus_stop_m);
-            o.set("busStopDistance", f.bus_stop_distance);
-            val remote = val::array();
-            for (size_t r = 0; r < f.remote.size(); ++r) remote.set(r, f.remote[r]);
-            o.set("remote", remote);
-            val status = val::object();
-            status.set("state", f.status.state);
-            status.set("text", f.status.text);
-            status.set("hours", f.status.hours);
-            o.set("status", status);
-            out.set(k++, o);
-        }
-        return out;
+        return js_array(find_nearest(lat, lon, options, nowMs, *l));
     }
 
     // The finder's answers as the cards the municipality pages show (site nearby_item).
@@ -233,8 +231,7 @@ private:
         auto l = pietura::parse_lang(lang);
         if (!l) throw_error("RangeError", "lang must be 'lv' or 'en'");
         auto labels = strings_from(strings, *l);
-        val out = val::array();
-        int k = 0;
+        std::vector<std::string> cards;
         for (auto& f : find_nearest(lat, lon, options, nowMs, *l)) {
             pietura::site::components::NearbyCard card;
             card.id = f.id;
@@ -255,9 +252,9 @@ private:
             }
             card.lat = f.at.lat;
             card.lon = f.at.lon;
-            out.set(k++, pietura::site::components::nearby_item(labels, *l, card));
+            cards.push_back(pietura::site::components::nearby_item(labels, *l, card));
         }
-        return out;
+        return js_array(cards);
     }
 
     // Bookable slots in Riga time from the snapshot's schedule; the seats other
@@ -288,51 +285,24 @@ private:
         auto slots = offered(institution, contact_point, from, days, nowMs, lang);
         if (!slots) return val::null();
         auto l = pietura::parse_lang(lang);
-        val out = val::array();
-        int k = 0;
+        std::vector<SlotView> out;
+        out.reserve(slots->size());
         for (auto& s : *slots) {
             auto t = pietura::hours::to_riga(s.start);
-            val o = val::object();
-            o.set("start", double(s.start) * 1000.0);
-            o.set("end", double(s.end) * 1000.0);
-            o.set("free", s.free);
-            o.set("date", t.date.iso());
-            o.set("time", pietura::hours::format_minutes(t.minute_of_day(), *l));
-            out.set(k++, o);
+            out.push_back({double(s.start) * 1000.0, double(s.end) * 1000.0, s.free, t.date.iso(),
+                           pietura::hours::format_minutes(t.minute_of_day(), *l)});
         }
-        return out;
+        return js_array(out);
     }
 
     val days_(const std::string& id, double nowMs, const std::string& lang, int count) const {
         auto l = pietura::parse_lang(lang);
-        val out = val::array();
-        if (!l) return out;
-        int k = 0;
-        for (auto& d : cat_.days(id, static_cast<std::int64_t>(nowMs / 1000.0), *l, count)) {
-            val o = val::object();
-            o.set("date", d.date);
-            o.set("weekday", d.weekday);
-            o.set("hours", d.hours);
-            o.set("open", d.open);
-            o.set("note", d.note);
-            out.set(k++, o);
-        }
-        return out;
+        return l ? js_array(cat_.days(id, static_cast<std::int64_t>(nowMs / 1000.0), *l, count)) : val::array();
     }
 
     std::string contentVersion_() const { return cat_.meta("content_version"); }
     int count_(const std::string& table) const { return cat_.count(table); }
 
-    static val place(const pietura::snapshot::Catalogue::Place& p) {
-        val o = val::object();
-        o.set("id", p.id);
-        o.set("kind", p.kind);
-        o.set("name", p.name);
-        o.set("territory", p.territory);
-        o.set("lat", p.at.lat);
-        o.set("lon", p.at.lon);
-        return o;
-    }
     [[noreturn]] static void throw_error(const char* type, const std::string& message) {
         val::global(type).new_(message).throw_();
         __builtin_unreachable();
@@ -387,19 +357,6 @@ std::string field(const val& o, const char* key) {
     return v.isString() ? v.as<std::string>() : std::string();
 }
 
-val errors_to_js(const std::vector<pietura::booking::FieldError>& errors) {
-    val out = val::array();
-    int k = 0;
-    for (auto& e : errors) {
-        val o = val::object();
-        o.set("field", e.field);
-        o.set("code", e.code);
-        o.set("message", e.message);
-        out.set(k++, o);
-    }
-    return out;
-}
-
 pietura::booking::Request request_from(const val& o) {
     pietura::booking::Request r;
     r.institution = field(o, "institution");
@@ -419,13 +376,13 @@ pietura::booking::Request request_from(const val& o) {
 // The same checks the server makes, so the form can say what is wrong before sending.
 val validateBooking(const val& o) {
     pietura::booking::Request r = request_from(o);
-    return errors_to_js(pietura::booking::validate(r));
+    return js_array(pietura::booking::validate(r));
 }
 
 // The error summary the offline step shows: the core's own validation, its
 // messages in the page's language (not the consultation's), in the summary the
 // server's pages use. {count: 0, html: ""} when the request is well-formed.
-val bookingErrors(const val& o, const std::string& page_lang, const val& strings) {
+ErrorSummaryView bookingErrors(const val& o, const std::string& page_lang, const val& strings) {
     auto page = pietura::parse_lang(page_lang);
     if (!page) {
         val::global("RangeError").new_(std::string("page language must be 'lv' or 'en'")).throw_();
@@ -447,10 +404,7 @@ val bookingErrors(const val& o, const std::string& page_lang, const val& strings
         val::global("Error").new_(error).throw_();
         __builtin_unreachable();
     }
-    val out = val::object();
-    out.set("count", static_cast<int>(count));
-    out.set("html", html);
-    return out;
+    return ErrorSummaryView{static_cast<int>(count), html};
 }
 
 std::string maskComment(const std::string& text) { return pietura::rating::mask(text); }
@@ -458,6 +412,65 @@ std::string maskComment(const std::string& text) { return pietura::rating::mask(
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pietura) {
+    using emscripten::value_object;
+    using Cat = pietura::snapshot::Catalogue;
+    value_object<pietura::search::Hit>("SearchHit")
+        .field("id", &pietura::search::Hit::id)
+        .field("kind", &pietura::search::Hit::kind)
+        .field("title", &pietura::search::Hit::title)
+        .field("titleHtml", &pietura::search::Hit::title_html)
+        .field("url", &pietura::search::Hit::url)
+        .field("summary", &pietura::search::Hit::summary)
+        .field("score", &pietura::search::Hit::score)
+        .field("weak", &pietura::search::Hit::weak);
+    value_object<Cat::OpeningStatus>("OpeningStatus")
+        .field("state", &Cat::OpeningStatus::state)
+        .field("text", &Cat::OpeningStatus::text)
+        .field("hours", &Cat::OpeningStatus::hours);
+    value_object<Cat::Place>("Place")
+        .field("id", &Cat::Place::id)
+        .field("kind", &Cat::Place::kind)
+        .field("name", &Cat::Place::name)
+        .field("territory", &Cat::Place::territory)
+        .field("lat", &lat_of<Cat::Place>, &set_lat<Cat::Place>)
+        .field("lon", &lon_of<Cat::Place>, &set_lon<Cat::Place>);
+    value_object<Cat::Nearby>("Nearby")
+        .field("id", &Cat::Nearby::id)
+        .field("name", &Cat::Nearby::name)
+        .field("url", &Cat::Nearby::url)
+        .field("address", &Cat::Nearby::address)
+        .field("phone", &Cat::Nearby::phone)
+        .field("email", &Cat::Nearby::email)
+        .field("lat", &lat_of<Cat::Nearby>, &set_lat<Cat::Nearby>)
+        .field("lon", &lon_of<Cat::Nearby>, &set_lon<Cat::Nearby>)
+        .field("distanceM", &Cat::Nearby::distance_m)
+        .field("distance", &Cat::Nearby::distance)
+        .field("stepFree", &Cat::Nearby::step_free)
+        .field("services", &Cat::Nearby::services)
+        .field("busStop", &Cat::Nearby::bus_stop)
+        .field("busStopM", &Cat::Nearby::bus_stop_m)
+        .field("busStopDistance", &Cat::Nearby::bus_stop_distance)
+        .field("remote", &remote_of, &set_remote)
+        .field("status", &Cat::Nearby::status);
+    value_object<Cat::CalendarDay>("CalendarDay")
+        .field("date", &Cat::CalendarDay::date)
+        .field("weekday", &Cat::CalendarDay::weekday)
+        .field("hours", &Cat::CalendarDay::hours)
+        .field("open", &Cat::CalendarDay::open)
+        .field("note", &Cat::CalendarDay::note);
+    value_object<SlotView>("Slot")
+        .field("start", &SlotView::start)
+        .field("end", &SlotView::end)
+        .field("free", &SlotView::free)
+        .field("date", &SlotView::date)
+        .field("time", &SlotView::time);
+    value_object<pietura::booking::FieldError>("FieldError")
+        .field("field", &pietura::booking::FieldError::field)
+        .field("code", &pietura::booking::FieldError::code)
+        .field("message", &pietura::booking::FieldError::message);
+    value_object<ErrorSummaryView>("ErrorSummary")
+        .field("count", &ErrorSummaryView::count)
+        .field("html", &ErrorSummaryView::html);
     emscripten::function("version", &version);
     emscripten::function("validateBooking", &validateBooking);
     emscripten::function("maskComment", &maskComment);

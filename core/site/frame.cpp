@@ -121,19 +121,18 @@ Page root(const Strings& s, const Options& o) {
 
 }  // namespace internal
 
-std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
-                  const std::string& main_html) {
-    static const content::Content none;  // the frame names no content
-    internal::Ctx x{none, s, o, lang};
-    return internal::shell(x, internal::PageSpec{kind, "", title, "", {}}, main_html);
-}
-
 // A booking step's language switch keeps the booking: it leads to the same step (issue 15).
 std::string frame_to(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
                      const std::string& main_html, const std::string& alternate) {
-    static const content::Content none;
+    static const content::Content none;  // the frame names no content
     internal::Ctx x{none, s, o, lang};
     return internal::shell_to(x, internal::PageSpec{kind, "", title, "", {}}, main_html, alternate);
+}
+
+// The same page type's address in the other language, as shell() would give it.
+std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
+                  const std::string& main_html) {
+    return frame_to(s, o, lang, kind, title, main_html, url_for(other(lang), kind, ""));
 }
 
 }  // namespace pietura::site

@@ -24,7 +24,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -32,8 +31,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content_fixture.hpp"
 #include "site/collate.hpp"
-#include "text/text.hpp"
 
 using namespace pietura;
 namespace fs = std::filesystem;
@@ -93,24 +92,14 @@ size_t expect_icu_order(Lang lang, const char* locale, std::vector<std::string> 
 // places and territories.
 std::vector<std::string> content_names(const std::string& lang) {
     std::vector<std::string> out;
-    auto take = [&](const nlohmann::json& v) {
+    auto take = [&](const std::string& key, const nlohmann::json& v) {
+        if (key != "title" && key != "name" && key != "short_name") return false;
         if (v.is_string()) out.push_back(v.get<std::string>());
         else if (v.is_object() && v.contains(lang) && v[lang].is_string()) out.push_back(v[lang].get<std::string>());
+        return true;
     };
-    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
-        if (j.is_array()) {
-            for (auto& x : j) walk(x);
-        } else if (j.is_object()) {
-            for (auto& [k, v] : j.items()) {
-                if (k == "title" || k == "name" || k == "short_name") take(v);
-                else walk(v);
-            }
-        }
-    };
-    for (auto& e : fs::recursive_directory_iterator(fs::path(PIETURA_SOURCE_DIR) / "content")) {
-        if (e.path().extension() != ".json" || e.path().parent_path().filename() == "schema") continue;
-        walk(nlohmann::json::parse(text::read_file_or_throw(e.path())));
-    }
+    content_fixture::for_each_content_json(
+        [&](const fs::path&, const nlohmann::json& doc) { content_fixture::for_each_member(doc, take); });
     return out;
 }
 

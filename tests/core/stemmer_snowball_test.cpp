@@ -31,7 +31,6 @@
 #include <libstemmer.h>
 
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -40,6 +39,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content_fixture.hpp"
 #include "text/text.hpp"
 
 using namespace pietura;
@@ -152,24 +152,21 @@ std::set<std::string> content_vocabulary() {
         for (auto& t : text::tokenize(s))
             if (!t.compound) out.insert(t.text);
     };
-    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
-        if (j.is_array()) {
-            for (auto& x : j) walk(x);
-        } else if (j.is_object()) {
-            for (auto& [k, v] : j.items()) {
-                if (k == "en" && v.is_string()) add(v.get<std::string>());
-                else if (k == "en" && v.is_array()) {
-                    for (auto& x : v)
-                        if (x.is_string()) add(x.get<std::string>());
-                } else walk(v);
-            }
+    auto take = [&](const std::string& key, const nlohmann::json& v) {
+        if (key != "en") return false;
+        if (v.is_string()) {
+            add(v.get<std::string>());
+        } else if (v.is_array()) {
+            for (auto& x : v)
+                if (x.is_string()) add(x.get<std::string>());
+        } else {
+            return false;
         }
+        return true;
     };
+    content_fixture::for_each_content_json(
+        [&](const fs::path&, const nlohmann::json& doc) { content_fixture::for_each_member(doc, take); });
     fs::path src(PIETURA_SOURCE_DIR);
-    for (auto& e : fs::recursive_directory_iterator(src / "content")) {
-        if (e.path().extension() != ".json" || e.path().parent_path().filename() == "schema") continue;
-        walk(nlohmann::json::parse(text::read_file_or_throw(e.path())));
-    }
     for (auto& [key, value] : nlohmann::json::parse(text::read_file_or_throw(src / "i18n" / "en.json")).items())
         if (value.is_string()) add(value.get<std::string>());
     return out;

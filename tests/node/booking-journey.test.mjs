@@ -11,12 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, dist, launchBrowser, startServer } from './helpers.mjs';
+import { seatKeeper } from './seats.mjs';
 
-let server, browser, data;
+let server, browser, data, ownSlot;
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'pietura-journey-data-'));
   server = await startServer(dist, ['--data', data, '--rate-limit', '0']);
   browser = await launchBrowser();
+  ownSlot = seatKeeper(server.url); // each journey books a time of its own, whatever the order
 });
 after(async () => {
   await browser?.close();
@@ -93,15 +95,13 @@ for (const js of [false, true]) {
   }
 }
 
-// One seat each: every journey books a different time (a specialist's seat is shared by all centres).
-let seat = 0;
 
 for (const js of [false, true]) {
   for (const lang of ['lv', 'en']) {
     const w = words[lang];
     const o = words[other[lang]];
     test(`issue 15: back links keep the answers, the language switch keeps the booking, the confirmation says what happens next (${lang}, JavaScript ${js ? 'on' : 'off'}, 360 px)`, async () => {
-      const mine = seat++;
+      const start = await ownSlot('vsaa', 'vpvkac-ogre');
       const name = `Ceļotāja ${lang}-${js ? 'js' : 'nojs'}`;
       const ctx = await browser.newContext({ javaScriptEnabled: js, viewport: PHONE });
       const page = await ctx.newPage();
@@ -123,17 +123,15 @@ for (const js of [false, true]) {
       await continueStep1(page, js, true);
       await page.waitForURL(w.time);
 
-      const slot = page.locator('input[name=start]').nth(mine);
-      const start = await slot.getAttribute('value');
-      await slot.check();
+      await page.locator(`input[name=start][value="${start}"]`).check();
       await Promise.all([page.waitForURL(w.details), page.locator('#booking-time [type=submit]').click()]);
       assert.equal(await page.locator('.step-count').innerText(), w.step(3));
 
       // Back to the time step: the time chosen stays chosen — and in the other language too.
       await Promise.all([page.waitForURL(w.time), page.locator('a.back-link').click()]);
-      assert.equal(await page.locator('input[name=start]:checked').getAttribute('value'), start);
+      assert.equal(await page.locator('input[name=start]:checked').getAttribute('value'), String(start));
       await Promise.all([page.waitForURL(o.time), page.locator('.lang-switch a').click()]);
-      assert.equal(await page.locator('input[name=start]:checked').getAttribute('value'), start);
+      assert.equal(await page.locator('input[name=start]:checked').getAttribute('value'), String(start));
       await Promise.all([page.waitForURL(w.time), page.locator('.lang-switch a').click()]);
       await Promise.all([page.waitForURL(w.details), page.locator('#booking-time [type=submit]').click()]);
 
@@ -213,10 +211,9 @@ test('issue 15: a booking queued offline is sent from a page without any booking
   const ctx = await browser.newContext({ viewport: PHONE });
   const page = await ctx.newPage();
   await page.goto(server.url + '/lv/');
-  const slots = await (await ctx.request.get(server.url + '/api/slots?institution=vsaa&contact_point=vpvkac-cesis&days=30')).json();
-  const free = slots.slots[slots.slots.length - 1 - seat++]; // from the end: the journeys above take the first ones
+  const start = await ownSlot('vsaa', 'vpvkac-cesis');
   await ctx.setOffline(true);
-  await queue(page, request({ key: 'b-issue15-any-page-online', body: { ...request().body, start: free.start_unix } }));
+  await queue(page, request({ key: 'b-issue15-any-page-online', body: { ...request().body, start } }));
   await page.waitForTimeout(300);
   assert.equal(bookings().filter((l) => l.includes('Rindā Gaidījusi')).length, 0, 'nothing sent while offline');
   await ctx.setOffline(false);

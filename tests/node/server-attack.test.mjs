@@ -251,10 +251,13 @@ function fromAddress(localAddress, base, path, xff) {
 }
 
 test('issue 12: --trust-proxy keys the rate limit on X-Forwarded-For from trusted proxies only', async () => {
-  // The limit counts per wall-clock minute: do not straddle a minute boundary.
-  const s = new Date().getSeconds();
-  if (s >= 50) await sleep((61 - s) * 1000);
   const { url } = await serve(site, ['--rate-limit', '2', '--trust-proxy', '127.0.0.2,127.0.0.3']);
+  // Issue 15: the limit counts per wall-clock minute, so the requests must not straddle
+  // the end of one: they start, once the server is up, with 15 s of the minute left,
+  // and the test checks that they ended in the same minute.
+  const left = 60 - (Date.now() / 1000) % 60;
+  if (left < 15) await sleep(left * 1000 + 250);
+  const minute = Math.floor(Date.now() / 60000);
   const path = '/api/ratings/summary';
   const proxy = (xff) => fromAddress('127.0.0.2', url, path, xff);
   // Behind the proxy every client has its own count.
@@ -269,6 +272,7 @@ test('issue 12: --trust-proxy keys the rate limit on X-Forwarded-For from truste
   // From a peer that is not a trusted proxy the header is ignored: one count for the peer.
   const direct = (xff) => fromAddress('127.0.0.1', url, path, xff);
   assert.deepEqual([await direct('198.51.100.1'), await direct('198.51.100.2'), await direct('198.51.100.3')], [200, 200, 429]);
+  assert.equal(Math.floor(Date.now() / 60000), minute, 'the requests stayed within one minute');
   // A bad address is a usage error, not a silent guess.
   await assert.rejects(startServer(site, ['--trust-proxy', 'proxy.example']), /--trust-proxy/);
 });

@@ -2,7 +2,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, dist, root, startServer } from './helpers.mjs';
@@ -130,12 +130,23 @@ test('bad requests get a 4xx JSON error and the server keeps serving', async () 
   assert.equal((await fetch(url + '/lv/')).status, 200, 'still serving');
 });
 
-test('rate limit per address, and CORS only for the portal origin', async () => {
+// The rate limit counts per wall-clock minute (api.cpp, RateLimit): a burst that
+// straddles the end of a minute starts a fresh count halfway and would pass or fail by
+// chance. Waits until the server's clock (this machine's) has `need` seconds of the
+// minute left, and answers the minute the burst must end in.
+async function minuteWithRoom(need = 15) {
+  const left = 60 - (Date.now() / 1000) % 60;
+  if (left < need) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 250));
+  return Math.floor(Date.now() / 60000);
+}
+
+test('issue 15: rate limit per address within one minute, and CORS only for the portal origin', async () => {
   const { url } = await serve(undefined, ['--rate-limit', '5', '--origin', 'https://pietura.example']);
+  const minute = await minuteWithRoom();
   const statuses = [];
   for (let i = 0; i < 7; i++) statuses.push((await fetch(url + '/api/ratings/summary')).status);
-  assert.deepEqual(statuses.slice(0, 5), [200, 200, 200, 200, 200]);
-  assert.equal(statuses[6], 429);
+  assert.equal(Math.floor(Date.now() / 60000), minute, 'the burst stayed within one minute');
+  assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
 
   const other = await serve(undefined, ['--origin', 'https://pietura.example']);
   const evil = await post(other.url, '/api/ratings', { about: 'service', target: 'vid-eds-lietosana', score: 5 }, { origin: 'https://evil.example' });
@@ -174,9 +185,5 @@ test('docs/openapi.json describes every implemented route', () => {
     assert.ok(spec.paths[path]?.[method], `${method.toUpperCase()} ${path}`);
     for (const code of Object.keys(spec.paths[path][method].responses)) assert.match(code, /^[1-5]\d\d$/);
   }
-  // The routes are split by responsibility over tools/pietura/api*.cpp (issue 16).
-  const dir = join(root, 'tools/pietura');
-  const api = readdirSync(dir).filter((f) => /^api.*\.cpp$/.test(f)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  const registered = [...api.matchAll(/svr\.(Get|Post)\("([^"]+)"|svr\.(Get|Post)\(R"\(([^)]*\))?[^"]*\)"/g)].length;
-  assert.ok(registered >= Object.keys(routes).length);
+  // Route by route, both ways, against the server's own route table: tests/core/openapi_routes_test.cpp (issue 15).
 });

@@ -82,6 +82,7 @@ struct Server::Impl {
 
     Limits limits;
     std::vector<std::pair<std::regex, Handler>> gets, posts;
+    std::vector<Server::Route> added;  // what routes() answers: the patterns as written
     HandlerWithResponse pre_routing;
     Handler post_routing, on_error;
     std::vector<asio::ip::address> proxies;
@@ -461,15 +462,19 @@ Server::~Server() = default;
 
 Server& Server::Get(const std::string& pattern, Handler handler) {
     impl_->gets.emplace_back(std::regex(pattern), std::move(handler));
+    impl_->added.push_back({"GET", pattern});
     return *this;
 }
 
 Server& Server::Post(const std::string& pattern, Handler handler) {
     impl_->posts.emplace_back(std::regex(pattern), std::move(handler));
+    impl_->added.push_back({"POST", pattern});
     return *this;
 }
 
 void Server::handle(Request& req, Response& res) { impl_->route(req, res); }
+
+std::vector<Server::Route> Server::routes() const { return impl_->added; }
 
 void Server::set_pre_routing_handler(HandlerWithResponse handler) { impl_->pre_routing = std::move(handler); }
 void Server::set_post_routing_handler(Handler handler) { impl_->post_routing = std::move(handler); }

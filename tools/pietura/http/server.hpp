@@ -118,6 +118,13 @@ public:
     // decoded path. HEAD requests use the GET routes (the body is not sent).
     Server& Get(const std::string& pattern, Handler handler);
     Server& Post(const std::string& pattern, Handler handler);
+    // Every route added, in the order added (each method's routes are tried in that
+    // order): what docs/openapi.json is held to (tests/core/openapi_routes_test.cpp).
+    struct Route {
+        std::string method;   // "GET" or "POST"
+        std::string pattern;  // the regular expression as given to Get/Post
+    };
+    std::vector<Route> routes() const;
     // Runs before routing; Handled means the response is complete.
     void set_pre_routing_handler(HandlerWithResponse handler);
     // Runs on every response that is sent, after the route and the error handler.
