@@ -188,10 +188,15 @@ async function measure(label, dist, browser) {
       const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block' });
       const shipped = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });
       const whole = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow', withoutShard: true });
+      // `pietura serve` answers /lv/meklet/ itself (the no-JS search route) and sends that
+      // page uncompressed; a static host sends the build's brotli copy. The same page as
+      // a static host sends it, to see what the search itself costs:
+      const staticPage = await firstAnswer(browser, server.url, '/lv/meklet/index.html', '#live-results-list a', profile, { serviceWorkers: 'allow' });
       const peer = await firstAnswer(browser, server.url, '/pagefind-peer.html', '#results a', profile, { serviceWorkers: 'block' });
       console.log(`    ${profile.name.padEnd(8)} Pietura ${s(shipped.ms)} / ${kb(shipped.bytes)} ` +
         `(service worker blocked ${s(blocked.ms)} / ${kb(blocked.bytes)}; without the search shard, from the whole snapshot ` +
-        `${s(whole.ms)} / ${kb(whole.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
+        `${s(whole.ms)} / ${kb(whole.bytes)}; the page precompressed as a static host sends it ${s(staticPage.ms)} / ` +
+        `${kb(staticPage.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
         `time ×${(shipped.ms / peer.ms).toFixed(2)}, bytes ×${(shipped.bytes / peer.bytes).toFixed(2)} of Pagefind`);
     }
   } finally {
