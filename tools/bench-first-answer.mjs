@@ -11,7 +11,7 @@
 // (the queries are Latvian; indexing both languages doubles its build for nothing).
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServe } from './serve.mjs';
@@ -104,9 +104,13 @@ function indexWithPagefind(dist) {
 // One cold visit (a new browser context has an empty cache): bytes the relay handed
 // the browser until the first result link was on the screen, and the time from
 // navigation to it, read from the page's own clock (performance.now() counts from it).
-async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers }) {
+async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers, withoutShard = false }) {
   const ctx = await browser.newContext({ serviceWorkers });
   const page = await ctx.newPage();
+  // The path before issue 13's search shard, in the same run: refused, the shard and
+  // the search-first module leave core.js to answer from the whole module and snapshot
+  // as it used to.
+  if (withoutShard) await page.route(/\/(search-(lv|en)\.sqlite|assets\/pietura-search\.js)$/, (route) => route.abort());
   const link = await throttledLink(new URL(base).port, profile);
   let answeredAt = null;
   await page.exposeFunction('__answered', () => { answeredAt ??= performance.now(); });
@@ -175,12 +179,24 @@ async function measure(label, dist, browser) {
       recall = '; recall not measured: ' + String(e.message).split('\n')[0];
     }
     console.log(`  first answer, ${label} (Pagefind index ${indexSecs.toFixed(1)} s)${recall}`);
+    // What the first answer downloads besides the page, as sent (brotli): issue 13.
+    const br = (f) => { try { return statSync(join(dist, f + '.br')).size; } catch { return statSync(join(dist, f)).size; } };
+    console.log(`    files (brotli): wasm ${kb(br('assets/pietura.wasm'))}, glue ${kb(br('assets/pietura.js'))}, ` +
+      `search-first module ${kb(br('assets/pietura-search.wasm'))} + glue ${kb(br('assets/pietura-search.js'))}, Latvian search shard ${kb(br('search-lv.sqlite'))} (${kb(statSync(join(dist, 'search-lv.sqlite')).size)} raw), ` +
+      `whole snapshot ${kb(br('catalogue.sqlite'))} (${kb(statSync(join(dist, 'catalogue.sqlite')).size)} raw)`);
     for (const profile of PROFILES) {
       const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block' });
       const shipped = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });
+      const whole = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow', withoutShard: true });
+      // `pietura serve` answers /lv/meklet/ itself (the no-JS search route) and sends that
+      // page uncompressed; a static host sends the build's brotli copy. The same page as
+      // a static host sends it, to see what the search itself costs:
+      const staticPage = await firstAnswer(browser, server.url, '/lv/meklet/index.html', '#live-results-list a', profile, { serviceWorkers: 'allow' });
       const peer = await firstAnswer(browser, server.url, '/pagefind-peer.html', '#results a', profile, { serviceWorkers: 'block' });
       console.log(`    ${profile.name.padEnd(8)} Pietura ${s(shipped.ms)} / ${kb(shipped.bytes)} ` +
-        `(service worker blocked ${s(blocked.ms)} / ${kb(blocked.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
+        `(service worker blocked ${s(blocked.ms)} / ${kb(blocked.bytes)}; without the search shard, from the whole snapshot ` +
+        `${s(whole.ms)} / ${kb(whole.bytes)}; the page precompressed as a static host sends it ${s(staticPage.ms)} / ` +
+        `${kb(staticPage.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
         `time ×${(shipped.ms / peer.ms).toFixed(2)}, bytes ×${(shipped.bytes / peer.bytes).toFixed(2)} of Pagefind`);
     }
   } finally {

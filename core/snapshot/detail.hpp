@@ -21,6 +21,20 @@ namespace pietura::snapshot::detail {
 // The snapshot's reads: errors say "snapshot: ...".
 inline sqlite::Statement query(sqlite3* db, std::string_view sql) { return {db, sql, "snapshot"}; }
 
+// The CREATE statements of write()'s tables and write_search_shard()'s (search/'s
+// index comes on top of each): a reader compares a file's schema with them.
+const char* entity_schema();
+const char* shard_schema();
+
+// What the search index holds for `c`, both languages: the snapshot and its shards
+// index the same documents.
+std::vector<search::Doc> search_docs(const content::Content& c);
+
+// A search shard of `lang`, opened and checked as the snapshot is (snapshot.cpp);
+// throws std::runtime_error("Pietura snapshot rejected: …").
+sqlite::Connection open_search_shard(const std::filesystem::path& file, Lang lang);
+sqlite::Connection load_search_shard(const uint8_t* data, size_t size, Lang lang);
+
 // The built-in holiday law plus the snapshot's holidays table.
 hours::Calendar load_calendar(sqlite3* db);
 

@@ -56,6 +56,48 @@ struct BuildInfo {
 // or SQLite failure; content must already be free of errors.
 void write(const content::Content& c, const std::filesystem::path& file, const BuildInfo& info);
 
+// --- search shards (issue 13): the first search answer without the whole snapshot ---
+//
+// A search shard is a small standard SQLite file holding only what a search answer
+// needs in one language: search/'s index of that language's documents and what each
+// hit shows (title, summary, address), plus `meta` (format, `shard` = "lv"/"en",
+// content_version). The browser downloads it instead of the whole snapshot to answer
+// its first searches. build_index() numbers and ranks each language on its own, so a
+// shard answers exactly what Catalogue::search() answers in that language (held by
+// tests/core/snapshot_shard_test.cpp on the relevance set).
+//
+// Writes the `lang` shard of the content to `file` (replacing it); as write().
+void write_search_shard(const content::Content& c, const std::filesystem::path& file, Lang lang,
+                        const BuildInfo& info);
+
+// A search shard opened read-only, as untrusted as a snapshot: locked down the same
+// way, its schema compared with what write_search_shard() makes, else
+// std::runtime_error("Pietura snapshot rejected: …"); also refused when it is not the
+// shard of `lang` (a whole snapshot, or the other language's shard).
+class SearchShard {
+public:
+    static SearchShard open(const std::filesystem::path& file, Lang lang);
+    // Copies the bytes.
+    static SearchShard from_bytes(const uint8_t* data, size_t size, Lang lang);
+
+    SearchShard(SearchShard&& other) noexcept;
+    SearchShard& operator=(SearchShard&& other) noexcept;
+    SearchShard(const SearchShard&) = delete;
+    SearchShard& operator=(const SearchShard&) = delete;
+    ~SearchShard();
+
+    Lang lang() const { return lang_; }
+    std::string content_version() const;  // the build it came from, as Catalogue::meta("content_version")
+    // As Catalogue::search() in lang(); std::invalid_argument for the other language,
+    // which this file does not hold.
+    std::vector<search::Hit> search(std::string_view query, Lang lang, int limit = 10) const;
+
+private:
+    SearchShard(sqlite3* db, Lang lang) : db_(db), lang_(lang) {}
+    sqlite3* db_ = nullptr;
+    Lang lang_ = Lang::lv;
+};
+
 class Catalogue {
 public:
     // Both throw std::runtime_error("Pietura snapshot rejected: ...") when the file is
@@ -207,7 +249,6 @@ public:
 
 private:
     explicit Catalogue(sqlite3* db);
-    static void check_format(sqlite3* db);
     detail::PointCache& points() const;  // loaded on first use; lock its mutex first
     sqlite3* db_ = nullptr;
     std::shared_ptr<detail::PointCache> points_;

@@ -222,6 +222,10 @@ int cmd_build(int argc, char** argv) {
         if (with_wasm)
             for (const char* f : {"pietura.js", "pietura.wasm"})
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
+        // Issue 13: the search-first module, when built (core.js falls back to the whole one).
+        if (with_wasm && fs::exists(wasm_dir / "pietura-search.js") && fs::exists(wasm_dir / "pietura-search.wasm"))
+            for (const char* f : {"pietura-search.js", "pietura-search.wasm"})
+                fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
         progress.done();
 
         if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm")) {
@@ -232,6 +236,11 @@ int cmd_build(int argc, char** argv) {
 
         progress.step("Building the snapshot");
         snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
+        // Issue 13: the browser answers its first searches from its language's shard
+        // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
+        for (Lang lang : {Lang::lv, Lang::en})
+            snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
+                                         snapshot::BuildInfo{version, opts.ratings});
         progress.done();
 
         // The manifest lists every file with its digest; browsers use the snapshot's
@@ -244,6 +253,12 @@ int cmd_build(int argc, char** argv) {
                                 {"sha256", digest::sha256_hex(snap)},
                                 {"bytes", snap.size()},
                                 {"format", snapshot::kFormatVersion}};
+        for (Lang lang : {Lang::lv, Lang::en}) {
+            std::string path = "search-" + std::string(code(lang)) + ".sqlite";
+            std::string shard = text::read_file_or_throw(out / path);
+            manifest["search_shards"][std::string(code(lang))] = {
+                {"path", path}, {"sha256", digest::sha256_hex(shard)}, {"bytes", shard.size()}};
+        }
         manifest["with_wasm"] = with_wasm;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
         for (auto& f : files_under(out)) {

@@ -6,7 +6,7 @@
 // core/site/components/<name>/<name>.js; `pietura build` appends those to this file,
 // so /assets/app.js stays the one script a page loads.
 
-import { catalogue, core, loading } from './core.js';
+import { catalogue, core, loading, searcher } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -58,6 +58,20 @@ function loadCore() {
     return cat;
   }).catch(() => null); // no core: the plain form still submits to the A–Z page
   return checked;
+}
+
+// Search answers come from the page language's search shard first (core.js searcher()):
+// the whole snapshot is fetched only by a part of the page that needs it, or by the
+// offline copy once the page has answered. It must be of this page's build, as the
+// Catalogue must.
+let searching; // Promise<SearchShard|Catalogue|null>
+function loadSearch() {
+  searching ??= searcher(lang).then((s) => {
+    const pageVersion = doc.querySelector('meta[name="pietura-content-version"]')?.content;
+    if (pageVersion && s.contentVersion() !== pageVersion) showBanner('stale');
+    return s;
+  }).catch(() => null); // no core: the plain form still submits to the A–Z page
+  return searching;
 }
 
 // --- life situations: see core/site/components/step_by_step/step_by_step.js ------------------

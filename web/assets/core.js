@@ -3,20 +3,37 @@
 // and the snapshot at most once each, however many parts need the core.
 //   core()      → the wasm module (validateBooking, maskComment, Catalogue)
 //   catalogue() → one Catalogue over /catalogue.sqlite; rejects when either is missing
-//   loading()   → settles when whatever of the two a script asked for has arrived
+//   searcher(lang) → what answers a search in `lang` first (issue 13): the language's
+//                 search shard (/search-lv.sqlite: the index and what a hit shows)
+//                 instead of the whole snapshot, in the search-first module
+//                 (pietura-search.wasm: the same core search without the rest of the
+//                 core) unless the whole module is loading anyway; the same hits.
+//                 The whole Catalogue when the shard cannot be had.
+//   loading()   → settles when whatever of these a script asked for has arrived
 //                 (at once when nothing was asked): the offline copy waits for it
 let modulePromise;
+let searchModulePromise;
 let cataloguePromise;
+const shardPromises = new Map();
+
+// Runs an Emscripten module's glue (a classic script defining `factory`) once.
+async function instantiate(script, factory) {
+  if (typeof globalThis[factory] !== 'function') {
+    await new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement('script'),
+      { src: '/assets/' + script, onload: resolve, onerror: reject })));
+  }
+  return globalThis[factory]({ locateFile: (f) => '/assets/' + f });
+}
 
 export function core() {
-  modulePromise ??= (async () => {
-    if (typeof globalThis.createPietura !== 'function') {
-      await new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement('script'),
-        { src: '/assets/pietura.js', onload: resolve, onerror: reject })));
-    }
-    return globalThis.createPietura({ locateFile: (f) => '/assets/' + f });
-  })();
+  modulePromise ??= instantiate('pietura.js', 'createPietura');
   return modulePromise;
+}
+
+function searchCore() {
+  if (modulePromise) return modulePromise; // already on its way: no second download
+  searchModulePromise ??= instantiate('pietura-search.js', 'createPieturaSearch').catch(() => core());
+  return searchModulePromise;
 }
 
 export function catalogue() {
@@ -32,6 +49,20 @@ export function catalogue() {
   return cataloguePromise;
 }
 
+export function searcher(lang) {
+  if (!shardPromises.has(lang)) {
+    shardPromises.set(lang, (async () => {
+      const shard = fetch(`/search-${lang}.sqlite`).then((r) => {
+        if (!r.ok) throw new Error('search shard ' + r.status);
+        return r.arrayBuffer();
+      });
+      const [M, bytes] = await Promise.all([searchCore(), shard]);
+      return new M.SearchShard(new Uint8Array(bytes), lang);
+    })().catch(() => catalogue())); // a build without shards, or a damaged one: the whole snapshot answers
+  }
+  return shardPromises.get(lang);
+}
+
 export function loading() {
-  return Promise.allSettled([modulePromise, cataloguePromise]);
+  return Promise.allSettled([modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values()]);
 }

@@ -1,7 +1,8 @@
 // search_form.js — search as you type: the core answers, the form's data- attributes give every word.
 // Appended to /assets/app.js by `pietura build` (components in name order), so it runs
 // in app.js's module scope: it uses doc, lang, form (#search), input (#q) and
-// loadCore(), core() and catalogue() from there, and keeps its own names inside this block.
+// loadSearch() from there (the language's search shard, issue 13: the same core search
+// without the whole snapshot), and keeps its own names inside this block.
 {
   function resultsText(n) {
     const d = form.dataset;
@@ -39,8 +40,8 @@
   }
 
   // The search page shows the core's own results (site/components/search_results, as
-  // `pietura serve` sends them without JavaScript), from the page's one Catalogue.
-  const search = () => catalogue().catch(() => null);
+  // `pietura serve` sends them without JavaScript), from the language's search shard.
+  const search = loadSearch;
 
   const answer = doc.getElementById('search-answer');
   if (form && input && answer) {
@@ -116,7 +117,7 @@
       const query = input.value.trim();
       const mine = ++seq;
       if (!query) return clear();
-      const cat = await loadCore();
+      const cat = await loadSearch();
       if (!cat || mine !== seq) return;
       let hits;
       try {
@@ -140,7 +141,7 @@
       }, 500);
     };
 
-    input.addEventListener('focus', loadCore, { once: true });
+    input.addEventListener('focus', loadSearch, { once: true });
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(run, 60);
