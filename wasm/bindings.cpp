@@ -52,6 +52,7 @@
 #include <vector>
 
 #include "booking/booking.hpp"
+#include "js_values.hpp"
 #include "rating/rating.hpp"
 #include "site/components/error_summary/error_summary.hpp"
 #include "site/components/nearby_item/nearby_item.hpp"
@@ -65,21 +66,12 @@ using pietura::Lang;
 
 namespace {
 
-// The labels a page hands over for one component, as the core's string table in
-// that language. A key the component needs and the page did not give is an error
-// (Strings::get throws), never a silent gap.
-pietura::site::Strings strings_from(const val& o, Lang lang) {
-    std::map<std::string, std::string> m;
-    if (!o.isNull() && !o.isUndefined() && o.typeOf().as<std::string>() == "object") {
-        val keys = val::global("Object").call<val>("keys", o);
-        for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) {
-            std::string k = keys[i].as<std::string>();
-            if (o[k].isString()) m[k] = o[k].as<std::string>();
-        }
-    }
-    return lang == Lang::lv ? pietura::site::Strings::from_maps(std::move(m), {})
-                            : pietura::site::Strings::from_maps({}, std::move(m));
-}
+// The conversions and the error guard every file of wasm/ shares (js_values.hpp).
+using pietura::wasm::bytes_of;
+using pietura::wasm::guard;
+using pietura::wasm::rejected;
+using pietura::wasm::strings_from;
+using pietura::wasm::throw_error;
 
 // A list as a real JS array of value_objects (see the overview for why not register_vector).
 template <class T>
@@ -303,42 +295,12 @@ private:
     std::string contentVersion_() const { return cat_.meta("content_version"); }
     int count_(const std::string& table) const { return cat_.count(table); }
 
-    [[noreturn]] static void throw_error(const char* type, const std::string& message) {
-        val::global(type).new_(message).throw_();
-        __builtin_unreachable();
-    }
-    // "Pietura snapshot rejected: <why>": the words every reader of a bad snapshot shows.
-    static std::string rejected(const std::string& why) {
-        static const std::string prefix = "Pietura snapshot rejected: ";
-        return why.rfind(prefix, 0) == 0 ? why : prefix + why;
-    }
-    // Runs one call into the core. A C++ exception must not reach JS as an opaque
-    // pointer: bad arguments become a RangeError, anything else (a damaged page met
-    // now, a query over its work limit) an Error saying the snapshot is rejected.
-    // The JS exception is thrown only after `f`'s locals are gone, as it skips C++
-    // destructors on its way out.
-    template <class F>
-    static auto guard(F&& f) -> decltype(f()) {
-        std::string error;
-        const char* type = "Error";
-        try {
-            return f();
-        } catch (const std::invalid_argument& e) {
-            type = "RangeError";
-            error = e.what();
-        } catch (const std::exception& e) {
-            error = rejected(e.what());
-        }
-        throw_error(type, error);
-    }
     static pietura::snapshot::Catalogue load(const val& bytes) {
         if (!bytes.instanceof(val::global("Uint8Array")))
             throw_error("TypeError", "Catalogue expects the snapshot as a Uint8Array");
         std::string error;
         {
-            std::vector<uint8_t> buf(bytes["length"].as<size_t>());
-            // One bulk copy into the heap, no per-byte conversion.
-            val(emscripten::typed_memory_view(buf.size(), buf.data())).call<void>("set", bytes);
+            std::vector<uint8_t> buf = bytes_of(bytes);
             try {
                 return pietura::snapshot::Catalogue::from_bytes(buf.data(), buf.size());
             } catch (const std::exception& e) {

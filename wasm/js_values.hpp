@@ -1,8 +1,9 @@
 // wasm/js_values.hpp — turning the core's values into JS values and back, and its
 // exceptions into JS errors, for every file of wasm/ (exports only).
 //
-// bindings.cpp keeps its own copies of strings_from(), the hit object, guard() and
-// rejected() until its rewrite uses these (issue 13 left bindings.cpp to that rewrite).
+// The search hit is built here as a plain object because the search-first module
+// (shard_bindings.cpp alone) has no embind value_object for search::Hit; the whole
+// module registers one in bindings.cpp, and both give JS the same shape.
 #pragma once
 
 #include <emscripten/val.h>

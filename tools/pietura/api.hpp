@@ -14,10 +14,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace pietura::http {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace pietura::cli {
@@ -29,6 +32,11 @@ struct ApiOptions {
     std::string origin;              // extra allowed CORS origin, e.g. https://pietura.lv ("" for none)
     int rate_per_minute = 120;       // requests per client address per minute; 0 = no limit
     std::int64_t data_max_bytes = 0; // cap on the store's file (0: the disk is the limit); past it, 503
+    // How serve answers a file of dist/ (precompressed copies, ETags, Vary). A page the API
+    // renders only for some requests (the search page, with a query) hands the rest to it,
+    // so /lv/meklet/ without a query is the build's brotli copy, not the raw page. Unset
+    // (in-process tests): the page is read and sent as it is.
+    std::function<void(const http::Request&, http::Response&)> static_files;
 };
 
 // Registers the /api/ routes; call before the static catch-all route.

@@ -420,6 +420,7 @@ int cmd_serve(int argc, char** argv) {
         if (!ok || std::stoll(*mb) == 0) return usage_error("serve", "--data-max-mb must be a whole number of megabytes, 1 or more");
         api.data_max_bytes = std::stoll(*mb) << 20;
     }
+    api.static_files = [root, cache](const http::Request& req, http::Response& res) { serve_file(root, *cache, req, res); };
     try {
         mount_api(svr, api);  // before the static catch-all, which would answer /api/ too
     } catch (const std::exception& e) {
