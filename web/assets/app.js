@@ -105,9 +105,13 @@ if (statusCells().length) {
 }
 
 // --- booking and rating forms load their own glue, only on the pages that have them ----------
-const glue = doc.querySelector('form.booking, #print-booking, form.rating-form');
-if (doc.querySelector('form.booking, #print-booking')) import('./booking.js');
-if (doc.querySelector('form.rating-form')) import('./rating.js');
-// Every other page sends what the outbox holds as soon as the connection is back (issue 15);
-// the glue above loads it itself, and registers its answers first.
-if (!glue) import('./outbox.js');
+const glue = [];
+if (doc.querySelector('form.booking, #print-booking')) glue.push(import('./booking.js'));
+if (doc.querySelector('form.rating-form')) glue.push(import('./rating.js'));
+// Every page sends what the outbox holds as soon as the connection is back (issue 15). The
+// outbox is asked for on its own, at once: it is small, and a page whose glue could not
+// arrive (the connection dropped just after the page) must still send when it is back.
+// The first sending waits for the glue, so that its answers go to the form's own handlers.
+import('./outbox.js')
+  .then((outbox) => Promise.allSettled(glue).then(() => outbox.flush()))
+  .catch(() => {});

@@ -126,9 +126,6 @@ export function onAnswer(kind, fn) { handlers.set(kind, fn); }
 if (available) {
   window.addEventListener('online', () => flush().catch(() => {}));
   setInterval(() => { if (navigator.onLine) flush().catch(() => {}); }, 5000);
-  // Loaded on demand, usually after DOMContentLoaded: send at once when the page is there.
-  // A microtask later, so that the page's own script registers its handlers first.
-  const now = () => queueMicrotask(() => flush().catch(() => {}));
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', now);
-  else now();
+  // The first sending, when the page is there, is app.js's: it waits for the page's
+  // booking or rating glue, so that their handlers are registered first.
 }
