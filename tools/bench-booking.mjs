@@ -60,7 +60,9 @@ end
     const rps = Number((out.match(/Requests\/sec:\s+([\d.]+)/) || [])[1]);
     const p99 = (out.match(/\s99%\s+([\d.]+\w+)/) || [])[1];
     const non2xx = Number((out.match(/Non-2xx or 3xx responses:\s+(\d+)/) || [0, 0])[1]);
-    const csv = execFileSync(cli, ['export', 'bookings', '--data', join(tmp, 'data')], { encoding: 'utf8' });
+    // Thousands of bookings when many days are still free (early in a month): far past
+    // execFileSync's default 1 MB buffer, which would end the report.
+    const csv = execFileSync(cli, ['export', 'bookings', '--data', join(tmp, 'data')], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const accepted = csv.trim().split('\r\n').length - 1;
     console.log(`  bookings (wrk, 2 threads, ${connections} connections, ${seconds} s, POST /api/bookings, ` +
       `each committed with synchronous=FULL before its 201):`);
