@@ -29,7 +29,7 @@ Usage: pietura build [options]
   --i18n DIR             UI strings folder (default: i18n)
   --web DIR              static assets copied as they are (default: web)
   --base-url URL         where the site will be published, for the absolute addresses
-                         in sitemap.xml, robots.txt and schema.org data
+                         in sitemap.xml, robots.txt, schema.org data and printed pages
                          (default: http://localhost:8080)
   --wasm DIR             folder with the browser core pietura.js + pietura.wasm
                          (default: build-wasm/wasm; if missing, pages work without search-as-you-type)
@@ -215,6 +215,13 @@ int cmd_build(int argc, char** argv) {
                     std::string text = text::read_file_or_throw(part);
                     if (!joined.empty() && joined.back() != '\n') joined += '\n';
                     joined += "\n" + text;
+                }
+                if (ext == std::string(".css")) {
+                    // Where the site is published, for the addresses a printed page shows in
+                    // full (--base-url has no quote; a backslash is escaped all the same).
+                    std::string quoted;
+                    for (char ch : base_url) quoted += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+                    joined += "\n:root { --site-url: \"" + quoted + "\"; }\n";
                 }
                 write_file(target, joined);
             }
