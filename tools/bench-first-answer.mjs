@@ -104,9 +104,14 @@ function indexWithPagefind(dist) {
 // One cold visit (a new browser context has an empty cache): bytes the relay handed
 // the browser until the first result link was on the screen, and the time from
 // navigation to it, read from the page's own clock (performance.now() counts from it).
-async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers, withoutShard = false }) {
+async function firstAnswer(browser, base, path, resultSelector, profile, { serviceWorkers, withoutShard = false, staticHost = false }) {
   const ctx = await browser.newContext({ serviceWorkers });
   const page = await ctx.newPage();
+  // A plain static host has no /api/: its 404 costs the page one round trip on the link.
+  if (staticHost) {
+    await page.route(/\/api\//, (route) => setTimeout(() => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
+      profile.latency));
+  }
   // The path before issue 13's search shard, in the same run: refused, the shard and
   // the search-first module leave core.js to answer from the whole module and snapshot
   // as it used to.
@@ -185,19 +190,21 @@ async function measure(label, dist, browser) {
       `search-first module ${kb(br('assets/pietura-search.wasm'))} + glue ${kb(br('assets/pietura-search.js'))}, Latvian search shard ${kb(br('search-lv.sqlite'))} (${kb(statSync(join(dist, 'search-lv.sqlite')).size)} raw), ` +
       `whole snapshot ${kb(br('catalogue.sqlite'))} (${kb(statSync(join(dist, 'catalogue.sqlite')).size)} raw)`);
     for (const profile of PROFILES) {
-      const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block' });
+      const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block', staticHost: true });
       const shipped = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });
-      const whole = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow', withoutShard: true });
-      // `pietura serve` answers /lv/meklet/ itself (the no-JS search route) and sends that
-      // page uncompressed; a static host sends the build's brotli copy. The same page as
-      // a static host sends it, to see what the search itself costs:
-      const staticPage = await firstAnswer(browser, server.url, '/lv/meklet/index.html', '#live-results-list a', profile, { serviceWorkers: 'allow' });
+      const whole = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow', withoutShard: true, staticHost: true });
+      // `pietura serve` answers the first keystrokes itself (/api/search/results, issue 13)
+      // until the page's own core has arrived; a plain static host has no /api/, so there
+      // the page's core (search-first module and shard) gives the first answer:
+      const staticPage = await firstAnswer(browser, server.url, '/lv/meklet/index.html', '#live-results-list a', profile,
+        { serviceWorkers: 'allow', staticHost: true });
       const peer = await firstAnswer(browser, server.url, '/pagefind-peer.html', '#results a', profile, { serviceWorkers: 'block' });
-      console.log(`    ${profile.name.padEnd(8)} Pietura ${s(shipped.ms)} / ${kb(shipped.bytes)} ` +
-        `(service worker blocked ${s(blocked.ms)} / ${kb(blocked.bytes)}; without the search shard, from the whole snapshot ` +
-        `${s(whole.ms)} / ${kb(whole.bytes)}; the page precompressed as a static host sends it ${s(staticPage.ms)} / ` +
-        `${kb(staticPage.bytes)}), Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}; ` +
-        `time ×${(shipped.ms / peer.ms).toFixed(2)}, bytes ×${(shipped.bytes / peer.bytes).toFixed(2)} of Pagefind`);
+      console.log(`    ${profile.name.padEnd(8)} Pietura with pietura serve ${s(shipped.ms)} / ${kb(shipped.bytes)}, ` +
+        `Pagefind ${s(peer.ms)} / ${kb(peer.bytes)}: time ×${(shipped.ms / peer.ms).toFixed(2)}, ` +
+        `bytes ×${(shipped.bytes / peer.bytes).toFixed(2)} of Pagefind`);
+      console.log(`             on a plain static host (the page's core answers): ${s(staticPage.ms)} / ${kb(staticPage.bytes)} ` +
+        `(×${(staticPage.ms / peer.ms).toFixed(2)}, ×${(staticPage.bytes / peer.bytes).toFixed(2)}); service worker blocked ` +
+        `${s(blocked.ms)} / ${kb(blocked.bytes)}; without the search shard, from the whole snapshot ${s(whole.ms)} / ${kb(whole.bytes)}`);
     }
   } finally {
     server.stop();

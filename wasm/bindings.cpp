@@ -18,6 +18,8 @@
 // {key: text} object the page carries for that component (a data- attribute):
 //   cat.nearestCards(57.31, 25.27, {limit: 5, ...}, Date.now(), 'lv', strings)  // → ['<li class="nearby">…', …]
 //   cat.slotList('vsaa', 'vpvkac-cesis', '2026-11-23', 28, Date.now(), 'lv')   // → '<fieldset class="day">…' or null
+//   cat.resultsHtml('pabalsts', 'lv', 1, strings)  // → '<section id="live-results">…': the search page's results
+//   cat.resultsCount(3, 'lv', strings)             // → '3 rezultāti': the header box's count in words
 //   M.bookingErrors({name, phone, email, lang, ...}, 'en', strings)  // → {count, html}: the error summary
 //
 //   M.validateBooking({name, phone, email, lang, ...})  // → [{field, code, message}]
@@ -129,6 +131,13 @@ public:
             if (page < 1) throw std::invalid_argument("page must be 1 or more");
             pietura::site::components::SearchResultsView v{query, cat_.search(query, *l, pietura::search::kMaxHits), page};
             return pietura::site::components::search_results(strings_from(strings, *l), *l, v);
+        });
+    }
+    std::string resultsCount(double n, const std::string& lang, const val& strings) const {
+        return guard([&] {
+            auto l = pietura::parse_lang(lang);
+            if (!l) throw std::invalid_argument("lang must be 'lv' or 'en'");
+            return pietura::wasm::results_count(n, *l, strings);
         });
     }
     val openingStatus(const std::string& id, double nowMs, const std::string& lang) const {
@@ -441,6 +450,7 @@ EMSCRIPTEN_BINDINGS(pietura) {
         .constructor<const val&>()
         .function("search", &Catalogue::search)
         .function("resultsHtml", &Catalogue::resultsHtml)
+        .function("resultsCount", &Catalogue::resultsCount)
         .function("openingStatus", &Catalogue::openingStatus)
         .function("findPlaces", &Catalogue::findPlaces)
         .function("territories", &Catalogue::territories)

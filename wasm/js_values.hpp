@@ -16,6 +16,7 @@
 
 #include "i18n/lang.hpp"
 #include "search/search.hpp"
+#include "site/components/search_results/search_results.hpp"
 #include "site/site.hpp"
 
 namespace pietura::wasm {
@@ -92,6 +93,14 @@ inline site::Strings strings_from(const val& o, Lang lang) {
         }
     }
     return lang == Lang::lv ? site::Strings::from_maps(std::move(m), {}) : site::Strings::from_maps({}, std::move(m));
+}
+
+// "3 rezultāti", "11 rezultātu": the header box's count in words, by the core's plural
+// rules (site/components/search_results), from the strings the page carries. Both
+// modules answer it, so the box never needs Intl.PluralRules for it.
+inline std::string results_count(double n, Lang lang, const val& strings) {
+    if (!(n >= 0 && n <= 1e6)) throw std::invalid_argument("n must be a count from 0");
+    return site::components::results_count(strings_from(strings, lang), lang, static_cast<std::size_t>(n));
 }
 
 }  // namespace pietura::wasm

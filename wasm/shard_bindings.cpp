@@ -6,6 +6,7 @@
 //   shard.search('pabalsts', 'lv', 10)             // → as Catalogue#search: [{id, kind, title, titleHtml, url,
 //                                                  //   summary, score, weak}], the same hits
 //   shard.resultsHtml('pabalsts', 'lv', 1, strings) // → as Catalogue#resultsHtml
+//   shard.resultsCount(3, 'lv', strings)           // → "3 rezultāti", as Catalogue#resultsCount
 //   shard.contentVersion()                         // → the build it came from
 //   shard.lang()                                   // → 'lv'
 //   shard.delete()
@@ -56,6 +57,9 @@ public:
             return pietura::site::components::search_results(js::strings_from(strings, l), l, v);
         });
     }
+    std::string resultsCount(double n, const std::string& lang, const val& strings) const {
+        return js::guard([&] { return js::results_count(n, lang_or_throw(lang), strings); });
+    }
     std::string contentVersion() const {
         return js::guard([&] { return shard_.content_version(); });
     }
@@ -88,6 +92,7 @@ EMSCRIPTEN_BINDINGS(pietura_shard) {
         .constructor<const val&, const std::string&>()
         .function("search", &SearchShard::search)
         .function("resultsHtml", &SearchShard::resultsHtml)
+        .function("resultsCount", &SearchShard::resultsCount)
         .function("contentVersion", &SearchShard::contentVersion)
         .function("lang", &SearchShard::lang);
 }

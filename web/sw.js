@@ -183,6 +183,14 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  // A search the server answers until the page's core has arrived (issue 13) goes
+  // straight to the network too, never into a cache; it is passed through only so the
+  // background copy counts it as the citizen's own request and waits for it.
+  if (url.pathname === '/api/search' || url.pathname === '/api/search/results') {
+    userRequestStarted();
+    event.respondWith(fetch(req, { cache: 'no-store' }).finally(userRequestEnded));
+    return;
+  }
   if (url.pathname.startsWith('/api/') || url.pathname === '/sw.js' || url.pathname === '/manifest.json') return;
   // The server's booking steps (time, details, confirmation, cancel, .ics) hold personal
   // data: straight to the network, never through this worker (issue 12).

@@ -212,7 +212,8 @@ void mount_api(http::Server& svr, const ApiOptions& options) {
     svr.set_pre_routing_handler([api](const http::Request& req, http::Response& res) {
         if (req.path.rfind("/api/", 0) != 0) return http::Server::HandlerResponse::Unhandled;
         // remote_addr is the client behind a trusted proxy (serve --trust-proxy), else the peer.
-        if (!api->limit.allow(req.remote_addr)) {
+        RateLimit& limit = req.path.rfind("/api/search", 0) == 0 ? api->search_limit : api->limit;
+        if (!limit.allow(req.remote_addr)) {
             res.set_header("Retry-After", "60");
             send_problem(res, Problem{429, "too many requests from this address; try again in a minute", {}});
             return http::Server::HandlerResponse::Handled;

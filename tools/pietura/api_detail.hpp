@@ -62,11 +62,19 @@ struct Draft {
 
 struct Api {
     Api(snapshot::Catalogue c, std::shared_ptr<Store> s, ApiOptions o)
-        : cat(std::move(c)), store(std::move(s)), options(std::move(o)), limit(options.rate_per_minute) {}
+        : cat(std::move(c)),
+          store(std::move(s)),
+          options(std::move(o)),
+          limit(options.rate_per_minute),
+          search_limit(options.rate_per_minute * kSearchRateFactor) {}
+    // Search as you type asks once per pause in typing, and a library's PCs share one
+    // address: its own budget keeps a busy search box from using up the bookings'.
+    static constexpr int kSearchRateFactor = 10;
     snapshot::Catalogue cat;
     std::shared_ptr<Store> store;
     ApiOptions options;
     RateLimit limit;
+    RateLimit search_limit;  // /api/search*: read-only and cheap, but still bounded
     std::optional<site::Strings> strings;  // for the HTML steps of the no-JavaScript path
     site::Options site;
     std::mutex offers_mu;

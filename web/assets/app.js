@@ -6,7 +6,7 @@
 // core/site/components/<name>/<name>.js; `pietura build` appends those to this file,
 // so /assets/app.js stays the one script a page loads.
 
-import { catalogue, core, loading, searcher } from './core.js';
+import { catalogue, core, loading, searcher, track } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');

@@ -9,12 +9,15 @@
 //                 (pietura-search.wasm: the same core search without the rest of the
 //                 core) unless the whole module is loading anyway; the same hits.
 //                 The whole Catalogue when the shard cannot be had.
+//   track(p)    → p, counted as the page's own work in flight (a search the server
+//                 answers before the core is here): the offline copy waits for it too
 //   loading()   → settles when whatever of these a script asked for has arrived
 //                 (at once when nothing was asked): the offline copy waits for it
 let modulePromise;
 let searchModulePromise;
 let cataloguePromise;
 const shardPromises = new Map();
+const inFlight = new Set();
 
 // Runs an Emscripten module's glue (a classic script defining `factory`) once.
 async function instantiate(script, factory) {
@@ -63,6 +66,12 @@ export function searcher(lang) {
   return shardPromises.get(lang);
 }
 
+export function track(promise) {
+  inFlight.add(promise);
+  promise.then(() => inFlight.delete(promise), () => inFlight.delete(promise));
+  return promise;
+}
+
 export function loading() {
-  return Promise.allSettled([modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values()]);
+  return Promise.allSettled([modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values(), ...inFlight]);
 }

@@ -4,13 +4,47 @@
 // loadSearch() from there (the language's search shard, issue 13: the same core search
 // without the whole snapshot), and keeps its own names inside this block.
 {
-  function resultsText(n) {
-    const d = form.dataset;
-    if (n === 0) return d.resultsNone;
-    const cat = new Intl.PluralRules(lang).select(n);
-    const key = 'results' + cat[0].toUpperCase() + cat.slice(1);
-    return (d[key] || d.resultsOther).replace('{n}', String(n));
+  // Until this page's own core has arrived, `pietura serve` answers (issue 13): the same
+  // C++ core on the server, a few KB per answer, where the search-first module and the
+  // shard are some 700 KB on a slow phone at national scale. The page's core is asked
+  // for once the server has answered — so its download never competes with that answer
+  // — and answers every keystroke from then on. A plain static host (404), no connection
+  // or a slow answer leave it to the page's core, as before. A page the offline copy
+  // serves has its core on the device: that one starts at once.
+  let local = null; // the page's own searcher, once it has arrived
+  let serverless = false; // a static host or a server without search: never ask again
+  const ownCore = () => loadSearch().then((s) => (local = s));
+  if (navigator.serviceWorker?.controller) ownCore();
+  const SERVER_WAIT_MS = 6000;
+
+  function askServer(path, params) {
+    if (local || serverless || navigator.onLine === false) return Promise.resolve(null);
+    return track((async () => {
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(), SERVER_WAIT_MS);
+      try {
+        const r = await fetch(path + '?' + new URLSearchParams({ lang, ...params }), { signal: stop.signal });
+        if (r.ok) {
+          const body = await r.text();
+          setTimeout(ownCore, 0); // the answer is in: now the page's core may download
+          return body;
+        }
+        // 429 (a busy library's address) and 5xx pass: the page's core answers this time.
+        if (r.status === 404 || r.status === 405 || r.status === 503) serverless = true;
+      } catch {
+        /* no connection or too slow: the page's core answers */
+      } finally {
+        clearTimeout(timer);
+      }
+      return null;
+    })());
   }
+
+  // The count in words by the core's plural rules, from the form's own strings.
+  const countStrings = () => {
+    const d = form.dataset;
+    return { 'search.results.zero': d.resultsZero, 'search.results.one': d.resultsOne, 'search.results.other': d.resultsOther };
+  };
 
   function kindLabel(kind) {
     const key = 'kind' + kind.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
@@ -40,8 +74,8 @@
   }
 
   // The search page shows the core's own results (site/components/search_results, as
-  // `pietura serve` sends them without JavaScript), from the language's search shard.
-  const search = loadSearch;
+  // `pietura serve` sends them without JavaScript), from the server until the
+  // language's search shard is here, then from the shard.
 
   const answer = doc.getElementById('search-answer');
   if (form && input && answer) {
@@ -59,13 +93,18 @@
         status.textContent = '';
         return;
       }
-      const s = await search();
-      if (!s || mine !== seq) return;
-      try {
-        answer.innerHTML = s.resultsHtml(query, lang, page, strings); // escaped by the core
-      } catch {
-        return; // the A–Z list below still answers
+      let html = await askServer('/api/search/results', { q: query, lapa: String(page) });
+      if (html === null) {
+        const s = await ownCore();
+        if (!s || mine !== seq) return;
+        try {
+          html = s.resultsHtml(query, lang, page, strings);
+        } catch {
+          return; // the A–Z list below still answers
+        }
       }
+      if (mine !== seq) return;
+      answer.innerHTML = html; // rendered and escaped by the core, here or on the server
       answer.hidden = false;
       const url = new URL(location.href);
       url.searchParams.set('q', query);
@@ -88,7 +127,6 @@
       const shown = Number(answer.querySelector('[data-shown]')?.dataset.shown || 0);
       show(input.value.trim(), Number(more.dataset.page), shown + 1);
     });
-    input.addEventListener('focus', search, { once: true });
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => show(input.value.trim(), 1), 60);
@@ -117,19 +155,28 @@
       const query = input.value.trim();
       const mine = ++seq;
       if (!query) return clear();
-      const cat = await loadSearch();
-      if (!cat || mine !== seq) return;
       let hits;
+      let count;
+      const served = await askServer('/api/search', { q: query, limit: '10' });
       try {
-        hits = cat.search(query, lang, 10);
+        ({ hits, count } = JSON.parse(served));
+        if (!Array.isArray(hits)) throw new TypeError('no hits');
       } catch {
-        return;
+        const cat = await ownCore();
+        if (!cat || mine !== seq) return;
+        try {
+          hits = cat.search(query, lang, 10);
+          count = cat.resultsCount(hits.length, lang, countStrings());
+        } catch {
+          return;
+        }
       }
+      if (mine !== seq) return;
       const items = Array.from(hits, resultItem);
       if (!items.length) {
         const li = doc.createElement('li');
         li.className = 'note';
-        li.textContent = resultsText(0);
+        li.textContent = form.dataset.resultsNone;
         items.push(li);
       }
       list.replaceChildren(...items);
@@ -137,11 +184,10 @@
       // Announce once typing pauses, not on every keystroke.
       clearTimeout(announceTimer);
       announceTimer = setTimeout(() => {
-        if (mine === seq) status.textContent = resultsText(hits.length);
+        if (mine === seq) status.textContent = hits.length ? count : form.dataset.resultsNone;
       }, 500);
     };
 
-    input.addEventListener('focus', loadSearch, { once: true });
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(run, 60);
