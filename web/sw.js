@@ -4,7 +4,8 @@
 // never mixes old pages with a new database. A newer build is downloaded in the
 // background, each file checked against its SHA-256, and only offered ("New
 // information available — reload") when all of it arrived intact; a corrupt or
-// truncated download is thrown away and the previous build keeps working.
+// truncated download is thrown away and the previous build keeps working. An update
+// downloads only the files that changed (issue 13); the rest come from the active copy.
 // Nothing personal is ever cached: /api/ requests always go to the network, and so
 // do the booking steps the server renders (they are never in a build, and this
 // worker only ever stores the files a build's manifest lists).
@@ -73,11 +74,48 @@ async function fetchManifest() {
   return m;
 }
 
-// Downloads a whole build into its own cache. Throws, leaving no trace, when any
-// file is missing or does not match its digest.
+// The active copy's files by path (with their digests) and its content version: an
+// update takes from there whatever did not change instead of downloading it again.
+async function previousCopy() {
+  const active = await getMeta(ACTIVE_KEY);
+  if (!active || !(await caches.has(SITE + active))) return null;
+  const cache = await caches.open(SITE + active);
+  const r = await cache.match('/manifest.json');
+  if (!r) return null;
+  try {
+    const m = await r.json();
+    return { cache, version: m.content_version, files: new Map(m.files.map((f) => [f.path, f.sha256])) };
+  } catch {
+    return null;
+  }
+}
+
+// File `f` of the new build `m` from the previous copy, or null. A page carries the
+// build's content version (its footer and a <meta> the page's core is checked against),
+// so after one service's text changed nearly every page differs from the last build in
+// that string only (issue 13): such a page is the previous copy's with the version
+// replaced. Either way the result must match the new manifest's size and SHA-256, or
+// it is downloaded after all.
+async function fromPreviousCopy(prev, f, m) {
+  if (!prev || !prev.files.has(f.path)) return null;
+  const old = await prev.cache.match(keyOf(f.path));
+  if (!old) return null;
+  let buf = await old.arrayBuffer();
+  if (prev.files.get(f.path) !== f.sha256) {
+    if (!f.path.endsWith('.html') || !prev.version || !m.content_version || prev.version === m.content_version) return null;
+    const text = new TextDecoder().decode(buf).split(prev.version).join(m.content_version);
+    buf = new TextEncoder().encode(text).buffer;
+  }
+  if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256) return null;
+  return buf;
+}
+
+// Downloads a whole build into its own cache, taking unchanged files from the active
+// copy. Throws, leaving no trace, when any file is missing or does not match its digest.
 async function download(m) {
   const name = SITE + m.site_version;
   await caches.delete(name); // an earlier, interrupted attempt
+  const prev = await previousCopy();
   const cache = await caches.open(name);
   try {
     const files = m.files.filter((f) => !NOT_OFFLINE(f.path));
@@ -87,11 +125,14 @@ async function download(m) {
         await yieldToUser();
         if (next >= files.length) break;
         const f = files[next++];
-        const r = await fetch('/' + f.path, { cache: 'no-store' });
-        if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
-        const buf = await r.arrayBuffer();
-        if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256)
-          throw new Error(`${f.path} is damaged (${buf.byteLength} of ${f.bytes} bytes, or a wrong digest)`);
+        let buf = await fromPreviousCopy(prev, f, m);
+        if (!buf) {
+          const r = await fetch('/' + f.path, { cache: 'no-store' });
+          if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
+          buf = await r.arrayBuffer();
+          if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256)
+            throw new Error(`${f.path} is damaged (${buf.byteLength} of ${f.bytes} bytes, or a wrong digest)`);
+        }
         const ext = f.path.slice(f.path.lastIndexOf('.') + 1);
         await cache.put(keyOf(f.path), new Response(buf, {
           headers: { 'Content-Type': MIME[ext] || 'application/octet-stream', 'X-Pietura-Version': m.site_version },
