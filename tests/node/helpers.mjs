@@ -1,6 +1,7 @@
 // Shared fixtures for the Node.js tests: paths, the real server, the browser.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServe } from '../../tools/serve.mjs';
 
@@ -49,6 +50,26 @@ export function serverAndBrowser({ before, after }) {
   after(async () => {
     await env.browser?.close();
     env.server?.stop();
+  });
+  return env;
+}
+
+// A site of the test's own in a temporary directory (`prepare(env)` fills env.site,
+// e.g. a copy of dist/ or a build of changed content), the real server on it and the
+// browser, for the tests of one file that rebuild what is served.
+export function servedTempSite({ before, after }, prepare) {
+  const env = { server: null, browser: null, tmp: null, site: null };
+  before(async () => {
+    env.tmp = mkdtempSync(join(tmpdir(), 'pietura-site-'));
+    env.site = join(env.tmp, 'site');
+    await prepare(env);
+    env.server = await startServer(env.site);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+    if (env.tmp) rmSync(env.tmp, { recursive: true, force: true });
   });
   return env;
 }

@@ -5,37 +5,30 @@
 // The real server, the real service worker, Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, cli, root, waitForOfflineCopy } from './helpers.mjs';
+import { servedTempSite, cli, root, waitForOfflineCopy } from './helpers.mjs';
 
-let server, browser, tmp, content, site;
-before(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'pietura-update-'));
+// The hook may run before servedTempSite returns: keep what it is given.
+let content, siteDir;
+const site = () => siteDir;
+const env = servedTempSite({ before, after }, ({ tmp, site: dir }) => {
+  siteDir = dir;
   content = join(tmp, 'content');
-  site = join(tmp, 'site');
   cpSync(join(root, 'content'), content, { recursive: true });
   build();
-  server = await startServer(site);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 function build() {
-  execFileSync(cli, ['build', '--quiet', '--content', content, '--out', site], { cwd: root });
+  execFileSync(cli, ['build', '--quiet', '--content', content, '--out', site()], { cwd: root });
 }
-const manifestOf = () => JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8'));
+const manifestOf = () => JSON.parse(readFileSync(join(site(), 'manifest.json'), 'utf8'));
 // What a file costs on the wire: its brotli copy when the build wrote one.
-const wireBytes = (path) => { try { return statSync(join(site, path + '.br')).size; } catch { return statSync(join(site, path)).size; } };
+const wireBytes = (path) => { try { return statSync(join(site(), path + '.br')).size; } catch { return statSync(join(site(), path)).size; } };
 
 test('issue 13: an update after one service\'s text changed fetches only the files that changed', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const fetchedByWorker = [];
   await ctx.route('**/*', (route) => {
     const r = route.request();
@@ -43,12 +36,12 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
     return route.continue();
   });
   const page = await ctx.newPage();
-  await page.goto(server.url + '/en/');
+  await page.goto(env.server.url + '/en/');
   await waitForOfflineCopy(page);
   const before = manifestOf();
   const offline = before.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/'));
   assert.ok(offline.every((f) => fetchedByWorker.includes(f.path)), 'the first copy downloaded every file');
-  const oldBytes = new Map(offline.map((f) => [f.path, readFileSync(join(site, f.path))]));
+  const oldBytes = new Map(offline.map((f) => [f.path, readFileSync(join(site(), f.path))]));
 
   // One service's text changes; the editor rebuilds into the served directory.
   const file = join(content, 'services/vsaa-slimibas-pabalsts.json');
@@ -63,7 +56,7 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   const changed = after.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/')).filter((f) => {
     const old = oldBytes.get(f.path);
     if (!old) return true;
-    const now = readFileSync(join(site, f.path));
+    const now = readFileSync(join(site(), f.path));
     if (f.path.endsWith('.html')) return old.toString('utf8').split(before.content_version).join(after.content_version) !== now.toString('utf8');
     return !old.equals(now);
   }).map((f) => f.path);
@@ -87,9 +80,9 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   await page.waitForFunction((v) => document.querySelector('meta[name="pietura-content-version"]').content === v,
     after.content_version, { timeout: 15000 });
   await ctx.setOffline(true);
-  await page.goto(server.url + '/en/services/vsaa-slimibas-pabalsts/');
+  await page.goto(env.server.url + '/en/services/vsaa-slimibas-pabalsts/');
   assert.match(await page.textContent('main'), /Updated for this test\./);
-  await page.goto(server.url + '/lv/');
+  await page.goto(env.server.url + '/lv/');
   assert.equal(await page.getAttribute('meta[name="pietura-content-version"]', 'content'), after.content_version,
     'an unchanged page carries the new version');
   await ctx.close();

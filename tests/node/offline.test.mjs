@@ -2,67 +2,54 @@
 // the real server, the real service worker, Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, dist, cli, root, waitForOfflineCopy } from './helpers.mjs';
+import { servedTempSite, dist, cli, root, waitForOfflineCopy } from './helpers.mjs';
 
-let server, browser, site, tmp;
-before(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'pietura-offline-'));
-  site = join(tmp, 'site');
-  cpSync(dist, site, { recursive: true });
-  server = await startServer(site);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const env = servedTempSite({ before, after }, ({ site }) => cpSync(dist, site, { recursive: true }));
 
 const contentVersion = (page) => page.getAttribute('meta[name="pietura-content-version"]', 'content');
 
 function rebuild(version) {
-  execFileSync(cli, ['build', '--quiet', '--out', site, '--content-version', version], { cwd: root });
+  execFileSync(cli, ['build', '--quiet', '--out', env.site, '--content-version', version], { cwd: root });
 }
 
 test('after one visit, search, pages, nearest and hours work with the network off', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(server.url + '/lv/');
+  await page.goto(env.server.url + '/lv/');
   await waitForOfflineCopy(page);
   await ctx.setOffline(true);
 
-  const res = await page.goto(server.url + '/en/services/vsaa-slimibas-pabalsts/');
+  const res = await page.goto(env.server.url + '/en/services/vsaa-slimibas-pabalsts/');
   assert.equal(res.status(), 200);
   await page.locator('#q').fill('sickness benefit');
   await page.locator('#search-results a').first().waitFor({ timeout: 15000 });
 
-  await page.goto(server.url + '/en/contact-points/');
+  await page.goto(env.server.url + '/en/contact-points/');
   await page.locator('#finder').waitFor({ state: 'visible', timeout: 15000 });
   await page.getByLabel('Town, village or municipality').fill('cesis');
   await page.getByRole('button', { name: 'Find the nearest' }).click();
   await page.locator('#finder-results li').first().waitFor({ timeout: 10000 });
 
-  await page.goto(server.url + '/lv/klientu-centri/vpvkac-cesis/');
+  await page.goto(env.server.url + '/lv/klientu-centri/vpvkac-cesis/');
   await page.waitForFunction(() => document.getElementById('open-status').textContent.length > 0, null, { timeout: 15000 });
-  await page.goto(server.url + '/lv/tuvakie/cesu-novads/');
+  await page.goto(env.server.url + '/lv/tuvakie/cesu-novads/');
   assert.equal(await page.locator('h1').count(), 1);
   await ctx.close();
 });
 
 test('a corrupt update is rejected and the previous build keeps working; a good one is offered and switched to', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(server.url + '/en/');
+  await page.goto(env.server.url + '/en/');
   await waitForOfflineCopy(page);
   const before = await contentVersion(page);
 
   // A new build whose snapshot arrives truncated: its digest cannot match the manifest.
   rebuild('update-test-2');
-  const snapshot = join(site, 'catalogue.sqlite');
+  const snapshot = join(env.site, 'catalogue.sqlite');
   const good = readFileSync(snapshot);
   truncateSync(snapshot, Math.floor(good.length / 2));
   await page.reload();
@@ -119,9 +106,9 @@ async function assertNothingPersonal(page) {
 }
 
 test('shared PC: "Finish and clear" leaves nothing personal and returns to the start page', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(server.url + '/lv/pakalpojumi/vsaa-slimibas-pabalsts/?koplietojams=1');
+  await page.goto(env.server.url + '/lv/pakalpojumi/vsaa-slimibas-pabalsts/?koplietojams=1');
   await page.locator('#shared-bar').waitFor({ state: 'visible' });
   assert.equal(new URL(page.url()).search, '', 'the switch is taken out of the address');
   await plantPersonalData(page);
@@ -134,10 +121,10 @@ test('shared PC: "Finish and clear" leaves nothing personal and returns to the s
 });
 
 test('shared PC: inactivity first offers more time, then clears', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   await page.clock.install();
-  await page.goto(server.url + '/en/services/vsaa-slimibas-pabalsts/?shared=1&timeout=2');
+  await page.goto(env.server.url + '/en/services/vsaa-slimibas-pabalsts/?shared=1&timeout=2');
   await page.locator('#shared-bar').waitFor({ state: 'visible' });
   await plantPersonalData(page);
   const dialog = page.locator('#timeout-dialog');
