@@ -41,6 +41,7 @@ if ('serviceWorker' in navigator && banner) {
   const idle = () => new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 1000)));
   navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(async (reg) => {
     await loaded;
+    await idle(); // a search typed as the page loaded has been asked by now
     await loading();
     await idle();
     if (navigator.onLine) reg.active?.postMessage({ type: 'check-update' });

@@ -72,6 +72,15 @@ export function track(promise) {
   return promise;
 }
 
-export function loading() {
-  return Promise.allSettled([modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values(), ...inFlight]);
+// Settles once nothing of these is pending, including what was asked for while waiting
+// (a search the server could not answer asks for the page's core as it ends).
+export async function loading() {
+  const pending = () => [modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values(), ...inFlight]
+    .filter(Boolean);
+  for (let seen = pending(); ; ) {
+    await Promise.allSettled(seen);
+    const now = pending();
+    if (now.length === seen.length && now.every((p, i) => p === seen[i])) return;
+    seen = now;
+  }
 }

@@ -26,7 +26,7 @@
         const r = await fetch(path + '?' + new URLSearchParams({ lang, ...params }), { signal: stop.signal });
         if (r.ok) {
           const body = await r.text();
-          setTimeout(ownCore, 0); // the answer is in: now the page's core may download
+          ownCore(); // the answer is in: now the page's core may download
           return body;
         }
         // 429 (a busy library's address) and 5xx pass: the page's core answers this time.
@@ -36,6 +36,8 @@
       } finally {
         clearTimeout(timer);
       }
+      // Asked for before this settles, so the offline copy (core.js loading()) waits for it.
+      ownCore();
       return null;
     })());
   }
