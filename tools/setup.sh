@@ -3,7 +3,7 @@
 #   Debian packages: compilers, Emscripten, Boost (Test, Beast, Asio), nlohmann/json,
 #                    zlib, SQLite shell, Chromium (browser tests use Debian's browser).
 #   npm (pinned by package-lock.json): the SQLite amalgamation, playwright-core,
-#                    axe-core, MiniSearch (benchmark peer).
+#                    axe-core, MiniSearch (benchmark peer), the Closure Compiler's jar.
 # Safe to run again: a second run installs and downloads nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ APT_PACKAGES=(
   dpkg-dev                    # dpkg-source unpacks Dear ImGui's source for the studio's web build
   libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes for clang-14 (tools/fuzz.sh)
   libicu-dev libstemmer-dev   # tests only: ICU's lv collation and Snowball's English stemmer check the hand-written ones
+  openjdk-17-jre-headless     # runs the Closure Compiler (npm google-closure-compiler-java) on the wasm glue
 )
 
 missing=()
