@@ -327,3 +327,17 @@ BOOST_AUTO_TEST_CASE(issue14_links_in_forms_their_site_does_not_use) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 14 on the default content: the catalogue covers what citizens asked for (the
+// roughly 120 services of the VPVKAC basket and the everyday municipal ones), every
+// service is reached from a life-situation step, and the report has no errors.
+BOOST_AUTO_TEST_CASE(issue14_default_content_reaches_every_service) {
+    auto c = load(fs::path(PIETURA_SOURCE_DIR) / "content");
+    BOOST_TEST(c.services.size() >= 120u);
+    auto r = quality::check(c, {});
+    std::string unreached;
+    for (auto& i : r.items)
+        if (i.check == "unreached") unreached += i.id + " ";
+    BOOST_TEST(unreached.empty(), "no life situation reaches: " + unreached);
+    BOOST_TEST(r.errors() == 0u);
+}

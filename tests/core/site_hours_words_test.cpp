@@ -74,6 +74,39 @@ BOOST_AUTO_TEST_CASE(issue15_contact_point_hours_in_words_not_codes) {
     }
 }
 
+// Issue 14: the cards of the "nearest" lists (a municipality's page, the nearby
+// centres under it; the finder renders the same nearby_item) say the hours in the
+// words of the contact point's own page, never the opening_hours code nor the
+// editor's abbreviations of it.
+BOOST_AUTO_TEST_CASE(issue14_contact_point_cards_say_hours_in_words) {
+    FixedToday today("1796040000");
+    content::Content c = with_holidays();
+    auto pages = render_map(c);
+    const std::string lv = between(pages["lv/tuvakie/cesu-novads/index.html"], "<li class=\"nearby\">", "</li>");
+    const std::string en = between(pages["en/nearest/cesu-novads/index.html"], "<li class=\"nearby\">", "</li>");
+    BOOST_TEST(count(lv, "<dd>Pirmdiena\u2013ceturtdiena 8.30\u201317.00, pusdienas pārtraukums 12.00\u201312.30; "
+                         "piektdiena 8.30\u201314.00; svētku dienās slēgts</dd>") == 1u);
+    BOOST_TEST(count(en, "<dd>Monday\u2013Thursday 8:30\u201317:00, lunch break 12:00\u201312:30; "
+                         "Friday 8:30\u201314:00; closed on public holidays</dd>") == 1u);
+    // The card function itself, for every kind of schedule the content uses.
+    for (const char* spec : {"Mo-Th 08:00-17:00; Fr 08:00-14:00", "Mo-Fr 08:30-12:00,12:30-17:00; Sa 09:00-13:00; PH off",
+                             "Mo,We 08:00-18:00; Tu,Th 08:00-16:00; Fr 08:00-15:00; PH off"}) {
+        c.contact_points[0].hours = spec;
+        for (Lang lang : {Lang::lv, Lang::en}) {
+            auto card = components::nearby_card(c, c.contact_points[0], lang, 1200);
+            std::string h = components::nearby_item(real_strings(), lang, card);
+            BOOST_TEST_CONTEXT(spec) {
+                BOOST_TEST(!card.hours.empty());
+                BOOST_TEST(count(h, card.hours) == 1u);
+                // Neither the code (Mo-Th, 08:00, PH off) nor the short forms (P–C, Mon–Thu, Pk).
+                BOOST_TEST(!std::regex_search(h, std::regex("\\b(Mo|Tu|We|Th|Fr|Sa|Su|PH)\\b")), h);
+                BOOST_TEST(!std::regex_search(h, std::regex("\\b[0-2][0-9]:[0-5][0-9]-")), h);
+                BOOST_TEST(!std::regex_search(h, std::regex("\\b(P|O|T|C|Pk|S|Sv|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\u2013,;]")), h);
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(issue15_holiday_table_starts_with_the_coming_holidays) {
     FixedToday today("1796040000");  // Monday 30 November 2026 in Riga
     auto pages = render_map(with_holidays());

@@ -65,7 +65,10 @@ NearbyCard nearby_card(const content::Content& c, const content::ContactPoint& c
     card.name = cp.name[lang];
     card.url = url_for(lang, Kind::contact_point, cp.id);
     if (distance_m >= 0) card.distance = geo::describe_distance(distance_m, lang);
-    if (auto schedule = hours::Schedule::parse(cp.hours)) card.hours = schedule->describe(lang);
+    // Issue 14: a card is read by citizens, so its hours are the words of the contact
+    // point's own page ("Pirmdiena–ceturtdiena 8.30–17.00"), never the editor's short
+    // forms ("P–C", "Mo-Th 08:00-17:00").
+    if (auto schedule = hours::Schedule::parse(cp.hours)) card.hours = schedule->describe_in_words(lang);
     card.address = cp.address[lang];
     card.phone = cp.phone;
     card.email = cp.email;

@@ -25,7 +25,7 @@ struct NearbyCard {
     std::string id, name, url;
     std::string distance;            // "1,2 km"; "" when the list is not by distance
     std::string status_text, status_state;  // open now, when known; else app.js fills it
-    std::string hours;               // the weekly pattern in words, "" when unknown
+    std::string hours;               // the weekly pattern in whole words (Schedule::describe_in_words), "" when unknown
     std::string address, phone, email;
     bool step_free = false;
     std::vector<std::string> remote;  // abbreviations of institutions offering video consultations (any order)
