@@ -134,6 +134,10 @@ struct Incoming {
     Lang lang = Lang::lv;
     std::string key;
     std::string text(const char* name) { return str(body, name, errors, lang); }
+    // `name`'s answer is refused for `code`, with the core's message in the answer's language.
+    void refuse_field(const char* name, const char* code) {
+        errors.push_back({name, code, booking::field_message(code, lang)});
+    }
 };
 
 Incoming read_answer(const http::Request& req) {
@@ -183,8 +187,8 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     auto& errors = in.errors;
     // "Have you used this service?" is the form's first question; a JSON client that
     // leaves it out is rating a service it has used.
-    if (used.empty() && is_form(req)) errors.push_back({"used", "required", booking::field_message("required", lang)});
-    else if (!used.empty() && used != "yes" && used != "no") errors.push_back({"used", "choice", booking::field_message("choice", lang)});
+    if (used.empty() && is_form(req)) in.refuse_field("used", "required");
+    else if (!used.empty() && used != "yes" && used != "no") in.refuse_field("used", "choice");
     if (errors.empty() && used == "no") {
         // Nothing to store: only someone who has used a service rates it.
         if (is_form(req)) return redirect(res, thanks_location(lang, "not-used", back));
@@ -193,9 +197,8 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     r.score = score_of(score);
     if (errors.empty()) errors = rating::validate(r);
     // A consultation is rated through its own link, after it has happened.
-    if (errors.empty() && r.about == "consultation") errors.push_back({"about", "choice", booking::field_message("choice", lang)});
-    if (errors.empty() && !api.cat.exists(r.about, r.target))
-        errors.push_back({"target", "choice", booking::field_message("choice", lang)});
+    if (errors.empty() && r.about == "consultation") in.refuse_field("about", "choice");
+    if (errors.empty() && !api.cat.exists(r.about, r.target)) in.refuse_field("target", "choice");
     json fp{{"a", r.about}, {"t", r.target}, {"s", r.score}, {"c", r.comment}, {"l", r.lang}};
     finish(api, req, res, in, {back, fp, thanks_location(lang, "rating", back)},
            [&](const std::string& key, const std::string& hash, std::int64_t now) { return api.store->rate(key, hash, r, now); });
@@ -213,8 +216,7 @@ void post_feedback(Api& api, const http::Request& req, http::Response& res) {
     // text later); for a form post the server makes it and puts it in the thank-you page.
     std::string followup = in.text("followup");
     if (in.errors.empty()) in.errors = rating::validate(f);
-    if (in.errors.empty() && !followup.empty() && !rating::is_rating_token(followup))
-        in.errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
+    if (in.errors.empty() && !followup.empty() && !rating::is_rating_token(followup)) in.refuse_field("followup", "choice");
     // Only a "no" without its text yet can get a text later.
     if (in.errors.empty()) {
         if (f.found == "yes" || !f.missing.empty()) followup.clear();
@@ -239,8 +241,7 @@ void post_missing(Api& api, const http::Request& req, http::Response& res) {
     std::string page = in.text("page");
     std::string followup = in.text("followup");
     if (in.errors.empty()) in.errors = rating::validate_missing(f);
-    if (in.errors.empty() && !rating::is_rating_token(followup))
-        in.errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
+    if (in.errors.empty() && !rating::is_rating_token(followup)) in.refuse_field("followup", "choice");
     json fp{{"m", f.missing}, {"l", f.lang}, {"u", followup}};
     // The text came too late (added already, or the answer is older than a day): said on a page.
     auto too_late = [&](const Answer& a) {
@@ -264,8 +265,7 @@ void post_consultation_rating(Api& api, const http::Request& req, http::Response
     r.about = "consultation";
     r.target = "-";  // the store names the institution from the token
     if (in.errors.empty()) in.errors = rating::validate(r);
-    if (in.errors.empty() && !rating::is_rating_token(token))
-        in.errors.push_back({"token", "choice", booking::field_message("choice", lang)});
+    if (in.errors.empty() && !rating::is_rating_token(token)) in.refuse_field("token", "choice");
     std::string page = consultation_url(lang) + (rating::is_rating_token(token) ? "?k=" + token : "");
     json fp{{"k", token}, {"s", r.score}, {"l", r.lang}};
     // The rating page says why it was not taken (rated already, not yet, …).
