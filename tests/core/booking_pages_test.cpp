@@ -11,6 +11,7 @@
 #include <set>
 
 #include "booking/booking.hpp"
+#include "booking_fixture.hpp"
 #include "fixture.hpp"
 #include "site/site.hpp"
 #include "site_fixture.hpp"
@@ -132,36 +133,8 @@ void check_above_heading(const std::string& html, bool counted, const std::strin
     }
 }
 
-booking::Offer offer() {
-    booking::Offer o;
-    o.consultation = o.institution = "vsaa";
-    o.contact_point = "aaa-zilupe";
-    o.title_lv = "VSAA konsultācija";
-    o.title_en = "SSIA consultation";
-    o.hours = "Mo-Fr 08:00-17:00";
-    o.topics = {{"pensijas", "Pensijas", "Pensions"}};
-    o.bring_lv = {"Pase"};
-    o.bring_en = {"Passport"};
-    o.cp_name_lv = "Zilupes VPVKAC";
-    o.cp_name_en = "Zilupe one-stop centre";
-    o.address_lv = o.address_en = "Raiņa iela 13, Zilupe";
-    o.phone = "+371 65700000";
-    o.email = "zilupe@example.lv";
-    return o;
-}
-
-booking::Request request() {
-    booking::Request r;
-    r.institution = "vsaa";
-    r.topic = "pensijas";
-    r.contact_point = "aaa-zilupe";
-    r.start = 1797836400;  // Monday 21 December 2026, 9.00 in Riga
-    r.name = "Zelma Testiņa";
-    r.phone = "+37129123456";
-    r.email = "zelma@example.lv";
-    r.lang = "lv";
-    return r;
-}
+using booking_fixture::offer;
+using booking_fixture::request;
 
 std::string fields_of(const std::string& html, const std::string& form_id) {
     std::regex re("id=\"" + form_id + "\"[^>]*data-fields=\"([^\"]*)\"");
