@@ -2,7 +2,8 @@
 // the day-and-time and details steps, the check page and the confirmation (rendered by
 // the reference server). Plain forms first; booking.js adds the nearest-first order,
 // step 1's error summary without a round trip, the outbox and the status messages.
-// Every question page has a back link to the previous step and a step count; the
+// Every question page has a back link to the previous step and a step count above its
+// heading (the frame's above_title, as GOV.UK's question pages have them); the
 // language switch leads to the same step in the other language (site.hpp).
 //
 // Issue 12: a shared library PC keeps its history, favicons, session files and
@@ -38,12 +39,14 @@ struct View {
 // and the confirmation are not questions and are not counted.
 constexpr int kSteps = 3;
 
+// The caption above the question's heading (GOV.UK's "Step 1 of 3").
 std::string step_count(const View& v, int n) {
     return "<p class=\"step-count\">" +
            esc(v.s.format(v.lang, "book.step", {{"n", std::to_string(n)}, {"total", std::to_string(kSteps)}})) + "</p>\n";
 }
 
-// GOV.UK question pages: a back link to the previous step, first on the page.
+// GOV.UK question pages: a back link to the previous step, first on the page — above the
+// heading, in the frame's above_title (a link: it leads somewhere, it submits nothing).
 std::string back_link(const View& v, const std::string& url) {
     return "<p><a href=\"" + esc(url) + "\" class=\"back-link\">" + v.t("book.back") + "</a></p>\n";
 }
@@ -230,8 +233,7 @@ std::string step_one_main(const content::Content& c, const Strings& s, const Boo
     View v{s, lang};
     const booking::FieldError* choice_error = error_for(f.errors, "choice");
     const booking::FieldError* cp_error = error_for(f.errors, "contact_point");
-    std::string m = back_link(v, url_for(lang, Kind::home)) + step_count(v, 1);
-    m += components::error_summary(s, lang, f.errors, false);
+    std::string m = components::error_summary(s, lang, f.errors, false);
     if (with_script_errors)
         m += "<template id=\"booking-start-errors\">" +
              components::error_summary(s, lang, booking_start_errors(s, lang, true, true), false) + "</template>\n";
@@ -293,11 +295,20 @@ std::string step_one_main(const content::Content& c, const Strings& s, const Boo
     return m;
 }
 
+// Step 1 in the frame; `alternate` is where its language switch leads ("" → the other
+// language's static step 1).
+std::string step_one_page(const content::Content& c, const Strings& s, const Options& o, const BookingStart& f,
+                          bool with_script_errors, const std::string& alternate) {
+    View v{s, f.lang};
+    return frame(s, o, f.lang,
+                 FramedPage{Kind::consultation, s.get(f.lang, "book.title"), step_one_main(c, s, f, with_script_errors),
+                            back_link(v, url_for(f.lang, Kind::home)) + step_count(v, 1), alternate});
+}
+
 Page step_one(const content::Content& c, const Strings& s, const Options& o, Lang lang) {
     BookingStart f;
     f.lang = lang;
-    return {path_for(url_for(lang, Kind::consultation)),
-            frame(s, o, lang, Kind::consultation, s.get(lang, "book.title"), step_one_main(c, s, f, true))};
+    return {path_for(url_for(lang, Kind::consultation)), step_one_page(c, s, o, f, true, "")};
 }
 
 // The time-and-details step without the server, for when the connection is gone:
@@ -307,10 +318,10 @@ Page step_one(const content::Content& c, const Strings& s, const Options& o, Lan
 Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
     View v{s, lang};
     // Back to step 1; booking.js adds the topic and contact point this page was opened with.
-    std::string m = back_link(v, booking_url(lang)) +
-                    "<p class=\"step-count\">" +
-                    esc(s.format(lang, "book.steps", {{"n", "2"}, {"m", "3"}, {"total", std::to_string(kSteps)}})) + "</p>\n";
-    m += "<p class=\"lead\" id=\"offline-offer\"></p>\n";
+    std::string above = back_link(v, booking_url(lang)) + "<p class=\"step-count\">" +
+                        esc(s.format(lang, "book.steps", {{"n", "2"}, {"m", "3"}, {"total", std::to_string(kSteps)}})) +
+                        "</p>\n";
+    std::string m = "<p class=\"lead\" id=\"offline-offer\"></p>\n";
     m += "<p class=\"notice\">" + v.t("book.offline.notice") + "</p>\n";
     m += "<noscript><p>" + v.t("book.offline.nojs") + "</p></noscript>\n";
     // booking.js puts the core's error summary here (components/error_summary, rendered by
@@ -329,7 +340,8 @@ Page offline_time_page(const Strings& s, const Options& o, Lang lang) {
     m += details_fields(v, {}, booking::Request{}, lang, false);
     m += "</fieldset>\n<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
     m += "<button type=\"submit\">" + v.t("book.offline.send") + "</button>\n</form>\n";
-    return {path_for(booking_url(lang, "offline")), frame(s, o, lang, Kind::consultation, s.get(lang, "book.offline.title"), m)};
+    return {path_for(booking_url(lang, "offline")),
+            frame(s, o, lang, FramedPage{Kind::consultation, s.get(lang, "book.offline.title"), m, above})};
 }
 
 }  // namespace
@@ -360,8 +372,7 @@ std::string booking_start_url(Lang lang, const std::string& choice, const std::s
 }
 
 std::string booking_start_page(const content::Content& c, const Strings& s, const Options& o, const BookingStart& f) {
-    return frame_to(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.title"), step_one_main(c, s, f, false),
-                    booking_start_url(other(f.lang), f.choice, f.contact_point));
+    return step_one_page(c, s, o, f, false, booking_start_url(other(f.lang), f.choice, f.contact_point));
 }
 
 std::vector<Page> booking_pages(const content::Content& c, const Strings& s, const Options& o) {
@@ -375,9 +386,9 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
     View v{s, f.lang};
     const auto& r = f.values;
     auto errors = in_page_language(f.errors, f.lang);
-    std::string m = back_link(v, booking_start_url(f.lang, f.offer->institution + ":" + r.topic, f.offer->contact_point)) +
-                    step_count(v, 2);
-    m += components::error_summary(s, f.lang, errors, f.slot_taken);
+    std::string above =
+        back_link(v, booking_start_url(f.lang, f.offer->institution + ":" + r.topic, f.offer->contact_point)) + step_count(v, 2);
+    std::string m = components::error_summary(s, f.lang, errors, f.slot_taken);
     m += offer_lead(*f.offer, r, f.lang);
     m += "<form method=\"get\" action=\"" + esc(booking_url(f.lang, "details")) +
          "\" class=\"booking\" id=\"booking-time\" novalidate>\n";
@@ -392,7 +403,8 @@ std::string booking_time_page(const Strings& s, const Options& o, const BookingF
     booking::Request here = r;
     here.institution = f.offer->institution;
     here.contact_point = f.offer->contact_point;
-    return frame_to(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.time.title"), m, time_url(other(f.lang), here, true));
+    return frame(s, o, f.lang,
+                 FramedPage{Kind::consultation, s.get(f.lang, "book.time.title"), m, above, time_url(other(f.lang), here, true)});
 }
 
 std::string booking_details_page(const Strings& s, const Options& o, const BookingForm& f) {
@@ -402,8 +414,8 @@ std::string booking_details_page(const Strings& s, const Options& o, const Booki
     r.contact_point = f.offer->contact_point;
     auto errors = in_page_language(f.errors, f.lang);
     std::string change = time_url(f.lang, r, true);
-    std::string m = back_link(v, change) + step_count(v, 3);
-    m += components::error_summary(s, f.lang, errors, f.slot_taken);
+    std::string above = back_link(v, change) + step_count(v, 3);
+    std::string m = components::error_summary(s, f.lang, errors, f.slot_taken);
     m += offer_lead(*f.offer, r, f.lang);
     m += "<p><strong>" + v.t("book.when") + ":</strong> " +
          esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang)) + " <a href=\"" + esc(change) + "\">" +
@@ -414,7 +426,8 @@ std::string booking_details_page(const Strings& s, const Options& o, const Booki
     m += details_fields(v, errors, r, f.lang, f.shared);
     m += "</fieldset>\n<button type=\"submit\">" + v.t("book.check") + "</button>\n</form>\n";
     // The other language's details step shows the same answers, from the server's draft.
-    return frame_to(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.details.title"), m, details_url(other(f.lang), r));
+    return frame(s, o, f.lang,
+                 FramedPage{Kind::consultation, s.get(f.lang, "book.details.title"), m, above, details_url(other(f.lang), r)});
 }
 
 std::string booking_wrong_place_page(const Strings& s, const Options& o, Lang lang,
@@ -437,8 +450,7 @@ std::string booking_check_page(const Strings& s, const Options& o, const Booking
     std::string details = details_url(f.lang, r);
     // Step 1 again from the server, with the topic and the contact point chosen.
     std::string start = booking_start_url(f.lang, r.institution + ":" + r.topic, r.contact_point);
-    std::string m = back_link(v, details);
-    m += check_list(v, {{"book.topic", esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang)), start},
+    std::string m = check_list(v, {{"book.topic", esc(title_of(*f.offer, f.lang)) + " — " + esc(topic_title(*f.offer, r.topic, f.lang)), start},
                                    {"book.cp", esc(cp_name(*f.offer, f.lang)) + ", " + esc(address(*f.offer, f.lang)), start},
                                    {"book.when", esc(when_label(r.start, r.start + f.offer->rules.slot_minutes * 60, f.lang)), change},
                                    {"book.name", esc(r.name), details + "#f-name"},
@@ -461,7 +473,9 @@ std::string booking_check_page(const Strings& s, const Options& o, const Booking
     m += hidden("idempotency_key", f.idempotency_key);
     m += "<p id=\"booking-status\" class=\"booking-status\" role=\"status\" aria-live=\"polite\"></p>\n";
     m += "<button type=\"submit\">" + v.t("book.confirm") + "</button>\n</form>\n";
-    return frame_to(s, o, f.lang, Kind::consultation, s.get(f.lang, "book.check.title"), m, booking_url(other(f.lang), "check"));
+    return frame(s, o, f.lang,
+                 FramedPage{Kind::consultation, s.get(f.lang, "book.check.title"), m, back_link(v, details),
+                            booking_url(other(f.lang), "check")});
 }
 
 // The confirmation says what really happens next (issue 15): when and where to come,
@@ -504,8 +518,7 @@ std::string booking_confirmation_page(const Strings& s, const Options& o, const 
 std::string booking_cancel_page(const Strings& s, const Options& o, const BookingDone& d) {
     View v{s, d.lang};
     const auto& off = *d.offer;
-    std::string m = back_link(v, booking_url(d.lang, "done"));
-    m += summary_list(v, {{"book.reference", esc(d.reference)},
+    std::string m = summary_list(v, {{"book.reference", esc(d.reference)},
                           {"book.topic", esc(title_of(off, d.lang)) + " — " + esc(topic_title(off, d.topic, d.lang))},
                           {"book.when", esc(long_when(d.start, d.end, d.lang))},
                           {"book.where", esc(cp_name(off, d.lang))}});
@@ -515,7 +528,9 @@ std::string booking_cancel_page(const Strings& s, const Options& o, const Bookin
          hidden("page_lang", std::string(code(d.lang))) + hidden("confirm", "yes") +
          "<button type=\"submit\" class=\"button-warning\">" + v.t("book.cancel.yes") + "</button>\n</form>\n";
     m += "<p><a href=\"" + esc(booking_url(d.lang, "done")) + "\">" + v.t("book.cancel.no") + "</a></p>\n";
-    return frame_to(s, o, d.lang, Kind::consultation, s.get(d.lang, "book.cancel.title"), m, booking_url(other(d.lang), "cancel"));
+    return frame(s, o, d.lang,
+                 FramedPage{Kind::consultation, s.get(d.lang, "book.cancel.title"), m, back_link(v, booking_url(d.lang, "done")),
+                            booking_url(other(d.lang), "cancel")});
 }
 
 std::string booking_no_view_page(const Strings& s, const Options& o, Lang lang) {

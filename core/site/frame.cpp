@@ -67,7 +67,9 @@ std::string shell_to(const Ctx& x, const PageSpec& p, const std::string& main_ht
     for (auto& c : p.crumbs) h += "<li>" + link(c.url, esc(c.label)) + "</li>\n";
     h += "<li aria-current=\"page\">" + esc(p.kind == Kind::home ? x.t("nav.home") : p.title) + "</li>\n</ol>\n</nav>\n";
 
-    h += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<h1>" + esc(p.title) + "</h1>\n";
+    // Inside <main>, not before it as GOV.UK's template has it: the skip link lands on the
+    // back link, and no content stands outside a landmark (axe's "region" rule).
+    h += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n" + p.above_title + "<h1>" + esc(p.title) + "</h1>\n";
     h += main_html;
     h += "</main>\n";
 
@@ -121,18 +123,25 @@ Page root(const Strings& s, const Options& o) {
 
 }  // namespace internal
 
+std::string frame(const Strings& s, const Options& o, Lang lang, const FramedPage& page) {
+    static const content::Content none;  // the frame names no content
+    internal::Ctx x{none, s, o, lang};
+    internal::PageSpec spec{page.kind, "", page.title, "", {}};
+    spec.above_title = page.above_title;
+    return internal::shell_to(x, spec, page.main_html,
+                              page.alternate.empty() ? url_for(other(lang), page.kind, "") : page.alternate);
+}
+
 // A booking step's language switch keeps the booking: it leads to the same step (issue 15).
 std::string frame_to(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
                      const std::string& main_html, const std::string& alternate) {
-    static const content::Content none;  // the frame names no content
-    internal::Ctx x{none, s, o, lang};
-    return internal::shell_to(x, internal::PageSpec{kind, "", title, "", {}}, main_html, alternate);
+    return frame(s, o, lang, FramedPage{kind, title, main_html, "", alternate});
 }
 
 // The same page type's address in the other language, as shell() would give it.
 std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,
                   const std::string& main_html) {
-    return frame_to(s, o, lang, kind, title, main_html, url_for(other(lang), kind, ""));
+    return frame(s, o, lang, FramedPage{kind, title, main_html});
 }
 
 }  // namespace pietura::site

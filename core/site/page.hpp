@@ -72,6 +72,7 @@ struct PageSpec {
     std::string description;  // plain text, may be empty
     std::vector<Crumb> crumbs;  // ancestors below Home; the page itself is added last
     std::string json_ld = {};   // schema.org data for the page, "" for none
+    std::string above_title = {};  // HTML above the <h1> (a question page's back link and step count)
 };
 
 // The whole page around `main_html` (site/frame.cpp).

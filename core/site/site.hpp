@@ -87,6 +87,20 @@ using urls::Kind;
 using urls::path_for;
 using urls::url_for;
 
+// A page made outside render() (the booking steps the server renders), as the frame
+// takes it. `above_title` is what stands above the <h1>: on a GOV.UK question page the
+// back link and the step count come before the question, so that the way back is the
+// first thing in the page's content and the caption says where the citizen is before
+// the heading asks anything (issue 15).
+struct FramedPage {
+    Kind kind = Kind::home;
+    std::string title;            // plain text: the <h1> and the start of <title>
+    std::string main_html;        // everything below the <h1>
+    std::string above_title = {}; // HTML between the start of <main> and the <h1>
+    std::string alternate = {};   // where the language switch leads; "" → the same page type's address
+};
+std::string frame(const Strings& s, const Options& o, Lang lang, const FramedPage& page);
+
 // The frame every page shares (header, search, breadcrumbs, footer) around
 // `main_html`, for pages made outside render(): the booking steps the server renders.
 std::string frame(const Strings& s, const Options& o, Lang lang, Kind kind, const std::string& title,

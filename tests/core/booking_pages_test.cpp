@@ -6,10 +6,12 @@
 #define BOOST_TEST_MODULE booking_pages
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
 #include "booking/booking.hpp"
+#include "booking_fixture.hpp"
 #include "fixture.hpp"
 #include "site/site.hpp"
 #include "site_fixture.hpp"
@@ -95,36 +97,44 @@ std::string step_text(const std::string& html) {
     return std::regex_search(html, m, re) ? m[1].str() : "";
 }
 
-booking::Offer offer() {
-    booking::Offer o;
-    o.consultation = o.institution = "vsaa";
-    o.contact_point = "aaa-zilupe";
-    o.title_lv = "VSAA konsultācija";
-    o.title_en = "SSIA consultation";
-    o.hours = "Mo-Fr 08:00-17:00";
-    o.topics = {{"pensijas", "Pensijas", "Pensions"}};
-    o.bring_lv = {"Pase"};
-    o.bring_en = {"Passport"};
-    o.cp_name_lv = "Zilupes VPVKAC";
-    o.cp_name_en = "Zilupe one-stop centre";
-    o.address_lv = o.address_en = "Raiņa iela 13, Zilupe";
-    o.phone = "+371 65700000";
-    o.email = "zilupe@example.lv";
-    return o;
+// Where a question page's pieces stand in the document: -1 when absent.
+struct Order {
+    long main, back, step, h1;
+    int backs, steps;
+};
+Order order_of(const std::string& html) {
+    auto at = [&](const std::string& needle) {
+        auto p = html.find(needle);
+        return p == std::string::npos ? -1L : long(p);
+    };
+    return {at("<main "), at("class=\"back-link\""), at("class=\"step-count\""), at("<h1>"),
+            int(count(html, "class=\"back-link\"")), int(count(html, "class=\"step-count\""))};
 }
 
-booking::Request request() {
-    booking::Request r;
-    r.institution = "vsaa";
-    r.topic = "pensijas";
-    r.contact_point = "aaa-zilupe";
-    r.start = 1797836400;  // Monday 21 December 2026, 9.00 in Riga
-    r.name = "Zelma Testiņa";
-    r.phone = "+37129123456";
-    r.email = "zelma@example.lv";
-    r.lang = "lv";
-    return r;
+// GOV.UK question pages: inside <main>, the back link first (nothing but its paragraph
+// before it), then the step count, then the question's heading. `counted`: the page is a
+// question with a step count (the check and cancel pages have only the way back).
+void check_above_heading(const std::string& html, bool counted, const std::string& what) {
+    BOOST_TEST_CONTEXT(what) {
+        Order o = order_of(html);
+        BOOST_TEST(o.backs == 1);
+        BOOST_TEST(o.steps == (counted ? 1 : 0));
+        BOOST_TEST(o.main >= 0);
+        BOOST_TEST(o.back > o.main, "the back link is in <main>");
+        BOOST_TEST(o.back < o.h1, "the back link comes before the heading");
+        // Between <main ...> and the link's class: only its own <p> and <a> tags.
+        std::string lead = o.back > o.main ? html.substr(o.main + 1, o.back - o.main - 1) : "";
+        lead = lead.substr(lead.find('>') + 1);
+        BOOST_TEST(std::count(lead.begin(), lead.end(), '<') == 2, "the back link is the first thing in <main>: " + lead);
+        if (counted) {
+            BOOST_TEST(o.back < o.step, "the back link comes before the step count");
+            BOOST_TEST(o.step < o.h1, "the step count is a caption above the heading");
+        }
+    }
 }
+
+using booking_fixture::offer;
+using booking_fixture::request;
 
 std::string fields_of(const std::string& html, const std::string& form_id) {
     std::regex re("id=\"" + form_id + "\"[^>]*data-fields=\"([^\"]*)\"");
@@ -251,6 +261,40 @@ BOOST_AUTO_TEST_CASE(issue15_every_question_page_has_a_back_link_and_a_step_coun
     std::string done = booking_confirmation_page(real_strings(), opts(), d);
     BOOST_TEST(step_text(done) == "");
     BOOST_TEST(back_href(done) == "", "no way back into a sent form");
+}
+
+// Issue 15: the back link and the step count stand above the <h1> on every booking page
+// that has them — in both languages, on the static pages with and without scripts, and on
+// the pages the server renders.
+BOOST_AUTO_TEST_CASE(issue15_back_link_and_step_count_come_before_the_heading) {
+    auto c = with_consultations();
+    auto o = offer();
+    auto r = request();
+    for (bool with_wasm : {true, false}) {
+        Options opt{"v1", with_wasm};
+        for (Lang lang : {Lang::lv, Lang::en}) {
+            std::string where = std::string(code(lang)) + (with_wasm ? " with scripts" : " without scripts");
+            int statics = 0;
+            for (auto& p : booking_pages(c, real_strings(), opt)) {
+                check_above_heading(p.html, true, p.path + ", " + where);
+                ++statics;
+            }
+            BOOST_TEST(statics == 4, "step 1 and the offline step in both languages");
+            BookingStart start{lang, "vsaa:pensijas", "", booking_start_errors(real_strings(), lang, false, true)};
+            check_above_heading(booking_start_page(c, real_strings(), opt, start), true, "step 1 from the server, " + where);
+            BookingForm f{lang, &o, r, {}, {}, false, "form-x", false};
+            check_above_heading(booking_time_page(real_strings(), opt, f), true, "time, " + where);
+            check_above_heading(booking_details_page(real_strings(), opt, f), true, "details, " + where);
+            check_above_heading(booking_check_page(real_strings(), opt, f), false, "check, " + where);
+            BookingDone d{lang, &o, "PT-AB12-CD34", "pensijas", r.start, r.start + 1800, false, false};
+            check_above_heading(booking_cancel_page(real_strings(), opt, d), false, "cancel, " + where);
+        }
+    }
+    // Another page of the same frame has nothing above its heading.
+    std::string done = booking_confirmation_page(real_strings(), opts(),
+                                                 BookingDone{Lang::en, &o, "PT-AB12-CD34", "pensijas", r.start, r.start + 1800, false, false});
+    auto main = done.find("<main ");
+    BOOST_TEST(done.substr(done.find('>', main) + 1, 5) == "\n<h1>");
 }
 
 BOOST_AUTO_TEST_CASE(issue15_the_language_switch_stays_on_the_same_step_with_nothing_personal) {

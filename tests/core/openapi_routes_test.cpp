@@ -20,10 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
-#include "content/content.hpp"
-#include "fixture.hpp"
 #include "http/server.hpp"
-#include "snapshot/snapshot.hpp"
+#include "server_fixture.hpp"
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
@@ -130,22 +128,8 @@ std::vector<std::string> compare(const json& doc, const std::vector<http::Server
 // The routes `pietura serve` registers for its API, mounted on the server fixture's
 // small catalogue (the routes do not depend on the content).
 std::vector<http::Server::Route> api_routes() {
-    fs::path dir = fixture::temp_dir("openapi");
-    fs::copy(fs::path(PIETURA_SOURCE_DIR) / "tests/fixtures/server/content", dir / "content", fs::copy_options::recursive);
-    fs::copy(fs::path(PIETURA_SOURCE_DIR) / "content/schema", dir / "content/schema", fs::copy_options::recursive);
-    std::vector<content::Diagnostic> diags;
-    auto loaded = content::Content::load(dir / "content", diags);
-    for (auto& d : diags) BOOST_TEST_MESSAGE(d.format());
-    BOOST_REQUIRE(!content::has_errors(diags));
-    snapshot::write(loaded, dir / "catalogue.sqlite", {"openapi-test", {}});
-    std::vector<http::Server::Route> routes;
-    {
-        http::Server svr;
-        cli::mount_api(svr, {dir / "catalogue.sqlite", dir / "data", fs::path(PIETURA_SOURCE_DIR) / "i18n", "", 0});
-        routes = svr.routes();
-    }  // the API's snapshot and store are closed before their folder goes
-    fs::remove_all(dir);
-    return routes;
+    server_fixture::Api api;
+    return api.svr.routes();
 }
 
 }  // namespace

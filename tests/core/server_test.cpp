@@ -20,6 +20,7 @@
 #include "cli_run.hpp"
 #include "content/content.hpp"
 #include "fixture.hpp"
+#include "server_fixture.hpp"
 #include "http/server.hpp"
 #include "precompress.hpp"
 #include "sha256.hpp"
@@ -35,62 +36,18 @@ using namespace pietura;
 
 namespace {
 
-// The fixture catalogue with the schemas beside it, and its snapshot; built once.
-struct Catalogue {
-    fs::path content, snapshot;
-};
+using server_fixture::body_of;
+using server_fixture::catalogue;
 
-const Catalogue& catalogue() {
-    static Catalogue c = [] {
-        fs::path dir = fixture::temp_dir("server");
-        fs::copy(fs::path(PIETURA_SOURCE_DIR) / "tests/fixtures/server/content", dir / "content", fs::copy_options::recursive);
-        fs::copy(fs::path(PIETURA_SOURCE_DIR) / "content/schema", dir / "content/schema", fs::copy_options::recursive);
-        std::vector<content::Diagnostic> diags;
-        auto loaded = content::Content::load(dir / "content", diags);
-        for (auto& d : diags) BOOST_TEST_MESSAGE(d.format());
-        BOOST_REQUIRE(!content::has_errors(diags));
-        snapshot::write(loaded, dir / "catalogue.sqlite", {"server-test", {}});
-        return Catalogue{dir / "content", dir / "catalogue.sqlite"};
-    }();
-    return c;
-}
-
-// A server with only the API mounted, on a fresh data folder.
-struct Api {
-    fs::path data = fixture::temp_dir("server-data");
-    http::Server svr;
-
-    explicit Api(std::string origin = "") {
-        cli::ApiOptions o{catalogue().snapshot, data, fs::path(PIETURA_SOURCE_DIR) / "i18n", std::move(origin), 0};
-        cli::mount_api(svr, o);
-    }
-
-    http::Response call(const std::string& method, const std::string& target, const std::string& body = "",
-                        const std::string& type = "application/json", http::Headers headers = {}) {
-        http::Request req;
-        req.method = method;
-        req.target = target;
-        req.body = body;
-        req.headers = std::move(headers);
-        req.headers.emplace("Host", "pietura.test");
-        if (!body.empty() || method == "POST") req.headers.emplace("Content-Type", type);
-        req.decode();  // as the transport does
-        req.remote_addr = req.peer_addr = "127.0.0.1";
-        http::Response res;
-        svr.handle(req, res);
-        return res;
-    }
-    http::Response post(const std::string& target, const json& body, http::Headers headers = {}) {
-        return call("POST", target, body.dump(), "application/json", std::move(headers));
-    }
+// The shared in-process API, with the free slots of the fixture's VSAA consultation.
+struct Api : server_fixture::Api {
+    using server_fixture::Api::Api;
     json slots() {
         auto res = call("GET", "/api/slots?institution=vsaa&contact_point=vpvkac-cesis&days=30");
         BOOST_REQUIRE_EQUAL(res.status, 200);
         return json::parse(res.body)["slots"];
     }
 };
-
-json body_of(const http::Response& res) { return json::parse(std::string(res.content())); }
 
 json booking_body(std::int64_t start, const std::string& name = "Anna Bērziņa") {
     return {{"institution", "vsaa"}, {"topic", "pensijas"}, {"contact_point", "vpvkac-cesis"}, {"start", start},

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "booking_fixture.hpp"  // an offer and a request
 #include "site_fixture.hpp"  // sample content, strings, render_map, count
 
 using namespace pietura;
@@ -17,25 +18,6 @@ using namespace pietura::site;
 using namespace site_fixture;
 namespace fs = std::filesystem;
 namespace {
-
-booking::Offer sample_offer() {
-    booking::Offer o;
-    o.consultation = "vsaa";
-    o.institution = "vsaa";
-    o.contact_point = "cesis-vpvkac";
-    o.title_lv = "VSAA konsultācija";
-    o.title_en = "SSIA consultation";
-    o.hours = "Mo-Th 08:00-17:00; Fr 08:00-14:00";
-    o.topics = {{"pensijas", "Pensijas", "Pensions"}};
-    o.bring_lv = {"Pase"};
-    o.bring_en = {"Passport"};
-    o.cp_name_lv = "Cēsu VPVKAC";
-    o.cp_name_en = "Cēsis one-stop centre";
-    o.address_lv = o.address_en = "Bērzaines iela 4, Cēsis";
-    o.phone = "+371 64161800";
-    o.email = "cesis@example.lv";
-    return o;
-}
 
 // Every href, action and src value in the markup, and the meta refresh target.
 std::vector<std::string> addresses(const std::string& html) {
@@ -60,7 +42,7 @@ std::string autocomplete_of(const std::string& html, const std::string& id) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(issue12_confirmation_markup_carries_no_reference_or_token_in_any_address) {
-    auto offer = sample_offer();
+    auto offer = booking_fixture::offer();
     const std::string ref = "PT-AB12-CD34";
     for (Lang lang : {Lang::lv, Lang::en})
         for (bool shared : {false, true}) {
@@ -104,23 +86,10 @@ BOOST_AUTO_TEST_CASE(issue12_confirmation_markup_carries_no_reference_or_token_i
     BOOST_TEST(count(open, "<meta http-equiv=\"refresh\" content=\"0; url=/lv/konsultacija/apstiprinajums/\">") == 1u);
 }
 
-namespace {
-// One citizen's answers, for the booking-page tests.
-booking::Request sample_booking() {
-    booking::Request r;
-    r.institution = "vsaa";
-    r.topic = "pensijas";
-    r.contact_point = "cesis-vpvkac";
-    r.start = 1797400800;
-    r.name = "Zelma Testiņa";
-    r.phone = "+37129123456";
-    return r;
-}
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(issue12_personal_fields_are_autocomplete_off_in_shared_mode_only) {
-    auto offer = sample_offer();
-    booking::Request r = sample_booking();
+    auto offer = booking_fixture::offer();
+    booking::Request r = booking_fixture::request();
     for (bool shared : {false, true}) {
         BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", shared};
         std::string details = booking_details_page(real_strings(), Options{"v1", true}, f);
@@ -165,10 +134,8 @@ BOOST_AUTO_TEST_CASE(issue12_finish_and_clear_works_without_javascript_and_the_l
 // Issue 15: "check your answers" shows the e-mail under its own label, and every answer
 // has its own change link to the question that asked it (the details keep the others).
 BOOST_AUTO_TEST_CASE(issue15_check_page_has_a_row_and_a_change_link_per_answer) {
-    auto offer = sample_offer();
-    booking::Request r = sample_booking();
-    r.email = "zelma@example.lv";
-    r.lang = "lv";
+    auto offer = booking_fixture::offer();
+    booking::Request r = booking_fixture::request();  // with an e-mail, in Latvian
     BookingForm f{Lang::en, &offer, r, {}, {}, false, "form-x", false};
     std::string check = booking_check_page(real_strings(), Options{"v1", true}, f);
     auto row = [&](const std::string& label) {
@@ -178,7 +145,7 @@ BOOST_AUTO_TEST_CASE(issue15_check_page_has_a_row_and_a_change_link_per_answer) 
     BOOST_TEST(row("Phone").find("+37129123456") != std::string::npos);
     BOOST_TEST(row("Phone").find("zelma@example.lv") == std::string::npos);
     BOOST_TEST(row("E-mail").find("zelma@example.lv") != std::string::npos);
-    std::string details = "/en/consultation/details/?choice=vsaa:pensijas&amp;contact_point=cesis-vpvkac&amp;start=1797400800";
+    std::string details = "/en/consultation/details/?choice=vsaa:pensijas&amp;contact_point=aaa-zilupe&amp;start=1797836400";
     BOOST_TEST(row("Name and surname").find("href=\"" + details + "#f-name\"") != std::string::npos);
     BOOST_TEST(row("E-mail").find("href=\"" + details + "#f-email\"") != std::string::npos);
     BOOST_TEST(row("Name and surname").find("<span class=\"visually-hidden\"> Name and surname</span>") != std::string::npos);

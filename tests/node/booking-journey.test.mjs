@@ -55,6 +55,28 @@ async function continueStep1(page, js, expectNavigation) {
   else await click;
 }
 
+// GOV.UK question pages: the back link first in the page's content, then the step count
+// (a caption), then the question's heading — in document order, whatever the styles
+// make of it (issue 15). `step` false: a page with a way back but no question to count.
+async function assertAboveHeading(page, step = true) {
+  const order = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const h1 = main.querySelector('h1');
+    const back = main.querySelectorAll('a.back-link');
+    const count = main.querySelectorAll('.step-count');
+    const before = (a, b) => Boolean(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+    return {
+      backLinks: back.length, backAboveHeading: before(back[0], h1), backFirstInMain: Boolean(back[0] && main.firstElementChild.contains(back[0])),
+      stepCounts: count.length, stepAboveHeading: before(count[0], h1), backAboveStep: before(back[0], count[0]),
+    };
+  });
+  assert.deepEqual(order, {
+    backLinks: 1, backAboveHeading: true, backFirstInMain: true,
+    stepCounts: step ? 1 : 0, stepAboveHeading: step, backAboveStep: step,
+  }, page.url());
+  assert.equal(await page.locator('main a.back-link').isVisible(), true);
+}
+
 const summaryLinks = (page) => page.locator('.error-summary:visible a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
 const fitsPhone = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 360);
 
@@ -69,6 +91,7 @@ for (const js of [false, true]) {
       assert.equal(await page.locator('input[name=choice]:checked').count(), 0, 'no topic chosen for the citizen');
       assert.equal(await page.inputValue('#f-contact_point'), '', 'no contact point chosen for the citizen');
       assert.equal(await page.locator('.step-count').innerText(), w.step(1));
+      await assertAboveHeading(page);
 
       await continueStep1(page, js, false);
       await page.locator('.error-summary').first().waitFor();
@@ -115,9 +138,11 @@ for (const js of [false, true]) {
       await continueStep1(page, js, true);
       await page.waitForURL(w.time);
       assert.equal(await page.locator('.step-count').innerText(), w.step(2));
+      await assertAboveHeading(page);
 
       // Back to step 1: both answers kept.
       await Promise.all([page.waitForURL(w.choose), page.locator('a.back-link').click()]);
+      await assertAboveHeading(page);
       assert.equal(await page.locator('input[name=choice][value="vsaa:pensijas"]').isChecked(), true);
       assert.equal(await page.inputValue('#f-contact_point'), 'vpvkac-ogre');
       await continueStep1(page, js, true);
@@ -126,6 +151,7 @@ for (const js of [false, true]) {
       await page.locator(`input[name=start][value="${start}"]`).check();
       await Promise.all([page.waitForURL(w.details), page.locator('#booking-time [type=submit]').click()]);
       assert.equal(await page.locator('.step-count').innerText(), w.step(3));
+      await assertAboveHeading(page);
 
       // Back to the time step: the time chosen stays chosen — and in the other language too.
       await Promise.all([page.waitForURL(w.time), page.locator('a.back-link').click()]);
@@ -145,9 +171,11 @@ for (const js of [false, true]) {
       assert.equal(await page.inputValue('#f-name'), name);
       assert.match(await page.locator('.error-summary').innerText(), o.contact);
       assert.equal(await page.locator('.step-count').innerText(), o.step(3));
+      await assertAboveHeading(page);
       await page.locator('#f-phone').fill('29 123 456');
       await Promise.all([page.waitForURL(o.check), page.locator('#booking-details [type=submit]').click()]);
       assert.equal(await page.locator('.step-count').count(), 0, 'the check page is not a question');
+      await assertAboveHeading(page, false);
       await Promise.all([page.waitForURL(w.check), page.locator('.lang-switch a').click()]);
       assert.match(await page.locator('main').innerText(), new RegExp(name));
       if (js) await page.locator('#booking-confirm[data-enhanced=outbox]').waitFor();
@@ -171,6 +199,26 @@ for (const js of [false, true]) {
       for (const u of visited) {
         assert.doesNotMatch(decodeURIComponent(u), new RegExp(`${name}|29123456|29 123 456|${reference}|token`), u);
       }
+      await ctx.close();
+    });
+  }
+}
+
+// The offline time-and-details step is a static page: its back link and its step count
+// ("Steps 2 and 3 of 3") stand above the heading too, with and without JavaScript.
+for (const js of [false, true]) {
+  for (const lang of ['lv', 'en']) {
+    test(`issue 15: the offline step's back link and step count come before its heading (${lang}, JavaScript ${js ? 'on' : 'off'})`, async () => {
+      const ctx = await browser.newContext({ javaScriptEnabled: js, viewport: PHONE });
+      const page = await ctx.newPage();
+      const path = lang === 'lv' ? '/lv/konsultacija/bezsaiste/' : '/en/consultation/offline/';
+      await page.goto(`${server.url}${path}?choice=vsaa:pensijas&contact_point=vpvkac-cesis`);
+      await assertAboveHeading(page);
+      assert.equal(await page.locator('.step-count').innerText(), lang === 'lv' ? '2. un 3. solis no 3' : 'Steps 2 and 3 of 3');
+      // With JavaScript the back link keeps the topic and contact point it was opened with.
+      const back = await page.locator('a.back-link').getAttribute('href');
+      if (js) await page.waitForFunction(() => document.querySelector('a.back-link').href.includes('choice='));
+      else assert.equal(back, lang === 'lv' ? '/lv/konsultacija/' : '/en/consultation/');
       await ctx.close();
     });
   }

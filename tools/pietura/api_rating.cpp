@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 
 #include "hours/hours.hpp"
 #include "rating/rating.hpp"
@@ -123,24 +124,71 @@ int score_of(const std::string& v) {
 
 std::string fingerprint(const json& j) { return digest::sha256_hex(j.dump()); }
 
-void post_rating(Api& api, const http::Request& req, http::Response& res) {
-    json body = read_body(req);
+// What every answer starts with: its body, its language ("" is Latvian: the code as the
+// store keeps it, and the Lang its messages and pages are in), its idempotency key, and
+// the field errors found while reading it.
+struct Incoming {
+    json body;
     std::vector<booking::FieldError> errors;
+    std::string lang_code;
+    Lang lang = Lang::lv;
+    std::string key;
+    std::string text(const char* name) { return str(body, name, errors, lang); }
+    // `name`'s answer is refused for `code`, with the core's message in the answer's language.
+    void refuse_field(const char* name, const char* code) {
+        errors.push_back({name, code, booking::field_message(code, lang)});
+    }
+};
+
+Incoming read_answer(const http::Request& req) {
+    Incoming in;
+    in.body = read_body(req);
+    in.lang_code = str(in.body, "lang", in.errors, Lang::lv);
+    if (in.lang_code.empty()) in.lang_code = "lv";
+    in.lang = lang_of(in.lang_code);
+    in.key = idempotency_key(req, in.body);
+    return in;
+}
+
+// How one kind of answer ends once it has been checked.
+struct Ending {
+    std::string back;    // the page a refusal links back to
+    json fingerprint;    // what makes two requests under one idempotency key the same
+    std::string thanks;  // where an accepted form post goes (POST → 303 → GET)
+    // A form post the store did not accept (404, 409); none: the store's JSON answer.
+    std::function<void(const Answer&)> form_not_accepted = {};
+};
+
+// Refused with each field named (refuse(): nothing is stored), or stored once under the
+// idempotency key by `store(key, fingerprint, now)`; then a form post accepted goes on to
+// its thank-you page, and a JSON client gets the store's answer.
+void finish(Api& api, const http::Request& req, http::Response& res, const Incoming& in, const Ending& e,
+            const std::function<Answer(const std::string&, const std::string&, std::int64_t)>& store) {
+    if (!in.errors.empty()) refuse(api, req, res, in.lang, in.errors, e.back);
+    Answer a = store(in.key, fingerprint(e.fingerprint), now_unix());
+    if (is_form(req)) {
+        if (a.status == 201) return redirect(res, e.thanks);
+        if (e.form_not_accepted) return e.form_not_accepted(a);
+    }
+    send_json(res, a.status, a.body);
+}
+
+void post_rating(Api& api, const http::Request& req, http::Response& res) {
+    Incoming in = read_answer(req);
+    Lang lang = in.lang;
     rating::Rating r;
-    r.lang = str(body, "lang", errors, Lang::lv);
-    if (r.lang.empty()) r.lang = "lv";
-    Lang lang = lang_of(r.lang);
-    r.about = str(body, "about", errors, lang);
-    r.target = str(body, "target", errors, lang);
-    r.comment = str(body, "comment", errors, lang);
-    std::string used = str(body, "used", errors, lang);
-    std::string score = field(body, "score", errors, lang);
-    std::string back = str(body, "back", errors, lang);
-    std::string key = idempotency_key(req, body);
+    r.lang = in.lang_code;
+    r.about = in.text("about");
+    r.target = in.text("target");
+    r.comment = in.text("comment");
+    std::string used = in.text("used");
+    std::string score = field(in.body, "score", in.errors, lang);
+    std::string back = in.text("back");
+    auto& errors = in.errors;
     // "Have you used this service?" is the form's first question; a JSON client that
     // leaves it out is rating a service it has used.
-    if (used.empty() && is_form(req)) errors.push_back({"used", "required", booking::field_message("required", lang)});
-    else if (!used.empty() && used != "yes" && used != "no") errors.push_back({"used", "choice", booking::field_message("choice", lang)});
+    if (used.empty() && is_form(req)) in.refuse_field("used", "required");
+    else if (!used.empty() && used != "yes" && used != "no") in.refuse_field("used", "choice");
     if (errors.empty() && used == "no") {
         // Nothing to store: only someone who has used a service rates it.
         if (is_form(req)) return redirect(res, thanks_location(lang, "not-used", back));
@@ -149,94 +197,83 @@ void post_rating(Api& api, const http::Request& req, http::Response& res) {
     r.score = score_of(score);
     if (errors.empty()) errors = rating::validate(r);
     // A consultation is rated through its own link, after it has happened.
-    if (errors.empty() && r.about == "consultation") errors.push_back({"about", "choice", booking::field_message("choice", lang)});
-    if (errors.empty() && !api.cat.exists(r.about, r.target))
-        errors.push_back({"target", "choice", booking::field_message("choice", lang)});
-    if (!errors.empty()) refuse(api, req, res, lang, errors, back);
+    if (errors.empty() && r.about == "consultation") in.refuse_field("about", "choice");
+    if (errors.empty() && !api.cat.exists(r.about, r.target)) in.refuse_field("target", "choice");
     json fp{{"a", r.about}, {"t", r.target}, {"s", r.score}, {"c", r.comment}, {"l", r.lang}};
-    Answer a = api.store->rate(key, fingerprint(fp), r, now_unix());
-    if (is_form(req) && a.status == 201) return redirect(res, thanks_location(lang, "rating", back));
-    send_json(res, a.status, a.body);
+    finish(api, req, res, in, {back, fp, thanks_location(lang, "rating", back)},
+           [&](const std::string& key, const std::string& hash, std::int64_t now) { return api.store->rate(key, hash, r, now); });
 }
 
 void post_feedback(Api& api, const http::Request& req, http::Response& res) {
-    json body = read_body(req);
-    std::vector<booking::FieldError> errors;
+    Incoming in = read_answer(req);
+    Lang lang = in.lang;
     rating::PageFeedback f;
-    f.lang = str(body, "lang", errors, Lang::lv);
-    if (f.lang.empty()) f.lang = "lv";
-    Lang lang = lang_of(f.lang);
-    f.page = str(body, "page", errors, lang);
-    f.found = str(body, "found", errors, lang);
-    f.missing = str(body, "missing", errors, lang);
+    f.lang = in.lang_code;
+    f.page = in.text("page");
+    f.found = in.text("found");
+    f.missing = in.text("missing");
     // rating.js makes the follow-up id itself (so an answer queued offline can get its
     // text later); for a form post the server makes it and puts it in the thank-you page.
-    std::string followup = str(body, "followup", errors, lang);
-    std::string key = idempotency_key(req, body);
-    if (errors.empty()) errors = rating::validate(f);
-    if (errors.empty() && !followup.empty() && !rating::is_rating_token(followup))
-        errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
-    if (!errors.empty()) refuse(api, req, res, lang, errors, f.page);
+    std::string followup = in.text("followup");
+    if (in.errors.empty()) in.errors = rating::validate(f);
+    if (in.errors.empty() && !followup.empty() && !rating::is_rating_token(followup)) in.refuse_field("followup", "choice");
     // Only a "no" without its text yet can get a text later.
-    if (f.found == "yes" || !f.missing.empty()) followup.clear();
-    else if (followup.empty()) followup = random_hex(16);
+    if (in.errors.empty()) {
+        if (f.found == "yes" || !f.missing.empty()) followup.clear();
+        else if (followup.empty()) followup = random_hex(16);
+    }
     json fp{{"p", f.page}, {"f", f.found}, {"m", f.missing}, {"l", f.lang}, {"u", followup}};
-    Answer a = api.store->feedback(key, fingerprint(fp), f, followup, now_unix());
-    if (is_form(req) && a.status == 201) return redirect(res, thanks_location(lang, "page", f.page, followup));
-    if (a.status == 201 && !followup.empty()) return send_json(res, 201, json{{"status", "accepted"}, {"followup", followup}}.dump());
-    send_json(res, a.status, a.body);
+    finish(api, req, res, in, {f.page, fp, thanks_location(lang, "page", f.page, followup)},
+           [&](const std::string& key, const std::string& hash, std::int64_t now) {
+               Answer a = api.store->feedback(key, hash, f, followup, now);
+               // A JSON client is told the id its "what was missing" goes under.
+               if (a.status == 201 && !followup.empty()) a.body = json{{"status", "accepted"}, {"followup", followup}}.dump();
+               return a;
+           });
 }
 
 void post_missing(Api& api, const http::Request& req, http::Response& res) {
-    json body = read_body(req);
-    std::vector<booking::FieldError> errors;
+    Incoming in = read_answer(req);
+    Lang lang = in.lang;
     rating::PageFeedback f;
-    f.lang = str(body, "lang", errors, Lang::lv);
-    if (f.lang.empty()) f.lang = "lv";
-    Lang lang = lang_of(f.lang);
-    f.missing = str(body, "missing", errors, lang);
-    std::string page = str(body, "page", errors, lang);
-    std::string followup = str(body, "followup", errors, lang);
-    std::string key = idempotency_key(req, body);
-    if (errors.empty()) errors = rating::validate_missing(f);
-    if (errors.empty() && !rating::is_rating_token(followup))
-        errors.push_back({"followup", "choice", booking::field_message("choice", lang)});
-    if (!errors.empty()) refuse(api, req, res, lang, errors, page);
+    f.lang = in.lang_code;
+    f.missing = in.text("missing");
+    std::string page = in.text("page");
+    std::string followup = in.text("followup");
+    if (in.errors.empty()) in.errors = rating::validate_missing(f);
+    if (in.errors.empty() && !rating::is_rating_token(followup)) in.refuse_field("followup", "choice");
     json fp{{"m", f.missing}, {"l", f.lang}, {"u", followup}};
-    Answer a = api.store->add_missing(key, fingerprint(fp), followup, f.missing, now_unix());
-    if (is_form(req)) {
-        if (a.status == 201) return redirect(res, thanks_location(lang, "missing", page));
+    // The text came too late (added already, or the answer is older than a day): said on a page.
+    auto too_late = [&](const Answer& a) {
         const auto& s = strings(api);
-        return send_page(api, req, res, a.status, lang, s.get(lang, "rate.page.thanks.title"),
-                         "<p>" + esc(s.get(lang, "rate.page.expired")) + "</p>\n" + back_link(s, lang, page));
-    }
-    send_json(res, a.status, a.body);
+        send_page(api, req, res, a.status, lang, s.get(lang, "rate.page.thanks.title"),
+                  "<p>" + esc(s.get(lang, "rate.page.expired")) + "</p>\n" + back_link(s, lang, page));
+    };
+    finish(api, req, res, in, {page, fp, thanks_location(lang, "missing", page), too_late},
+           [&](const std::string& key, const std::string& hash, std::int64_t now) {
+               return api.store->add_missing(key, hash, followup, f.missing, now);
+           });
 }
 
 void post_consultation_rating(Api& api, const http::Request& req, http::Response& res) {
-    json body = read_body(req);
-    std::vector<booking::FieldError> errors;
+    Incoming in = read_answer(req);
+    Lang lang = in.lang;
     rating::Rating r;
-    r.lang = str(body, "lang", errors, Lang::lv);
-    if (r.lang.empty()) r.lang = "lv";
-    Lang lang = lang_of(r.lang);
-    std::string token = str(body, "token", errors, lang);
-    r.score = score_of(field(body, "score", errors, lang));
-    std::string key = idempotency_key(req, body);
+    r.lang = in.lang_code;
+    std::string token = in.text("token");
+    r.score = score_of(field(in.body, "score", in.errors, lang));
     r.about = "consultation";
     r.target = "-";  // the store names the institution from the token
-    if (errors.empty()) errors = rating::validate(r);
-    if (errors.empty() && !rating::is_rating_token(token))
-        errors.push_back({"token", "choice", booking::field_message("choice", lang)});
+    if (in.errors.empty()) in.errors = rating::validate(r);
+    if (in.errors.empty() && !rating::is_rating_token(token)) in.refuse_field("token", "choice");
     std::string page = consultation_url(lang) + (rating::is_rating_token(token) ? "?k=" + token : "");
-    if (!errors.empty()) refuse(api, req, res, lang, errors, "");
     json fp{{"k", token}, {"s", r.score}, {"l", r.lang}};
-    Answer a = api.store->rate_consultation(key, fingerprint(fp), token, r, now_unix());
-    if (is_form(req)) {
-        if (a.status == 201) return redirect(res, thanks_location(lang, "consultation", ""));
-        return redirect(res, page);  // the rating page says why (rated already, not yet, …)
-    }
-    send_json(res, a.status, a.body);
+    // The rating page says why it was not taken (rated already, not yet, …).
+    auto to_page = [&](const Answer&) { redirect(res, page); };
+    finish(api, req, res, in, {"", fp, thanks_location(lang, "consultation", ""), to_page},
+           [&](const std::string& key, const std::string& hash, std::int64_t now) {
+               return api.store->rate_consultation(key, hash, token, r, now);
+           });
 }
 
 // Published figures: counts always, an average only from kMinPublished ratings.

@@ -165,6 +165,9 @@ std::string insert_booking() {
     return sql + ")";
 }
 
+// The body of every 201 a rating or a page feedback gets.
+const char* kAccepted = R"({"status":"accepted"})";
+
 }  // namespace
 
 std::string random_hex(int bytes) {
@@ -291,21 +294,32 @@ void Store::remember(const std::string& key, const std::string& fingerprint, con
     run(ins, db_);
 }
 
+// Every write that answers a request once: under the lock, in one BEGIN IMMEDIATE
+// transaction, the stored answer of a key seen before (nothing written), else the write
+// and its answer kept under the key, committed together — a retry can never write twice,
+// and a crash between them loses both. synchronous=FULL: on disk when this returns.
+Answer Store::answer_once(const std::string& key, const std::string& fingerprint, std::int64_t now,
+                          const std::function<Answer()>& write) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Tx tx(db_);
+    if (auto a = replay_locked(key, fingerprint)) return *a;
+    Answer answer = write();
+    remember(key, fingerprint, answer, now);
+    tx.commit();
+    bound_wal();
+    return answer;
+}
+
 Answer Store::book(const std::string& key, const std::string& fingerprint, const booking::Request& r, std::int64_t end,
                    int seats, std::int64_t now,
                    const std::function<std::string(const StoredBooking&, const std::string&)>& created,
                    const std::string& full) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Tx tx(db_);
-    if (auto a = replay_locked(key, fingerprint)) return *a;
-    auto count = prepare(db_, "SELECT count(*) FROM bookings WHERE institution = ?1 AND start = ?2 AND cancelled = 0");
-    count.bind(1, r.institution).bind(2, r.start);
-    std::int64_t booked = row(count, db_) ? count.integer(0) : 0;
-    count.reset();
-    Answer answer;
-    if (booked >= seats) {
-        answer = Answer{409, full};
-    } else {
+    return answer_once(key, fingerprint, now, [&]() -> Answer {
+        auto count = prepare(db_, "SELECT count(*) FROM bookings WHERE institution = ?1 AND start = ?2 AND cancelled = 0");
+        count.bind(1, r.institution).bind(2, r.start);
+        std::int64_t booked = row(count, db_) ? count.integer(0) : 0;
+        count.reset();
+        if (booked >= seats) return Answer{409, full};
         StoredBooking b;
         static_cast<booking::Request&>(b) = r;
         b.end = end;
@@ -327,12 +341,8 @@ Answer Store::book(const std::string& key, const std::string& fingerprint, const
         auto rt = prepare(db_, "UPDATE bookings SET rating_token = ?1 WHERE reference = ?2");
         rt.bind(1, random_hex(16)).bind(2, b.reference);
         run(rt, db_);
-        answer = Answer{201, created(b, token)};
-    }
-    remember(key, fingerprint, answer, now);
-    tx.commit();  // synchronous=FULL: on disk when this returns
-    bound_wal();
-    return answer;
+        return Answer{201, created(b, token)};
+    });
 }
 
 std::optional<StoredBooking> Store::get(const std::string& reference, const std::string& token) {
@@ -356,17 +366,12 @@ Store::Cancel Store::cancel(const std::string& reference, const std::string& tok
 }
 
 Answer Store::rate(const std::string& key, const std::string& fingerprint, const rating::Rating& r, std::int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Tx tx(db_);
-    if (auto a = replay_locked(key, fingerprint)) return *a;
-    auto ins = prepare(db_, "INSERT INTO ratings(about, target, score, comment, lang, created, scale) VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    ins.bind(1, r.about).bind(2, r.target).bind(3, r.score).bind(4, r.comment).bind(5, r.lang).bind(6, now).bind(7, r.scale);
-    run(ins, db_);
-    Answer a{201, R"({"status":"accepted"})"};
-    remember(key, fingerprint, a, now);
-    tx.commit();
-    bound_wal();
-    return a;
+    return answer_once(key, fingerprint, now, [&] {
+        auto ins = prepare(db_, "INSERT INTO ratings(about, target, score, comment, lang, created, scale) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+        ins.bind(1, r.about).bind(2, r.target).bind(3, r.score).bind(4, r.comment).bind(5, r.lang).bind(6, now).bind(7, r.scale);
+        run(ins, db_);
+        return Answer{201, kAccepted};
+    });
 }
 
 rating::Summary Store::summary() {
@@ -383,42 +388,32 @@ rating::Summary Store::summary() {
 
 Answer Store::feedback(const std::string& key, const std::string& fingerprint, const rating::PageFeedback& f,
                        const std::string& followup, std::int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Tx tx(db_);
-    if (auto a = replay_locked(key, fingerprint)) return *a;
-    auto ins = prepare(db_,
-                       "INSERT INTO page_feedback(page, found, missing, lang, followup_sha256, created) "
-                       "VALUES(?1,?2,?3,?4,?5,?6)");
-    ins.bind(1, f.page).bind(2, f.found == "yes" ? 1 : 0).bind(3, f.missing).bind(4, f.lang);
-    if (followup.empty()) ins.bind(5, std::nullopt);
-    else ins.bind(5, digest::sha256_hex(followup));
-    ins.bind(6, now);
-    run(ins, db_);
-    Answer a{201, R"({"status":"accepted"})"};
-    remember(key, fingerprint, a, now);
-    tx.commit();
-    bound_wal();
-    return a;
+    return answer_once(key, fingerprint, now, [&] {
+        auto ins = prepare(db_,
+                           "INSERT INTO page_feedback(page, found, missing, lang, followup_sha256, created) "
+                           "VALUES(?1,?2,?3,?4,?5,?6)");
+        ins.bind(1, f.page).bind(2, f.found == "yes" ? 1 : 0).bind(3, f.missing).bind(4, f.lang);
+        if (followup.empty()) ins.bind(5, std::nullopt);
+        else ins.bind(5, digest::sha256_hex(followup));
+        ins.bind(6, now);
+        run(ins, db_);
+        return Answer{201, kAccepted};
+    });
 }
 
 Answer Store::add_missing(const std::string& key, const std::string& fingerprint, const std::string& followup,
                           const std::string& missing, std::int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Tx tx(db_);
-    if (auto a = replay_locked(key, fingerprint)) return *a;
-    // Valid once: the id is forgotten as the text is added.
-    auto up = prepare(db_,
-                      "UPDATE page_feedback SET missing = ?1, followup_sha256 = NULL "
-                      "WHERE followup_sha256 = ?2 AND found = 0 AND created >= ?3");
-    up.bind(1, missing).bind(2, digest::sha256_hex(followup)).bind(3, now - 86400);
-    run(up, db_);
-    Answer a = sqlite3_changes(db_) > 0
-                   ? Answer{201, R"({"status":"accepted"})"}
+    return answer_once(key, fingerprint, now, [&] {
+        // Valid once: the id is forgotten as the text is added.
+        auto up = prepare(db_,
+                          "UPDATE page_feedback SET missing = ?1, followup_sha256 = NULL "
+                          "WHERE followup_sha256 = ?2 AND found = 0 AND created >= ?3");
+        up.bind(1, missing).bind(2, digest::sha256_hex(followup)).bind(3, now - 86400);
+        run(up, db_);
+        return sqlite3_changes(db_) > 0
+                   ? Answer{201, kAccepted}
                    : Answer{404, R"({"error":"no answer is waiting for this text: it was added already, or the answer is older than a day"})"};
-    remember(key, fingerprint, a, now);
-    tx.commit();
-    bound_wal();
-    return a;
+    });
 }
 
 std::optional<std::string> Store::rating_token(const std::string& reference) {
@@ -464,49 +459,39 @@ Store::ConsultationToRate Store::consultation(const std::string& token) {
 
 Answer Store::rate_consultation(const std::string& key, const std::string& fingerprint, const std::string& token,
                                 const rating::Rating& r, std::int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Tx tx(db_);
-    if (auto a = replay_locked(key, fingerprint)) return *a;
-    ConsultationToRate c;
-    if (rating::is_rating_token(token)) {
-        auto q = prepare(db_, std::string("SELECT ") + kConsultationColumns + " FROM bookings WHERE rating_token = ?1");
-        q.bind(1, token);
-        if (row(q, db_)) {
-            c = read_consultation(q);
-            q.reset();
+    return answer_once(key, fingerprint, now, [&]() -> Answer {
+        ConsultationToRate c;
+        if (rating::is_rating_token(token)) {
+            auto q = prepare(db_, std::string("SELECT ") + kConsultationColumns + " FROM bookings WHERE rating_token = ?1");
+            q.bind(1, token);
+            if (row(q, db_)) {
+                c = read_consultation(q);
+                q.reset();
+            }
         }
-    }
-    Answer a;
-    switch (rating::consultation_rating(c.state, now)) {
-        case rating::ConsultationRating::open: {
-            auto ins = prepare(db_,
-                               "INSERT INTO ratings(about, target, score, comment, lang, created, scale) "
-                               "VALUES('consultation', ?1, ?2, '', ?3, ?4, ?5)");
-            ins.bind(1, c.institution).bind(2, r.score).bind(3, r.lang).bind(4, now).bind(5, rating::kScale);
-            run(ins, db_);
-            auto used = prepare(db_, "UPDATE bookings SET rated = 1 WHERE rating_token = ?1");
-            used.bind(1, token);
-            run(used, db_);
-            a = Answer{201, R"({"status":"accepted"})"};
-            break;
+        switch (rating::consultation_rating(c.state, now)) {
+            case rating::ConsultationRating::open: {
+                auto ins = prepare(db_,
+                                   "INSERT INTO ratings(about, target, score, comment, lang, created, scale) "
+                                   "VALUES('consultation', ?1, ?2, '', ?3, ?4, ?5)");
+                ins.bind(1, c.institution).bind(2, r.score).bind(3, r.lang).bind(4, now).bind(5, rating::kScale);
+                run(ins, db_);
+                auto used = prepare(db_, "UPDATE bookings SET rated = 1 WHERE rating_token = ?1");
+                used.bind(1, token);
+                run(used, db_);
+                return Answer{201, kAccepted};
+            }
+            case rating::ConsultationRating::unknown:
+                return Answer{404, R"({"error":"this rating link is not valid","state":"unknown"})"};
+            case rating::ConsultationRating::already_rated:
+                return Answer{409, R"({"error":"this consultation has been rated already","state":"already-rated"})"};
+            case rating::ConsultationRating::cancelled:
+                return Answer{409, R"({"error":"this consultation was cancelled","state":"cancelled"})"};
+            case rating::ConsultationRating::not_yet:
+                return Answer{409, R"({"error":"a consultation can be rated once it has started","state":"not-yet"})"};
         }
-        case rating::ConsultationRating::unknown:
-            a = Answer{404, R"({"error":"this rating link is not valid","state":"unknown"})"};
-            break;
-        case rating::ConsultationRating::already_rated:
-            a = Answer{409, R"({"error":"this consultation has been rated already","state":"already-rated"})"};
-            break;
-        case rating::ConsultationRating::cancelled:
-            a = Answer{409, R"({"error":"this consultation was cancelled","state":"cancelled"})"};
-            break;
-        case rating::ConsultationRating::not_yet:
-            a = Answer{409, R"({"error":"a consultation can be rated once it has started","state":"not-yet"})"};
-            break;
-    }
-    remember(key, fingerprint, a, now);
-    tx.commit();
-    bound_wal();
-    return a;
+        return Answer{404, R"({"error":"this rating link is not valid","state":"unknown"})"};  // no other state
+    });
 }
 
 void Store::export_feedback(const std::function<void(const Feedback&)>& each) {

@@ -137,6 +137,11 @@ public:
 private:
     explicit Store(sqlite3* db) : db_(db) {}
     std::optional<Answer> replay_locked(const std::string& key, const std::string& fingerprint);
+    // `write` and its answer, once per idempotency key (the key's stored answer when it
+    // was seen before): lock, transaction, replay, write, remember, commit, WAL bound.
+    // `write` runs inside the transaction and may only use db_.
+    Answer answer_once(const std::string& key, const std::string& fingerprint, std::int64_t now,
+                       const std::function<Answer()>& write);
     void bound_wal();
     void remember(const std::string& key, const std::string& fingerprint, const Answer& a, std::int64_t now);
     std::mutex mu_;
