@@ -244,6 +244,7 @@ private:
             card.address = f.address;
             card.phone = f.phone;
             card.email = f.email;
+            card.hours = f.status.hours;
             card.step_free = f.step_free;
             card.remote = f.remote;
             card.services = f.services;

@@ -186,7 +186,7 @@ std::string offer_lead(const booking::Offer& o, const booking::Request& r, Lang 
 
 std::string hours_text(const booking::Offer& o, Lang lang) {
     auto sch = hours::Schedule::parse(o.hours);
-    return sch ? sch->describe(lang) : o.hours;
+    return sch ? sch->describe_in_words(lang) : o.hours;
 }
 
 // Name, phone or e-mail, language, note and accessibility needs: all the booking asks.

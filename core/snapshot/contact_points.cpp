@@ -94,7 +94,7 @@ detail::PointCache& Catalogue::points() const {
                 p.name[l] = q.text(5 + l);
                 p.url[l] = q.text(7 + l);
                 p.address[l] = q.text(9 + l);
-                if (p.schedule) p.hours_text[l] = p.schedule->describe(Lang(l));
+                if (p.schedule) p.hours_text[l] = p.schedule->describe_in_words(Lang(l));
             }
             p.phone = q.text(11);
             p.email = q.text(12);

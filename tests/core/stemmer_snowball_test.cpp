@@ -167,7 +167,9 @@ std::set<std::string> content_vocabulary() {
     content_fixture::for_each_content_json(
         [&](const fs::path&, const nlohmann::json& doc) { content_fixture::for_each_member(doc, take); });
     fs::path src(PIETURA_SOURCE_DIR);
-    for (auto& [key, value] : nlohmann::json::parse(text::read_file_or_throw(src / "i18n" / "en.json")).items())
+    // Held in a variable: items() of a temporary would outlive the document it walks.
+    const auto strings = nlohmann::json::parse(text::read_file_or_throw(src / "i18n" / "en.json"));
+    for (auto& [key, value] : strings.items())
         if (value.is_string()) add(value.get<std::string>());
     return out;
 }
