@@ -1,12 +1,16 @@
 // pietura build — content/ → dist/ (static site, wasm core, snapshot, manifest).
 #include <algorithm>
+#include <exception>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "precompress.hpp"
 #include "text/text.hpp"
 #include "content/content.hpp"
 #include "import/import.hpp"
@@ -174,18 +178,62 @@ int cmd_build(int argc, char** argv) {
         site::Strings strings = site::Strings::load(i18n_dir);
         progress.done();
 
-        progress.step("Rendering pages");
         site::Options opts;
         opts.content_version = version;
         if (auto file = args.get("ratings")) opts.ratings = read_ratings(*file);
         opts.with_wasm = with_wasm;
         opts.base_url = base_url;
+
+        // Issue 13: the snapshot and its search shards need the content only, so a second
+        // thread builds them while this one renders the pages (both take seconds at
+        // national scale, and the machine has two cores). It first empties the output
+        // folder, which on a disk that discards freed blocks is seconds of waiting too;
+        // the pages are written once it is done. Its compressed copies of the snapshot,
+        // the shards and the wasm core (the slowest to compress, at brotli's best) are
+        // made there as well and written with all the others after the manifest.
+        std::promise<void> cleaned;
+        std::future<void> output_ready = cleaned.get_future();
+        std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
+        std::vector<Copies> side_copies;
+        std::exception_ptr side_failure;
+        std::jthread side([&] {
+            bool was_cleaned = false;
+            try {
+                clean_output(out);
+                fs::create_directories(out);
+                was_cleaned = true;
+                cleaned.set_value();
+                snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
+                // Issue 13: the browser answers its first searches from its language's shard
+                // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
+                for (Lang lang : {Lang::lv, Lang::en})
+                    snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
+                                                 snapshot::BuildInfo{version, opts.ratings});
+                for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
+                    side_files.emplace_back(f, text::read_file_or_throw(out / f));
+                if (with_wasm)
+                    for (const char* f : {"pietura.wasm", "pietura-search.wasm"})
+                        if (fs::exists(wasm_dir / f))
+                            side_files.emplace_back(std::string("assets/") + f, text::read_file_or_throw(wasm_dir / f));
+                for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
+            } catch (...) {
+                side_failure = std::current_exception();
+                if (!was_cleaned) cleaned.set_exception(side_failure);
+            }
+        });
+
+        progress.step("Rendering pages");
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
 
+        // The pages' copies are made from memory by a spare thread while they are written.
+        CopyMaker page_copies;
+        for (auto& p : pages)
+            if (precompressible(p.path)) page_copies.add(p.path, p.html);
+        std::jthread compressor([&] { page_copies.work(); });
+
         progress.step("Writing " + out.string());
-        clean_output(out);
-        fs::create_directories(out);
+        output_ready.get();
         for (auto& p : pages) write_file(out / p.path, p.html);
         for (auto& f : files_under(web_dir)) {
             fs::path dest = out / fs::relative(f, web_dir);
@@ -242,12 +290,8 @@ int cmd_build(int argc, char** argv) {
         }
 
         progress.step("Building the snapshot");
-        snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
-        // Issue 13: the browser answers its first searches from its language's shard
-        // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
-        for (Lang lang : {Lang::lv, Lang::en})
-            snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
-                                         snapshot::BuildInfo{version, opts.ratings});
+        side.join();
+        if (side_failure) std::rethrow_exception(side_failure);
         progress.done();
 
         // The manifest lists every file with its digest; browsers use the snapshot's
@@ -281,7 +325,12 @@ int cmd_build(int argc, char** argv) {
         manifest["site_version"] = digest::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
-        precompress(out, progress);
+        page_copies.work();
+        compressor.join();
+        ReadyCopies ready = page_copies.take();
+        for (size_t k = 0; k < side_files.size(); ++k)
+            ready.emplace(side_files[k].first, MadeCopies{side_files[k].second, std::move(side_copies[k])});
+        precompress(out, progress, ready);
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {

@@ -87,7 +87,35 @@ std::string brotli(std::string_view data, int quality, bool text) {
     return out;
 }
 
-PrecompressTotals precompress_tree(const fs::path& dir) {
+Copies make_copies(const fs::path& file, std::string_view data) {
+    bool text = kText.count(file.extension().string()) != 0;
+    return Copies{gzip(data), brotli(data, brotli_quality(file, data.size()), text)};
+}
+
+void CopyMaker::add(std::string file, std::string_view data) { items_.push_back(Item{std::move(file), data, {}}); }
+
+void CopyMaker::work() {
+    for (std::size_t k; (k = next_++) < items_.size();) {
+        try {
+            items_[k].copies = make_copies(items_[k].file, items_[k].data);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (!failure_) failure_ = std::current_exception();
+            next_ = items_.size();
+        }
+    }
+}
+
+ReadyCopies CopyMaker::take() {
+    if (failure_) std::rethrow_exception(failure_);
+    ReadyCopies out;
+    out.reserve(items_.size());
+    for (auto& it : items_) out.emplace(std::move(it.file), MadeCopies{it.data, std::move(it.copies)});
+    items_.clear();
+    return out;
+}
+
+PrecompressTotals precompress_tree(const fs::path& dir, const ReadyCopies& ready) {
     std::vector<fs::path> files;
     for (auto& e : fs::recursive_directory_iterator(dir))
         if (e.is_regular_file() && precompressible(e.path())) files.push_back(e.path());
@@ -103,16 +131,18 @@ PrecompressTotals precompress_tree(const fs::path& dir) {
             try {
                 const fs::path& f = files[k];
                 std::string data = text::read_file_or_throw(f);
-                bool text = kText.count(f.extension().string()) != 0;
-                std::string gz = gzip(data);
-                std::string br = brotli(data, brotli_quality(f, data.size()), text);
-                write_bytes(fs::path(f.string() + ".gz"), gz);
-                write_bytes(fs::path(f.string() + ".br"), br);
+                auto made = ready.find(f.lexically_relative(dir).generic_string());
+                Copies fresh;
+                const Copies& copies = made != ready.end() && made->second.original == data
+                                           ? made->second.copies
+                                           : (fresh = make_copies(f, data));
+                write_bytes(fs::path(f.string() + ".gz"), copies.gz);
+                write_bytes(fs::path(f.string() + ".br"), copies.br);
                 std::lock_guard<std::mutex> lock(mu);
                 ++totals.files;
                 totals.identity_bytes += data.size();
-                totals.gzip_bytes += gz.size();
-                totals.brotli_bytes += br.size();
+                totals.gzip_bytes += copies.gz.size();
+                totals.brotli_bytes += copies.br.size();
             } catch (...) {
                 std::lock_guard<std::mutex> lock(mu);
                 if (!failure) failure = std::current_exception();
@@ -129,13 +159,15 @@ PrecompressTotals precompress_tree(const fs::path& dir) {
     return totals;
 }
 
-void precompress(const fs::path& dir, Progress& progress) {
+void precompress(const fs::path& dir, Progress& progress, const ReadyCopies& ready) {
     progress.step("Writing brotli and gzip copies");
-    PrecompressTotals t = precompress_tree(dir);
+    PrecompressTotals t = precompress_tree(dir, ready);
     auto kb = [](std::uintmax_t b) { return std::to_string((b + 512) / 1024) + " KB"; };
     progress.done(std::to_string(t.files) + " files, " + kb(t.identity_bytes) + " → " + kb(t.brotli_bytes) + " br, " +
                   kb(t.gzip_bytes) + " gzip");
 }
+
+void precompress(const fs::path& dir, Progress& progress) { precompress(dir, progress, {}); }
 
 bool decodes_to(std::string_view copy, Encoding e, std::string_view original) {
     // One byte of room past the original: a copy that decodes to more does not fit and fails.
