@@ -32,9 +32,9 @@ namespace pietura::cli {
 // The extensions that get copies (".html", ".wasm", …), and never ".br" or ".gz".
 bool precompressible(const std::filesystem::path& file);
 
-// Whole-buffer compression: gzip (RFC 1952, level 9) and brotli (RFC 7932; `quality`
+// Whole-buffer compression: gzip (RFC 1952, zlib `level` 1–9) and brotli (RFC 7932; `quality`
 // 0–11, `text` for brotli's text mode). Throw std::runtime_error if the library fails.
-std::string gzip(std::string_view data);
+std::string gzip(std::string_view data, int level = 9);
 std::string brotli(std::string_view data, int quality = 11, bool text = true);
 
 struct PrecompressTotals {
