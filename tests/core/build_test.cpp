@@ -109,6 +109,25 @@ BOOST_AUTO_TEST_CASE(never_empties_a_folder_that_is_not_a_build) {
     BOOST_TEST(fs::exists(out / "thesis.txt"));
 }
 
+// Issue 13: the previous build is moved aside and deleted while the new one is made:
+// nothing of it is left in the output or beside it, and the output is what a build
+// into an empty folder gives (is_deterministic compares every byte).
+BOOST_AUTO_TEST_CASE(issue13_a_rebuild_leaves_nothing_of_the_previous_build) {
+    auto content = fixture::mini_content("rebuild");
+    auto out = content.parent_path() / "dist";
+    BOOST_REQUIRE(run(build_args(content, out)).code == 0);
+    fixture::write(out / "lv/pakalpojumi/removed-service/index.html", "a page of a service no longer there");
+    fixture::write(out / "stale.txt", "from an older build");
+    auto r = run(build_args(content, out));
+    BOOST_TEST(r.code == 0, r.output);
+    BOOST_TEST(!fs::exists(out / "lv/pakalpojumi/removed-service"));
+    BOOST_TEST(!fs::exists(out / "stale.txt"));
+    BOOST_TEST(fs::exists(out / "manifest.json"));
+    BOOST_TEST(fs::exists(out / "lv/index.html.br"));
+    for (auto& e : fs::directory_iterator(content.parent_path()))
+        BOOST_TEST(e.path().filename().string().find("previous") == std::string::npos, e.path());
+}
+
 // Issue 4: the bus-stop analysis of the background documents, from a GTFS file given to build.
 BOOST_AUTO_TEST_CASE(issue4_report_bus_stops_and_nearest_by_place) {
     auto content = fixture::mini_content("stops");

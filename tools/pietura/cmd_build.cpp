@@ -1,12 +1,18 @@
 // pietura build — content/ → dist/ (static site, wasm core, snapshot, manifest).
 #include <algorithm>
+#include <exception>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "precompress.hpp"
 #include "text/text.hpp"
 #include "content/content.hpp"
 #include "import/import.hpp"
@@ -80,13 +86,46 @@ std::string content_digest(const fs::path& dir) {
 
 // Only a folder we built before (or an empty one) is emptied: never delete
 // something that is not ours because of a mistyped --out.
-void clean_output(const fs::path& out) {
+void check_output(const fs::path& out) {
     if (!fs::exists(out)) return;
     if (!fs::is_directory(out)) throw std::runtime_error(out.string() + " exists and is not a folder");
-    bool empty = fs::is_empty(out);
-    if (!empty && !fs::exists(out / "manifest.json"))
+    if (!fs::is_empty(out) && !fs::exists(out / "manifest.json"))
         throw std::runtime_error(out.string() + " is not empty and holds no previous build (manifest.json); choose another --out");
-    for (auto& e : fs::directory_iterator(out)) fs::remove_all(e.path());
+}
+
+// Issue 13: deleting the previous build's 24,000 files takes tens of seconds on a disk
+// that discards freed blocks (ext4 -o discard waits for each file's), far longer than
+// building. So its files are moved (one rename each) into a folder beside `out`, which
+// is returned for sweep() to delete while the build works. Empty when nothing was set
+// aside; anything that cannot be moved (another file system) is deleted at once.
+fs::path set_aside_output(const fs::path& out) {
+    check_output(out);
+    if (!fs::exists(out) || fs::is_empty(out)) return {};
+    fs::path dir = out.lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    std::string name = dir.filename().string();
+    fs::path trash;
+    std::error_code ec;
+    if (!name.empty() && name != "." && name != "..") {
+        trash = dir.parent_path() / ("." + name + ".previous-" + std::to_string(::getpid()));
+        if (!fs::create_directory(trash, ec) || ec) trash.clear();
+    }
+    for (auto& e : fs::directory_iterator(out)) {
+        if (!trash.empty()) {
+            fs::rename(e.path(), trash / e.path().filename(), ec);
+            if (!ec) continue;
+        }
+        fs::remove_all(e.path());
+    }
+    return trash;
+}
+
+// Deletes what set_aside_output() moved; a failure leaves the folder, with a word.
+void sweep(const fs::path& trash) {
+    if (trash.empty()) return;
+    std::error_code ec;
+    fs::remove_all(trash, ec);
+    if (ec) std::cerr << "warning: could not delete the previous build in " << trash.string() << ": " << ec.message() << "\n";
 }
 
 // The editors' studio in the browser: its page, the Emscripten build, and the quality
@@ -174,18 +213,66 @@ int cmd_build(int argc, char** argv) {
         site::Strings strings = site::Strings::load(i18n_dir);
         progress.done();
 
-        progress.step("Rendering pages");
         site::Options opts;
         opts.content_version = version;
         if (auto file = args.get("ratings")) opts.ratings = read_ratings(*file);
         opts.with_wasm = with_wasm;
         opts.base_url = base_url;
+
+        // Issue 13: the snapshot and its search shards need the content only, so a second
+        // thread builds them while this one renders the pages (both take seconds at
+        // national scale, and the machine has two cores). It first sets the previous
+        // build aside (set_aside_output(); a third thread deletes it, which is waiting on
+        // the disk, not work for a core); the pages are written once that is done. Its
+        // compressed copies of the snapshot, the shards and the wasm core (the slowest
+        // to compress, at brotli's best) are made there as well and written with all
+        // the others after the manifest.
+        check_output(out);  // a wrong --out fails before seconds of rendering
+        std::promise<void> cleaned;
+        std::future<void> output_ready = cleaned.get_future();
+        std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
+        std::vector<Copies> side_copies;
+        std::exception_ptr side_failure;
+        std::jthread sweeper;  // declared first: the build waits for it last
+        std::jthread side([&] {
+            bool was_cleaned = false;
+            try {
+                fs::path previous = set_aside_output(out);
+                sweeper = std::jthread([previous] { sweep(previous); });
+                fs::create_directories(out);
+                was_cleaned = true;
+                cleaned.set_value();
+                snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
+                // Issue 13: the browser answers its first searches from its language's shard
+                // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
+                for (Lang lang : {Lang::lv, Lang::en})
+                    snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
+                                                 snapshot::BuildInfo{version, opts.ratings});
+                for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
+                    side_files.emplace_back(f, text::read_file_or_throw(out / f));
+                if (with_wasm)
+                    for (const char* f : {"pietura.wasm", "pietura-search.wasm"})
+                        if (fs::exists(wasm_dir / f))
+                            side_files.emplace_back(std::string("assets/") + f, text::read_file_or_throw(wasm_dir / f));
+                for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
+            } catch (...) {
+                side_failure = std::current_exception();
+                if (!was_cleaned) cleaned.set_exception(side_failure);
+            }
+        });
+
+        progress.step("Rendering pages");
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
 
+        // The pages' copies are made from memory by a spare thread while they are written.
+        CopyMaker page_copies;
+        for (auto& p : pages)
+            if (precompressible(p.path)) page_copies.add(p.path, p.html);
+        std::jthread compressor([&] { page_copies.work(); });
+
         progress.step("Writing " + out.string());
-        clean_output(out);
-        fs::create_directories(out);
+        output_ready.get();
         for (auto& p : pages) write_file(out / p.path, p.html);
         for (auto& f : files_under(web_dir)) {
             fs::path dest = out / fs::relative(f, web_dir);
@@ -242,12 +329,8 @@ int cmd_build(int argc, char** argv) {
         }
 
         progress.step("Building the snapshot");
-        snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
-        // Issue 13: the browser answers its first searches from its language's shard
-        // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
-        for (Lang lang : {Lang::lv, Lang::en})
-            snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
-                                         snapshot::BuildInfo{version, opts.ratings});
+        side.join();
+        if (side_failure) std::rethrow_exception(side_failure);
         progress.done();
 
         // The manifest lists every file with its digest; browsers use the snapshot's
@@ -281,7 +364,12 @@ int cmd_build(int argc, char** argv) {
         manifest["site_version"] = digest::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
-        precompress(out, progress);
+        page_copies.work();
+        compressor.join();
+        ReadyCopies ready = page_copies.take();
+        for (size_t k = 0; k < side_files.size(); ++k)
+            ready.emplace(side_files[k].first, MadeCopies{side_files[k].second, std::move(side_copies[k])});
+        precompress(out, progress, ready);
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {

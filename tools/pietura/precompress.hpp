@@ -17,19 +17,24 @@
 // a time check would then drop good copies (or keep stale ones) without a word.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace pietura::cli {
 
 // The extensions that get copies (".html", ".wasm", …), and never ".br" or ".gz".
 bool precompressible(const std::filesystem::path& file);
 
-// Whole-buffer compression: gzip (RFC 1952, level 9) and brotli (RFC 7932; `quality`
+// Whole-buffer compression: gzip (RFC 1952, zlib `level` 1–9) and brotli (RFC 7932; `quality`
 // 0–11, `text` for brotli's text mode). Throw std::runtime_error if the library fails.
-std::string gzip(std::string_view data);
+std::string gzip(std::string_view data, int level = 9);
 std::string brotli(std::string_view data, int quality = 11, bool text = true);
 
 struct PrecompressTotals {
@@ -37,10 +42,57 @@ struct PrecompressTotals {
     std::uintmax_t identity_bytes = 0, gzip_bytes = 0, brotli_bytes = 0;
 };
 
+// The two copies of one file, as precompress_tree() writes them: brotli quality and
+// mode chosen by the file's name and size, so a copy made early is the same bytes.
+struct Copies {
+    std::string gz, br;
+};
+Copies make_copies(const std::filesystem::path& file, std::string_view data);
+
+// Copies made before the files were written (issue 13: `pietura build` compresses its
+// pages from memory while it writes them, instead of reading 200 MB back afterwards),
+// by the file's path relative to the tree, with the bytes they were made from: a file
+// whose bytes differ by the time precompress_tree() sees it is compressed anew.
+struct MadeCopies {
+    std::string_view original;  // the caller keeps these bytes alive
+    Copies copies;
+};
+using ReadyCopies = std::unordered_map<std::string, MadeCopies>;
+
+class Progress;
+
+// The build's last step with copies already made (the other overload is in cli.hpp).
+void precompress(const std::filesystem::path& dir, Progress& progress, const ReadyCopies& ready);
+
 // Writes <file>.br and <file>.gz beside every precompressible file under `dir` (a
 // copy of a file is always written, even when it is not smaller, so that a static
-// host's rule "serve x.br when it exists" can rely on it). Throws on a write error.
-PrecompressTotals precompress_tree(const std::filesystem::path& dir);
+// host's rule "serve x.br when it exists" can rely on it). Copies in `ready` are
+// written as they are. Throws on a write error.
+PrecompressTotals precompress_tree(const std::filesystem::path& dir, const ReadyCopies& ready = {});
+
+// Makes the copies of files held in memory on every thread that calls work(), each
+// file once: the build hands it its pages, and a spare core compresses them while the
+// build writes them and its manifest; the build's own thread joins in when it is done.
+class CopyMaker {
+public:
+    // Before any work(): `file` relative to the output, `data` alive until take().
+    void add(std::string file, std::string_view data);
+    // Returns when every file has been started (and this thread's are done); any thread.
+    void work();
+    // After every work() has returned: the copies, or the first error rethrown.
+    ReadyCopies take();
+
+private:
+    struct Item {
+        std::string file;
+        std::string_view data;
+        Copies copies;
+    };
+    std::vector<Item> items_;
+    std::atomic<std::size_t> next_{0};
+    std::mutex mutex_;
+    std::exception_ptr failure_;
+};
 
 enum class Encoding { identity, gzip, br };
 
