@@ -109,13 +109,15 @@ async function firstAnswer(browser, base, path, resultSelector, profile, { servi
   const page = await ctx.newPage();
   // A plain static host has no /api/: its 404 costs the page one round trip on the link.
   if (staticHost) {
-    await page.route(/\/api\//, (route) => setTimeout(() => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
+    await ctx.route(/\/api\//, (route) => setTimeout(() => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
       profile.latency));
   }
   // The path before issue 13's search shard, in the same run: refused, the shard and
   // the search-first module leave core.js to answer from the whole module and snapshot
   // as it used to.
-  if (withoutShard) await page.route(/\/(search-(lv|en)\.sqlite|assets\/pietura-search\.js)$/, (route) => route.abort());
+  // Routed for the whole context: once the service worker controls the page, requests
+  // it passes on (the search API among them) are its own and a page route misses them.
+  if (withoutShard) await ctx.route(/\/(search-(lv|en)\.sqlite|assets\/pietura-search\.js)$/, (route) => route.abort());
   const link = await throttledLink(new URL(base).port, profile);
   let answeredAt = null;
   await page.exposeFunction('__answered', () => { answeredAt ??= performance.now(); });
