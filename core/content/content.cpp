@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "content/json_doc.hpp"
+#include "content/records.hpp"
 #include "content/schema.hpp"
 #include "content/validate_hours.hpp"
 #include "text/text.hpp"
@@ -17,23 +18,6 @@ namespace pietura::content {
 namespace {
 
 using nlohmann::json;
-
-Text text(const json& j) { return Text{j.at("lv").get<std::string>(), j.at("en").get<std::string>()}; }
-
-Text text_or_empty(const json& j, const char* key) { return j.contains(key) ? text(j[key]) : Text{}; }
-
-TextList text_list(const json& j, const char* key) {
-    TextList t;
-    if (!j.contains(key)) return t;
-    const json& v = j[key];
-    if (v.contains("lv")) t.lv = v["lv"].get<std::vector<std::string>>();
-    if (v.contains("en")) t.en = v["en"].get<std::vector<std::string>>();
-    return t;
-}
-
-std::vector<std::string> ids(const json& j, const char* key) {
-    return j.contains(key) ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
-}
 
 // One object read from a file, with enough context to report problems at it.
 struct Record {
@@ -59,21 +43,17 @@ public:
             error(display(dir_ / "schema"), {}, std::string("cannot load the JSON Schemas: ") + e.what());
             return c;
         }
-        for (auto& r : read_kind("institutions")) c.institutions.push_back(institution(*r.value));
-        for (auto& r : read_kind("audiences")) c.audiences.push_back(Audience{str(*r.value, "id"), text((*r.value)["title"]), text((*r.value)["summary"])});
-        for (auto& r : read_kind("services")) c.services.push_back(service(*r.value));
-        for (auto& r : read_kind("life-situations")) c.life_situations.push_back(life_situation(*r.value));
-        for (auto& r : read_kind("territories"))
-            c.territories.push_back(Territory{str(*r.value, "id"), str(*r.value, "kind"), text((*r.value)["name"])});
-        for (auto& r : read_kind("places")) {
-            const json& v = *r.value;
-            c.places.push_back(Place{str(v, "id"), str(v, "name"), str(v, "territory"), v["lat"].get<double>(), v["lon"].get<double>()});
-        }
-        for (auto& r : read_kind("contact-points")) c.contact_points.push_back(contact_point(*r.value));
-        for (auto& r : read_kind("holidays", /*keyed_by_id=*/false)) c.holidays.push_back(holiday_year(*r.value));
+        read_into(c.institutions, "institutions", records::institution);
+        read_into(c.audiences, "audiences", records::audience);
+        read_into(c.services, "services", records::service);
+        read_into(c.life_situations, "life-situations", records::life_situation);
+        read_into(c.territories, "territories", records::territory);
+        read_into(c.places, "places", records::place);
+        read_into(c.contact_points, "contact-points", records::contact_point);
+        read_into(c.holidays, "holidays", records::holiday_year, /*keyed_by_id=*/false);
         // Remote consultations are optional: a catalogue without them has no booking.
         if (std::filesystem::is_directory(dir_ / "consultations"))
-            for (auto& r : read_kind("consultations")) c.consultations.push_back(consultation(*r.value));
+            read_into(c.consultations, "consultations", records::consultation);
 
         std::filesystem::path stops = dir_ / "bus-stops" / "stops.txt";
         if (std::filesystem::exists(stops)) {
@@ -121,8 +101,6 @@ private:
         return ec || rel.empty() ? p.string() : rel.string();
     }
 
-    static std::string str(const json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : ""; }
-
     void error(const std::string& file, Pos pos, std::string msg, Diagnostic::Severity sev = Diagnostic::Severity::error) {
         diags_.push_back(Diagnostic{sev, file, pos.line, pos.column, std::move(msg)});
     }
@@ -130,6 +108,20 @@ private:
     void error_at(const Record& r, const std::string& sub, std::string msg,
                   Diagnostic::Severity sev = Diagnostic::Severity::error) {
         error(r.file, r.doc->where(r.pointer + sub), std::move(msg), sev);
+    }
+
+    // Every valid record of `kind`, read by its one reader (records.hpp). The schema has
+    // passed it, so the reader has what it needs; should they ever disagree, the editor
+    // gets an error at the record rather than the build an exception.
+    template <class T, class Read>
+    void read_into(std::vector<T>& out, const std::string& kind, Read read, bool keyed_by_id = true) {
+        for (auto& r : read_kind(kind, keyed_by_id)) {
+            try {
+                out.push_back(read(*r.value));
+            } catch (const std::exception& e) {
+                error_at(r, "", std::string("cannot read this record: ") + e.what());
+            }
+        }
     }
 
     std::vector<Record> read_kind(const std::string& kind, bool keyed_by_id = true) {
@@ -191,112 +183,6 @@ private:
             }
         }
         return good;
-    }
-
-    static Institution institution(const json& v) {
-        Institution i;
-        i.id = str(v, "id");
-        i.abbr = text(v["abbr"]);
-        i.name = text(v["name"]);
-        i.website = str(v, "website");
-        i.basket = v.value("basket", false);
-        i.agreement = v.value("agreement", false);
-        i.keywords = text_list(v, "keywords");
-        return i;
-    }
-
-    static Service service(const json& v) {
-        Service s;
-        s.id = str(v, "id");
-        s.institution = str(v, "institution");
-        s.title = text(v["title"]);
-        s.summary = text(v["summary"]);
-        s.body = text(v["body"]);
-        s.keywords = text_list(v, "keywords");
-        s.audiences = ids(v, "audiences");
-        const json& ch = v["channels"];
-        s.channels.eservice = str(ch, "eservice");
-        s.channels.eservice_source = str(ch, "eservice_source");
-        s.channels.contact_point = ch.value("contact_point", false);
-        s.channels.remote_consultation = ch.value("remote_consultation", false);
-        s.contact_point_level = v.contains("contact_point_level") ? v["contact_point_level"].get<int>()
-                                : s.channels.contact_point                 ? 1
-                                : s.channels.remote_consultation           ? 2
-                                : !s.channels.eservice.empty()             ? 0
-                                                                            : 3;
-        s.documents = text_list(v, "documents");
-        s.fee = text(v["fee"]);
-        s.time = text(v["time"]);
-        s.popularity = v["popularity"].get<int>();
-        return s;
-    }
-
-    static LifeSituation life_situation(const json& v) {
-        LifeSituation ls;
-        ls.id = str(v, "id");
-        ls.title = text(v["title"]);
-        ls.summary = text(v["summary"]);
-        ls.audiences = ids(v, "audiences");
-        ls.keywords = text_list(v, "keywords");
-        if (v.contains("questions"))
-            for (auto& q : v["questions"]) ls.questions.push_back(Question{str(q, "id"), text(q["text"])});
-        for (auto& st : v["steps"]) {
-            Step s;
-            s.title = text(st["title"]);
-            s.text = text(st["text"]);
-            s.services = ids(st, "services");
-            if (st.contains("when"))
-                for (auto& [k, b] : st["when"].items()) s.when[k] = b.get<bool>();
-            ls.steps.push_back(std::move(s));
-        }
-        ls.related = ids(v, "related");
-        return ls;
-    }
-
-    static ContactPoint contact_point(const json& v) {
-        ContactPoint cp;
-        cp.id = str(v, "id");
-        cp.kind = str(v, "kind");
-        cp.name = text(v["name"]);
-        cp.address = text(v["address"]);
-        cp.territory = str(v, "territory");
-        cp.lat = v["lat"].get<double>();
-        cp.lon = v["lon"].get<double>();
-        cp.phone = str(v, "phone");
-        cp.email = str(v, "email");
-        cp.hours = str(v, "hours");
-        cp.institutions = ids(v, "institutions");
-        cp.services = ids(v, "services");
-        cp.remote_consultation = ids(v, "remote_consultation");
-        cp.step_free = v["accessibility"]["step_free"].get<bool>();
-        cp.accessibility_notes = text_or_empty(v["accessibility"], "notes");
-        return cp;
-    }
-
-    static Consultation consultation(const json& v) {
-        Consultation k;
-        k.id = str(v, "id");
-        k.institution = str(v, "institution");
-        k.title = text(v["title"]);
-        k.slot_minutes = v["slot_minutes"].get<int>();
-        k.windows = str(v, "windows");
-        k.seats = v["seats"].get<int>();
-        k.notice_working_days = v["notice_working_days"].get<int>();
-        k.horizon_days = v["horizon_days"].get<int>();
-        k.contact_points = ids(v, "contact_points");
-        for (auto& t : v["topics"]) k.topics.push_back(ConsultationTopic{str(t, "id"), text(t["title"]), ids(t, "services")});
-        k.bring = text_list(v, "bring");
-        return k;
-    }
-
-    static HolidayYear holiday_year(const json& v) {
-        HolidayYear y;
-        y.year = v["year"].get<int>();
-        y.transfers_published = v.value("transfers_published", true);
-        for (auto& e : v["extra"]) y.extra.push_back(HolidayEntry{str(e, "date"), "holiday", text(e["name"]), ""});
-        for (auto& e : v["transfers"])
-            y.transfers.push_back(HolidayEntry{str(e, "date"), str(e, "kind"), text(e["name"]), str(e, "replaces")});
-        return y;
     }
 
     // References: every id a record names must exist in the kind it names.

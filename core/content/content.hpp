@@ -13,6 +13,10 @@
 //   Content c = Content::load("content", diags);
 //   if (has_errors(diags)) ...
 //
+// `to_pack()` / `read_pack()` (content/pack.cpp, issue 13) write the checked content
+// as one JSON Lines file and read it back without the folder, the schemas or the GTFS
+// file: the page pack the browser renders offline pages from.
+//
 // It does not render pages or write the snapshot (site/ and snapshot/ do).
 #pragma once
 
@@ -21,6 +25,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geo/geo.hpp"
@@ -33,11 +38,15 @@ namespace pietura::content {
 struct Text {
     std::string lv, en;
     const std::string& operator[](Lang l) const { return l == Lang::lv ? lv : en; }
+
+    bool operator==(const Text&) const = default;
 };
 
 struct TextList {
     std::vector<std::string> lv, en;
     const std::vector<std::string>& operator[](Lang l) const { return l == Lang::lv ? lv : en; }
+
+    bool operator==(const TextList&) const = default;
 };
 
 struct Institution {
@@ -46,11 +55,15 @@ struct Institution {
     std::string website;
     bool basket = false, agreement = false;
     TextList keywords;
+
+    bool operator==(const Institution&) const = default;
 };
 
 struct Audience {
     std::string id;
     Text title, summary;
+
+    bool operator==(const Audience&) const = default;
 };
 
 struct Channels {
@@ -61,6 +74,8 @@ struct Channels {
     // a link nobody can vouch for is worse than none. Empty when not recorded.
     // Last, so that {url, contact_point, remote} initialisers keep their meaning.
     std::string eservice_source;
+
+    bool operator==(const Channels&) const = default;
 };
 
 struct Service {
@@ -81,17 +96,23 @@ struct Service {
     TextList documents;
     Text fee, time;
     int popularity = 0;
+
+    bool operator==(const Service&) const = default;
 };
 
 struct Question {
     std::string id;
     Text text;
+
+    bool operator==(const Question&) const = default;
 };
 
 struct Step {
     Text title, text;
     std::vector<std::string> services;
     std::map<std::string, bool> when;  // question id → required answer
+
+    bool operator==(const Step&) const = default;
 };
 
 struct LifeSituation {
@@ -102,16 +123,22 @@ struct LifeSituation {
     std::vector<Question> questions;
     std::vector<Step> steps;
     std::vector<std::string> related;
+
+    bool operator==(const LifeSituation&) const = default;
 };
 
 struct Territory {
     std::string id, kind;  // kind: "state-city" | "municipality"
     Text name;
+
+    bool operator==(const Territory&) const = default;
 };
 
 struct Place {
     std::string id, name, territory;
     double lat = 0, lon = 0;
+
+    bool operator==(const Place&) const = default;
 };
 
 struct ContactPoint {
@@ -127,6 +154,8 @@ struct ContactPoint {
     // line, as the background analysis measured it. Empty id when there are no stops.
     std::string bus_stop_id, bus_stop_name;
     double bus_stop_m = -1;
+
+    bool operator==(const ContactPoint&) const = default;
 };
 
 // A stop from a GTFS stops.txt (read by csv/), for "how far is the bus?".
@@ -137,6 +166,8 @@ struct HolidayEntry {
     std::string kind;  // "holiday" for extra days; "day-off" | "working-day" for transfers
     Text name;
     std::string replaces;  // a working-day transfer: the day-off date whose hours it keeps ("" when not given)
+
+    bool operator==(const HolidayEntry&) const = default;
 };
 
 struct HolidayYear {
@@ -145,6 +176,8 @@ struct HolidayYear {
     // False while the Cabinet has not yet published the year's transfer order, so
     // pages can say "not yet published" instead of silently showing no transfers.
     bool transfers_published = true;
+
+    bool operator==(const HolidayYear&) const = default;
 };
 
 // A remote consultation schedule (support level 2): when an institution's
@@ -153,6 +186,8 @@ struct ConsultationTopic {
     std::string id;
     Text title;
     std::vector<std::string> services;
+
+    bool operator==(const ConsultationTopic&) const = default;
 };
 
 struct Consultation {
@@ -166,6 +201,8 @@ struct Consultation {
     std::vector<std::string> contact_points;
     std::vector<ConsultationTopic> topics;
     TextList bring;  // what to bring
+
+    bool operator==(const Consultation&) const = default;
 };
 
 struct Diagnostic {
@@ -220,5 +257,45 @@ struct Content {
     // Services a contact point accepts: its institutions' contact-point services plus extras.
     std::vector<const Service*> services_at(const ContactPoint& cp) const;
 };
+
+
+// --- the page pack (issue 13) ----------------------------------------------------------
+// The offline copy of a national catalogue cannot hold its 24,000 pages (36 MB), so it
+// holds the checked content instead, and the service worker renders a page nobody has
+// visited yet with the same renderer, compiled to wasm. The pack is that content as one
+// text file, JSON Lines: a header line {"pietura_pack":1,"content_version":…,"lines":N},
+// then N lines {"kind":"services","record":{…}}, each record in the shape of the content
+// files (content/schema/), read back by the loader's own per-kind readers. It needs no
+// GTFS file (each contact point's nearest stop travels with it as "bus_stop") and no
+// schema. site/ adds lines of its own kinds (UI strings, build options) through `extra`.
+// Output is deterministic: records in id order, keys sorted, no whitespace.
+inline constexpr int kPackFormat = 1;
+
+// One line of a kind the caller owns: `json` is its record as compact JSON text.
+struct PackRecord {
+    std::string kind, json;
+    int line = 0;  // where read_pack() found it (1 is the header)
+};
+
+// Throws std::invalid_argument when an extra record's kind is a content kind or its
+// text is not one JSON value.
+std::string to_pack(const Content& c, std::string_view content_version, const std::vector<PackRecord>& extra = {});
+
+struct Pack {
+    std::string content_version;
+    Content content;                // bus_stops and bus_stops_gtfs empty: the stops are in the contact points
+    std::vector<PackRecord> extra;  // the lines of `extra_kinds`, in file order
+};
+
+// Reads a pack; the kinds in `extra_kinds` are handed back unread, any other kind the
+// content does not define is an error. Bad input never crashes: std::runtime_error says
+// what is wrong and on which line ("page pack line 12: services: key 'title' not found"),
+// for a file that is not a pack, another format version, a line cut short, bad JSON, a
+// record missing a field or of the wrong type, ids out of order, or fewer or more lines
+// than the header says (a pack cut at a line's end).
+Pack read_pack(std::string_view text, const std::vector<std::string>& extra_kinds = {});
+
+// The content of a pack that has nothing but content.
+Content from_pack(std::string_view text);
 
 }  // namespace pietura::content

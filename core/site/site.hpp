@@ -10,7 +10,9 @@
 // so search results link to the same stable URLs. Inside: site/frame.cpp (the frame),
 // site/pages/<type>.cpp (one file a page type), site/components/<name>/ (markup,
 // styles, script and notes of one component each), site/render.cpp (all pages).
-// render() is reentrant: what it caches lives in the call.
+// render() is reentrant: what it caches lives in the call. `pack()` and `Pages`
+// (site/pages_pack.cpp, issue 13) carry the content and strings to the browser as one
+// file and render any single page from it there, byte for byte as render() does.
 //
 // It does no file I/O except `Strings::load`: `pietura build` writes the pages
 // and copies web/ into dist/. Output is deterministic (no timestamps, stable
@@ -19,6 +21,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +30,7 @@
 
 #include "booking/booking.hpp"
 #include "content/content.hpp"
+#include "hours/hours.hpp"
 #include "i18n/lang.hpp"
 #include "rating/rating.hpp"
 #include "urls/urls.hpp"
@@ -64,6 +69,10 @@ struct Options {
     // A page the server renders for a PC in shared-computer mode (the pietura_shared
     // cookie): the shared bar shows without JavaScript. Static pages never set it.
     bool shared_pc = false;
+    // The day pages call "today" (a contact point's coming holidays); unset: the build's
+    // (components::build_today(): SOURCE_DATE_EPOCH or the clock). A page pack carries its
+    // build's day, so that a page rendered offline weeks later is the page the build made.
+    std::optional<hours::Date> today = {};
 };
 
 // "How satisfied were you?" — the rating form of a service, contact point or
@@ -194,6 +203,47 @@ std::string booking_start_page(const content::Content& c, const Strings& s, cons
 // Where step 1 with these answers is, for back and change links: the server's copy
 // when there are answers to keep, the static page otherwise.
 std::string booking_start_url(Lang lang, const std::string& choice, const std::string& contact_point);
+
+// --- issue 13: the page pack (site/pages_pack.cpp) -----------------------------------
+// The offline copy holds no page the citizen has not visited: the service worker renders
+// it from the pack with these same page functions, compiled to wasm. The pack is
+// content::to_pack()'s file plus a "strings" line per language and one "options" line
+// (with_wasm, base_url, ratings, today; the content version is in the header; shared_pc
+// never: static pages never set it). Pages gives, for a page's address, byte for byte
+// the page render() writes there.
+std::string pack(const content::Content& c, const Strings& s, const Options& o);
+
+// Whether the offline copy leaves the page render() writes at `path` to Pages, fetching
+// it only on a visit: every HTML page but the three home pages (index.html, lv/ and en/),
+// which the service worker keeps as the fallback while the pack is not yet loaded.
+bool on_visit(std::string_view path);
+
+class Pages {
+public:
+    // Throws std::runtime_error naming the line for a pack that is not one, of another
+    // format, cut short or damaged (content::read_pack()), or whose UI strings miss a
+    // key in one language or a word the content needs.
+    static Pages from_pack(std::string_view text);
+
+    // The page render() makes at `url` ("/lv/pakalpojumi/x/", also without the last "/"
+    // or with "index.html"; "/" is the root page), std::nullopt for an address the site
+    // has no page at (queries and fragments are the caller's to strip). Only that page is
+    // rendered: what needs every record (how many contact points take each service) was
+    // counted once by from_pack(). Not for two threads at once (a sort-key cache).
+    std::optional<Page> render(std::string_view url) const;
+
+    const std::string& content_version() const;
+    const content::Content& content() const;
+
+    Pages(Pages&&) noexcept;
+    Pages& operator=(Pages&&) noexcept;
+    ~Pages();
+
+private:
+    struct State;
+    explicit Pages(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;  // on the heap: the sort-key cache holds addresses into its content
+};
 
 // Text → HTML that shows exactly that text; safe in element content and in
 // attribute values quoted with " or '.

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -18,6 +19,7 @@
 #include "import/import.hpp"
 #include "quality/quality.hpp"
 #include "site/site.hpp"
+#include "site/components/week_view/week_view.hpp"
 #include "sha256.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -218,6 +220,9 @@ int cmd_build(int argc, char** argv) {
         if (auto file = args.get("ratings")) opts.ratings = read_ratings(*file);
         opts.with_wasm = with_wasm;
         opts.base_url = base_url;
+        // One "today" for the pages and the page pack, so that a page the service worker
+        // renders from the pack is the page written here even if the build spans midnight.
+        opts.today = site::components::build_today();
 
         // Issue 13: the snapshot and its search shards need the content only, so a second
         // thread builds them while this one renders the pages (both take seconds at
@@ -265,15 +270,25 @@ int cmd_build(int argc, char** argv) {
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
 
+        // Issue 13: the page pack, from which the offline copy renders the pages marked
+        // "on_visit" in the manifest instead of storing them all.
+        const std::string pack_path = "site-pack.jsonl";
+        std::string site_pack = site::pack(c, strings, opts);
+        std::set<std::string> on_visit;
+        for (auto& p : pages)
+            if (site::on_visit(p.path)) on_visit.insert(p.path);
+
         // The pages' copies are made from memory by a spare thread while they are written.
         CopyMaker page_copies;
         for (auto& p : pages)
             if (precompressible(p.path)) page_copies.add(p.path, p.html);
+        page_copies.add(pack_path, site_pack);
         std::jthread compressor([&] { page_copies.work(); });
 
         progress.step("Writing " + out.string());
         output_ready.get();
         for (auto& p : pages) write_file(out / p.path, p.html);
+        write_file(out / pack_path, site_pack);
         for (auto& f : files_under(web_dir)) {
             fs::path dest = out / fs::relative(f, web_dir);
             fs::create_directories(dest.parent_path());
@@ -349,13 +364,15 @@ int cmd_build(int argc, char** argv) {
             manifest["search_shards"][std::string(code(lang))] = {
                 {"path", path}, {"sha256", digest::sha256_hex(shard)}, {"bytes", shard.size()}};
         }
+        manifest["pages_pack"] = {{"path", pack_path}, {"sha256", digest::sha256_hex(site_pack)}, {"bytes", site_pack.size()}};
         manifest["with_wasm"] = with_wasm;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
         for (auto& f : files_under(out)) {
             std::string data = text::read_file_or_throw(f);
-            files.push_back({{"path", fs::relative(f, out).generic_string()},
-                             {"sha256", digest::sha256_hex(data)},
-                             {"bytes", data.size()}});
+            std::string rel = fs::relative(f, out).generic_string();
+            files.push_back({{"path", rel}, {"sha256", digest::sha256_hex(data)}, {"bytes", data.size()}});
+            // The service worker precaches none of these: it renders them from the pack.
+            if (on_visit.count(rel)) files.back()["on_visit"] = true;
         }
         // One identity for the whole site: the service worker switches to a new one
         // only when every file of it has arrived and matched its digest.

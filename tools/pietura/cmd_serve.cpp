@@ -68,6 +68,7 @@ const char* type_of(const fs::path& p) {
         {".js", "text/javascript; charset=utf-8"},
         {".mjs", "text/javascript; charset=utf-8"},
         {".json", "application/json"},
+        {".jsonl", "application/jsonl"},  // the page pack (issue 13)
         {".webmanifest", "application/manifest+json"},
         {".xml", "application/xml"},
         {".txt", "text/plain; charset=utf-8"},

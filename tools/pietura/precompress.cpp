@@ -31,7 +31,7 @@ namespace {
 // Text is what brotli's text mode and static dictionary are made for; the wasm core and
 // the snapshot are binary.
 const std::set<std::string, std::less<>> kText = {".html", ".css",  ".js",  ".mjs", ".json", ".svg",
-                                                  ".webmanifest", ".xml", ".txt", ".ics"};
+                                                  ".webmanifest", ".xml", ".txt", ".ics", ".jsonl"};
 const std::set<std::string, std::less<>> kBinary = {".wasm", ".sqlite"};
 
 // Brotli's best quality (11) costs about a second per megabyte; quality 5 gives output

@@ -43,7 +43,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
     // a citizen reading "Mo-Th 08:00-17:00; PH off" learns nothing (issue 15).
     if (auto schedule = hours::Schedule::parse(cp.hours))
         m += "<p class=\"hours-text\">" + esc(schedule->describe_in_words(x.lang)) + "</p>\n";
-    m += components::week_view(x.s, x.lang, x.c, cp, components::build_today());
+    m += components::week_view(x.s, x.lang, x.c, cp, x.o.today ? *x.o.today : components::build_today());
 
     m += "<h2>" + x.e("cp.access") + "</h2>\n<p>" + x.e(cp.step_free ? "cp.step_free.yes" : "cp.step_free.no") +
          "</p>\n";

@@ -1,0 +1,273 @@
+// Issue 13: the page pack. The offline copy renders pages nobody has visited from
+// site-pack.jsonl with the same page functions; these hold Pages to render() byte for
+// byte, the content to a lossless round trip, and the reader to damaged input.
+#define BOOST_TEST_MODULE site_pack
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <random>
+
+#include "site_fixture.hpp"
+
+using namespace site_fixture;
+
+namespace {
+
+content::Content default_content() {
+    std::vector<content::Diagnostic> diags;
+    auto c = content::Content::load(std::filesystem::path(PIETURA_SOURCE_DIR) / "content", diags);
+    BOOST_TEST_REQUIRE(!content::has_errors(diags));
+    return c;
+}
+
+// Options with everything a pack carries set away from its default: a day that is not
+// today (the contact points' coming holidays), ratings, another base URL.
+Options packed_options(const content::Content& c) {
+    Options o;
+    o.content_version = "pack-1";
+    o.with_wasm = true;
+    o.base_url = "https://pietura.example.lv";
+    o.today = hours::Date{2027, 3, 15};
+    o.ratings["service"][c.services.front().id] = rating::Average{7, 8.25};
+    o.ratings["contact-point"][c.contact_points.front().id] = rating::Average{12, 6.5};
+    return o;
+}
+
+// The sample content with what a pack must carry that the sample leaves out.
+content::Content rich_sample() {
+    content::Content c = sample();
+    content::HolidayYear y;
+    y.year = 2027;
+    y.extra.push_back({"2027-05-03", "holiday", T("Papildu brīvdiena", "Extra day off"), ""});
+    y.transfers.push_back({"2027-11-19", "day-off", T("Pārcelta", "Moved"), ""});
+    y.transfers.push_back({"2027-11-27", "working-day", T("Darba sestdiena", "Working Saturday"), "2027-11-19"});
+    content::HolidayYear y2;
+    y2.year = 2028;
+    y2.transfers_published = false;
+    c.holidays = {y, y2};
+    content::Consultation k;
+    k.id = "vsaa-konsultacijas";
+    k.institution = "vsaa";
+    k.title = T("VSAA konsultācijas", "SSIA consultations");
+    k.windows = "Mo-Fr 09:00-12:00";
+    k.seats = 2;
+    k.contact_points = {"cesis-vpvkac"};
+    k.topics = {{"pensija", T("Pensija", "Pension"), {"vsaa-slimibas-pabalsts"}}, {"cits", T("Cits", "Other"), {}}};
+    k.bring = {{"Pase"}, {"Passport"}};
+    c.consultations = {k};
+    c.institutions[0].keywords = {{"pase"}, {"passport"}};
+    c.institutions[0].agreement = true;
+    c.services[0].channels.eservice_source = "pmlp.gov.lv, 2026-11";
+    c.services[1].contact_point_level = 2;
+    c.contact_points[0].accessibility_notes = T("Lifts.", "A lift.");
+    return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue13_every_page_of_the_default_content_comes_from_the_pack_byte_for_byte) {
+    auto c = default_content();
+    Options o = packed_options(c);
+    auto pages = render(c, real_strings(), o);
+    std::string text = pack(c, real_strings(), o);
+    auto packed = Pages::from_pack(text);
+    BOOST_TEST(packed.content_version() == "pack-1");
+    size_t checked = 0;
+    for (auto& p : pages) {
+        if (p.path.size() < 5 || p.path.substr(p.path.size() - 5) != ".html") {
+            BOOST_TEST(!packed.render("/" + p.path), p.path << " is not a page Pages makes");
+            continue;
+        }
+        std::string url = "/" + p.path.substr(0, p.path.size() - std::string("index.html").size());
+        auto got = packed.render(url);
+        BOOST_TEST_REQUIRE(got.has_value(), "no page for " << url);
+        BOOST_TEST(got->path == p.path);
+        BOOST_TEST((got->html == p.html), url << " differs from render()'s");
+        ++checked;
+    }
+    BOOST_TEST_MESSAGE("issue 13: " << checked << " pages of the default content rendered from a "
+                                    << text.size() << "-byte pack, each equal to render()'s");
+    BOOST_TEST(checked > 300u);
+    // The contact point pages depend on the packed day: it did travel.
+    std::string cp_url = url_for(Lang::en, Kind::contact_point, c.contact_points.front().id);
+    Options other_day = o;
+    other_day.today = hours::Date{2027, 12, 30};
+    BOOST_TEST(packed.render(cp_url)->html != Pages::from_pack(pack(c, real_strings(), other_day)).render(cp_url)->html);
+}
+
+BOOST_AUTO_TEST_CASE(issue13_one_address_three_spellings) {
+    auto c = rich_sample();
+    auto packed = Pages::from_pack(pack(c, real_strings(), packed_options(c)));
+    auto a = packed.render("/lv/pakalpojumi/vsaa-slimibas-pabalsts/");
+    BOOST_TEST_REQUIRE(a.has_value());
+    BOOST_TEST(a->path == "lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html");
+    for (const char* same : {"/lv/pakalpojumi/vsaa-slimibas-pabalsts", "/lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"}) {
+        auto b = packed.render(same);
+        BOOST_TEST_REQUIRE(b.has_value(), same);
+        BOOST_TEST((b->html == a->html));
+    }
+    BOOST_TEST(packed.render("/")->path == "index.html");
+    BOOST_TEST(packed.render("/index.html")->path == "index.html");
+    BOOST_TEST(packed.render("/en")->path == "en/index.html");
+    BOOST_TEST(packed.render("/lv/konsultacija/")->path == "lv/konsultacija/index.html");
+    BOOST_TEST(packed.render("/en/consultation/offline/")->path == "en/consultation/offline/index.html");
+}
+
+BOOST_AUTO_TEST_CASE(issue13_an_address_without_a_page_is_nullopt) {
+    auto c = rich_sample();
+    auto packed = Pages::from_pack(pack(c, real_strings(), packed_options(c)));
+    for (const char* url : {"", "lv/", "/xx/", "/lv/pakalpojumi/nav-tada/", "/lv/pakalpojumi/vsaa-slimibas-pabalsts/x/",
+                            "/lv/pakalpojumi/vsaa-slimibas-pabalsts/?q=1", "/lv/pakalpojumi/vsaa-slimibas-pabalsts/#a",
+                            "/lv//", "//", "/lv/pakalpojumi/../", "/sitemap.xml", "/robots.txt", "/lv/index.htm",
+                            "/lv/konsultacija/laiks/", "/en/services/cesis-vpvkac/", "/lv/pakalpojumi/vsaa-slimibas-pabalstsindex.html",
+                            "/lv/index.html/", "/en/nearest/", "/lv/auditorijas/vecaki/index.html/x"})
+        BOOST_TEST(!packed.render(url).has_value(), "a page for \"" << url << "\"");
+    // No consultations: no booking pages (render() makes none either).
+    content::Content none = sample();
+    auto without = Pages::from_pack(pack(none, real_strings(), packed_options(none)));
+    BOOST_TEST(!without.render("/lv/konsultacija/").has_value());
+    BOOST_TEST(!without.render("/en/consultation/offline/").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(issue13_content_round_trips_with_bus_stops_consultations_and_holidays) {
+    auto c = rich_sample();
+    content::Content back = content::from_pack(content::to_pack(c, "v"));
+    BOOST_TEST((back.institutions == c.institutions));
+    BOOST_TEST((back.audiences == c.audiences));
+    BOOST_TEST((back.services == c.services));
+    BOOST_TEST((back.life_situations == c.life_situations));
+    BOOST_TEST((back.territories == c.territories));
+    BOOST_TEST((back.places == c.places));
+    BOOST_TEST((back.contact_points == c.contact_points));
+    BOOST_TEST((back.holidays == c.holidays));
+    BOOST_TEST((back.consultations == c.consultations));
+    BOOST_TEST(back.contact_points[0].bus_stop_name == "Cēsis AO");
+    BOOST_TEST(back.contact_points[0].bus_stop_m == 432.0);
+    BOOST_TEST(back.holidays[1].transfers_published == false);
+    BOOST_TEST(back.holidays[0].transfers[1].replaces == "2027-11-19");
+
+    // The whole default catalogue, whose stops came from its GTFS file, which the
+    // reader never needs.
+    auto d = default_content();
+    BOOST_TEST_REQUIRE(!d.bus_stops.empty());
+    std::string text = content::to_pack(d, "v");
+    auto p = content::read_pack(text);
+    BOOST_TEST(p.content_version == "v");
+    BOOST_TEST((p.content.services == d.services));
+    BOOST_TEST((p.content.contact_points == d.contact_points));
+    BOOST_TEST((p.content.consultations == d.consultations));
+    BOOST_TEST((p.content.holidays == d.holidays));
+    BOOST_TEST((p.content.life_situations == d.life_situations));
+    BOOST_TEST((p.content.places == d.places));
+    BOOST_TEST(p.content.bus_stops.empty());
+    BOOST_TEST(content::to_pack(p.content, "v") == text);  // deterministic
+    BOOST_TEST(text.rfind("{\"pietura_pack\":1,\"content_version\":\"v\",\"lines\":", 0) == 0u);
+}
+
+namespace {
+
+// A damaged pack must be refused with a std::runtime_error that says it is about the
+// pack, or read into something that renders; anything else (another exception, a
+// crash under the sanitizers) fails.
+void try_damaged(const std::string& text, size_t& refused, size_t& read) {
+    try {
+        auto p = Pages::from_pack(text);
+        for (const char* url : {"/", "/lv/", "/en/pakalpojumi/", "/lv/pakalpojumi/vsaa-slimibas-pabalsts/",
+                                "/en/contact-points/cesis-vpvkac/", "/lv/tuvakie/cesu-novads/", "/en/consultation/",
+                                "/lv/dzives-situacijas/slimiba/", "/en/audiences/vecaki/", "/lv/meklet/"})
+            (void)p.render(url);
+        ++read;
+    } catch (const std::runtime_error& e) {
+        std::string m = e.what();
+        if (m.rfind("page pack", 0) != 0 && m.find("UI string") == std::string::npos)
+            BOOST_ERROR("an unclear error: " << m);
+        ++refused;
+    } catch (const std::exception& e) {
+        BOOST_ERROR("not a runtime_error: " << e.what());
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue13_a_damaged_pack_is_refused_clearly_never_a_crash) {
+    auto c = rich_sample();
+    const std::string good = pack(c, real_strings(), packed_options(c));
+    auto message = [](const std::string& text) {
+        try {
+            (void)Pages::from_pack(text);
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("(read)");
+    };
+    BOOST_TEST(message("") == "page pack: the file is empty, not a Pietura page pack");
+    BOOST_TEST(message("<!doctype html>\n") == "page pack line 1: not a Pietura page pack (the first line is not its JSON header)");
+    BOOST_TEST(message("{}\n") == "page pack line 1: not a Pietura page pack (the header has no \"pietura_pack\")");
+    BOOST_TEST(message("{\"pietura_pack\":2,\"content_version\":\"v\",\"lines\":0}\n").find("format 2, but this reader reads format 1") !=
+               std::string::npos);
+    // Cut at a line's end: the header's count says so.
+    std::string cut = good.substr(0, good.rfind('\n', good.size() - 2) + 1);
+    BOOST_TEST(message(cut).find("the header promises") != std::string::npos);
+    // A service without its title, named by line and field.
+    std::string no_title = good;
+    size_t at = no_title.find("{\"kind\":\"services\"");
+    size_t line = std::count(good.begin(), good.begin() + at, '\n') + 1;
+    size_t title = no_title.find("\"title\":", at);
+    no_title.replace(title, 8, "\"titel\":");
+    BOOST_TEST(message(no_title) == "page pack line " + std::to_string(line) + ": services: key 'title' not found");
+    // Two services swapped: the id lookups are binary searches.
+    std::string swapped = good;
+    size_t next = swapped.find('\n', at) + 1, after = swapped.find('\n', next) + 1;
+    swapped = swapped.substr(0, at) + swapped.substr(next, after - next) + swapped.substr(at, next - at) + swapped.substr(after);
+    BOOST_TEST(message(swapped).find("is out of order or repeated") != std::string::npos);
+    // A contact point of a kind with no words.
+    std::string odd_kind = good;
+    size_t kind = odd_kind.find("\"kind\":\"vpvkac\"");
+    odd_kind.replace(kind, 15, "\"kind\":\"vpvkaX\"");
+    BOOST_TEST(message(odd_kind) == "page pack: contact point \"cesis-vpvkac\" is of the unknown kind \"vpvkaX\"");
+
+    size_t refused = 0, read = 0;
+    size_t truncations = 0;
+    for (size_t n = 0; n < good.size(); n += 97, ++truncations) try_damaged(good.substr(0, n), refused, read);
+    BOOST_TEST(read == 0u);  // every cut is caught, also at a line's end
+    std::mt19937 rng(13);
+    for (int k = 0; k < 300; ++k) {
+        std::string flipped = good;
+        size_t pos = std::uniform_int_distribution<size_t>(0, good.size() - 1)(rng);
+        flipped[pos] = char(flipped[pos] ^ std::uniform_int_distribution<int>(1, 255)(rng));
+        try_damaged(flipped, refused, read);
+    }
+    BOOST_TEST_MESSAGE("issue 13: " << truncations << " truncations and 300 byte flips of a " << good.size()
+                                    << "-byte pack: " << refused << " refused with a clear error, " << read
+                                    << " still read and rendered");
+    BOOST_TEST(refused + read == truncations + 300);
+}
+
+BOOST_AUTO_TEST_CASE(issue13_on_visit_leaves_only_the_home_pages_precached) {
+    BOOST_TEST(!on_visit("index.html"));
+    BOOST_TEST(!on_visit("lv/index.html"));
+    BOOST_TEST(!on_visit("en/index.html"));
+    BOOST_TEST(on_visit("lv/pakalpojumi/vsaa-slimibas-pabalsts/index.html"));
+    BOOST_TEST(on_visit("en/consultation/offline/index.html"));
+    BOOST_TEST(!on_visit("sitemap.xml"));
+    BOOST_TEST(!on_visit("robots.txt"));
+    // Every page on_visit leaves to Pages, Pages makes.
+    auto c = rich_sample();
+    Options o = packed_options(c);
+    auto packed = Pages::from_pack(pack(c, real_strings(), o));
+    size_t n = 0;
+    for (auto& p : render(c, real_strings(), o))
+        if (on_visit(p.path)) {
+            BOOST_TEST(packed.render("/" + p.path).has_value(), p.path);
+            ++n;
+        }
+    BOOST_TEST(n > 20u);
+}
+
+BOOST_AUTO_TEST_CASE(issue13_extra_lines_of_a_content_kind_are_refused) {
+    BOOST_CHECK_THROW(content::to_pack(sample(), "v", {{"services", "{}"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(content::to_pack(sample(), "v", {{"strings", "{"}}), std::invalid_argument);
+    // A content-only reader does not take the site's lines.
+    auto c = sample();
+    BOOST_CHECK_THROW(content::from_pack(pack(c, real_strings(), packed_options(c))), std::runtime_error);
+}
