@@ -9,8 +9,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_run.hpp"
 #include "fixture.hpp"
+#include "site/site.hpp"
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
@@ -65,6 +68,43 @@ BOOST_AUTO_TEST_CASE(writes_site_snapshot_and_manifest) {
                           "lv/dzives-situacijas/pensionesanas/index.html",
                           "en/contact-points/vpvkac-cesis/index.html", "assets/pietura.css"})
         BOOST_TEST(fs::exists(out / f), f);
+}
+
+// Issue 13: the offline copy precaches the home pages and renders the rest from the
+// pack, so the build writes the pack, names it in the manifest and marks those pages.
+BOOST_AUTO_TEST_CASE(issue13_build_writes_the_page_pack_and_marks_the_pages_it_renders) {
+    auto content = fixture::mini_content("build-pack");
+    auto out = content.parent_path() / "dist";
+    auto r = run(build_args(content, out));
+    BOOST_TEST_REQUIRE(r.code == 0, r.output);
+    std::string pack = pietura::text::read_file_or_throw(out / "site-pack.jsonl");
+    BOOST_TEST(fs::exists(out / "site-pack.jsonl.br"));
+    BOOST_TEST(fs::exists(out / "site-pack.jsonl.gz"));
+    auto manifest = nlohmann::json::parse(pietura::text::read_file_or_throw(out / "manifest.json"));
+    BOOST_TEST(manifest["pages_pack"]["path"] == "site-pack.jsonl");
+    BOOST_TEST(manifest["pages_pack"]["bytes"] == pack.size());
+    std::map<std::string, nlohmann::json> files;
+    for (auto& f : manifest["files"]) files[f["path"].get<std::string>()] = f;
+    BOOST_TEST_REQUIRE(files.count("site-pack.jsonl"));
+    BOOST_TEST(manifest["pages_pack"]["sha256"] == files["site-pack.jsonl"]["sha256"]);
+    for (const char* home : {"index.html", "lv/index.html", "en/index.html"}) {
+        BOOST_TEST_REQUIRE(files.count(home), home);
+        BOOST_TEST(!files[home].contains("on_visit"), home);
+    }
+    // Every page marked comes from the pack as it was written; nothing else is marked.
+    auto pages = pietura::site::Pages::from_pack(pack);
+    size_t marked = 0;
+    for (auto& [path, f] : files) {
+        if (!f.contains("on_visit")) continue;
+        BOOST_TEST(f["on_visit"] == true);
+        auto page = pages.render("/" + path);
+        BOOST_TEST_REQUIRE(page.has_value(), path);
+        BOOST_TEST((page->html == pietura::text::read_file_or_throw(out / path)), path << " differs from the pack's");
+        ++marked;
+    }
+    BOOST_TEST(marked > 10u);
+    BOOST_TEST(files["en/services/vsaa-slimibas-pabalsts/index.html"].value("on_visit", false));
+    BOOST_TEST(!files["sitemap.xml"].contains("on_visit"));
 }
 
 BOOST_AUTO_TEST_CASE(is_deterministic) {
