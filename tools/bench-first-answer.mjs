@@ -191,14 +191,19 @@ async function measure(label, dist, browser) {
     console.log(`    files (brotli): wasm ${kb(br('assets/pietura.wasm'))}, glue ${kb(br('assets/pietura.js'))}, ` +
       `search-first module ${kb(br('assets/pietura-search.wasm'))} + glue ${kb(br('assets/pietura-search.js'))}, Latvian search shard ${kb(br('search-lv.sqlite'))} (${kb(statSync(join(dist, 'search-lv.sqlite')).size)} raw), ` +
       `whole snapshot ${kb(br('catalogue.sqlite'))} (${kb(statSync(join(dist, 'catalogue.sqlite')).size)} raw)`);
-    // The offline copy the service worker makes after a visit (every file of the manifest
-    // but the studio and sw.js), on the wire; issue 13 asks for at most 5 MB at national scale.
+    // The offline copy the service worker makes after a visit: every file of the manifest
+    // but the studio, sw.js and the pages kept on visit (the page pack renders those
+    // offline, issue 13), plus the pages the citizen opened; issue 13 asks for at most
+    // 5 MB at national scale. Counted here with ten visited pages.
     const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-    const copy = manifest.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/'));
-    const pages = copy.filter((f) => f.path.endsWith('.html'));
+    const copy = manifest.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/') && !f.on_visit);
+    const visited = manifest.files.filter((f) => f.on_visit && /^lv\/(pakalpojumi|klientu-centri)\/[^/]+\/index\.html$/.test(f.path)).slice(0, 10);
+    const allPages = manifest.files.filter((f) => f.path.endsWith('.html'));
     const sum = (files) => files.reduce((n, f) => n + br(f.path), 0);
-    console.log(`    offline copy: ${copy.length} files, ${kb(sum(copy))} on the wire (brotli), of which ${pages.length} pages ` +
-      `${kb(sum(pages))}; an update takes unchanged files from the copy (tests/node/offline-update.test.mjs)`);
+    const pack = manifest.pages_pack ? br(manifest.pages_pack.path) : 0;
+    console.log(`    offline copy: ${kb(sum(copy) + sum(visited))} on the wire (brotli) after ten visited pages: ${copy.length} files ` +
+      `(page pack ${kb(pack)}, page renderer ${kb(br('assets/pietura-pages.wasm'))}) + ${kb(sum(visited))} of pages; ` +
+      `every page (${allPages.length}) would be ${kb(sum(allPages))}`);
     for (const profile of PROFILES) {
       const blocked = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'block', staticHost: true });
       const shipped = await firstAnswer(browser, server.url, '/lv/meklet/', '#live-results-list a', profile, { serviceWorkers: 'allow' });

@@ -10,8 +10,15 @@
 // do the booking steps the server renders (they are never in a build, and this
 // worker only ever stores the files a build's manifest lists).
 //
+// At a national catalogue every page would be 36 MB (issue 13), so the copy holds the
+// shell, the wasm, the snapshot and its shards, the page pack (site-pack.jsonl: the
+// checked content, the UI strings and the build's options) and the pages the citizen
+// opened. A page the manifest marks `on_visit` is kept once it has been visited (and
+// matched its digest); offline, one never visited is rendered from the pack by the
+// core's own page renderer (assets/pietura-pages.wasm) — the same bytes the build wrote.
+//
 // A slow rural link is shared with the citizen's first search (issue 13): installing
-// this worker downloads nothing. The copy is made only when a page asks for it
+// this worker downloads nothing but the renderer's small glue. The copy is made only when a page asks for it
 // ("check-update", sent once the page has answered or is idle), and each file waits
 // while the page has requests of its own in flight. The editors' studio is never
 // copied: citizens do not use it offline, and it is a quarter of the bytes.
@@ -21,6 +28,17 @@ const SITE = 'pietura-site-';
 const ACTIVE_KEY = '/__pietura/active';
 const STAGED_KEY = '/__pietura/staged';
 const PARALLEL = 4;
+const PACK = '/site-pack.jsonl';
+const PAGES_WASM = '/assets/pietura-pages.wasm';
+
+// The renderer's glue must be imported while the worker starts (a worker may not import
+// scripts later). A build without it still has a working copy: the start page stands in
+// for a page that was never visited, as before.
+try {
+  importScripts('/assets/pietura-pages.js');
+} catch {
+  // no renderer in this build
+}
 // Files of a build that a citizen's offline copy never holds.
 const NOT_OFFLINE = (path) => path === 'sw.js' || path.startsWith('studio/');
 
@@ -45,7 +63,7 @@ const MIME = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8',
   json: 'application/json', webmanifest: 'application/manifest+json', wasm: 'application/wasm',
   sqlite: 'application/vnd.sqlite3', svg: 'image/svg+xml', png: 'image/png', xml: 'application/xml; charset=utf-8',
-  txt: 'text/plain; charset=utf-8', ics: 'text/calendar; charset=utf-8',
+  txt: 'text/plain; charset=utf-8', ics: 'text/calendar; charset=utf-8', jsonl: 'application/x-ndjson',
 };
 
 // "lv/index.html" is asked for as "/lv/"; everything else by its own path.
@@ -84,7 +102,10 @@ async function previousCopy() {
   if (!r) return null;
   try {
     const m = await r.json();
-    return { cache, version: m.content_version, files: new Map(m.files.map((f) => [f.path, f.sha256])) };
+    // Only what the copy really holds: a page kept on visit is listed whether or not it was opened.
+    const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+    const files = new Map(m.files.filter((f) => held.has(keyOf(f.path))).map((f) => [f.path, f.sha256]));
+    return { cache, version: m.content_version, files };
   } catch {
     return null;
   }
@@ -118,7 +139,9 @@ async function download(m) {
   const prev = await previousCopy();
   const cache = await caches.open(name);
   try {
-    const files = m.files.filter((f) => !NOT_OFFLINE(f.path));
+    // A page kept on visit comes along from the previous copy if the citizen opened it
+    // there (fromPreviousCopy), and is never downloaded for the copy.
+    const files = m.files.filter((f) => !NOT_OFFLINE(f.path) && (!f.on_visit || (prev && prev.files.has(f.path))));
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -126,6 +149,7 @@ async function download(m) {
         if (next >= files.length) break;
         const f = files[next++];
         let buf = await fromPreviousCopy(prev, f, m);
+        if (!buf && f.on_visit) continue;  // changed since the visit: the pack renders it
         if (!buf) {
           const r = await fetch('/' + f.path, { cache: 'no-store' });
           if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
@@ -240,25 +264,75 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(answer(req, url).finally(userRequestEnded));
 });
 
-// Answers from the active offline copy, else from the network.
+// Answers from the active offline copy, else from the network; a page of the build that
+// arrives from the network is kept, and one that cannot arrive is rendered from the pack.
 async function answer(req, url) {
   const active = await getMeta(ACTIVE_KEY);
-  if (active) {
-    const cache = await caches.open(SITE + active);
-    let key = url.pathname;
-    if (!key.endsWith('/') && !key.includes('.', key.lastIndexOf('/'))) key += '/';
+  const cache = active ? await caches.open(SITE + active) : null;
+  let key = url.pathname;
+  if (!key.endsWith('/') && !key.includes('.', key.lastIndexOf('/'))) key += '/';
+  if (cache) {
     const hit = await cache.match(key);
     if (hit) return hit;
   }
+  let r;
   try {
-    return await fetch(req);
+    r = await fetch(req);
   } catch (e) {
-    // Offline and not in the copy: the start page says what still works.
-    if (req.mode === 'navigate' && active) {
-      const lang = url.pathname.startsWith('/en/') ? '/en/' : '/lv/';
-      const home = await (await caches.open(SITE + active)).match(lang);
+    if (req.mode === 'navigate' && cache) {
+      const page = await rendered(cache, active, key);
+      if (page) return page;
+      // Offline and not renderable: the start page says what still works.
+      const home = await cache.match(url.pathname.startsWith('/en/') ? '/en/' : '/lv/');
       if (home) return home;
     }
     throw e;
+  }
+  if (cache && r.ok && req.mode === 'navigate') keepVisited(cache, key, r.clone());
+  return r;
+}
+
+// The active copy's manifest entries of pages kept on visit, by their key ("/lv/x/").
+let visitable = { version: null, byKey: null };
+async function onVisitEntry(cache, active, key) {
+  if (visitable.version !== active) {
+    const r = await cache.match('/manifest.json');
+    const m = r ? await r.json() : { files: [] };
+    visitable = { version: active, byKey: new Map(m.files.filter((f) => f.on_visit).map((f) => [keyOf(f.path), f])) };
+  }
+  return visitable.byKey.get(key) || null;
+}
+
+// A visited page joins the copy only if it is this copy's build's page, byte for byte:
+// a server already on a newer build must not mix its pages into the old copy.
+async function keepVisited(cache, key, response) {
+  try {
+    const f = await onVisitEntry(cache, await getMeta(ACTIVE_KEY), key);
+    if (!f) return;
+    const buf = await response.arrayBuffer();
+    if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256) return;
+    await cache.put(key, new Response(buf, { headers: { 'Content-Type': MIME.html, 'X-Pietura-Version': await getMeta(ACTIVE_KEY) } }));
+  } catch {
+    // not kept: it is rendered from the pack when asked for offline
+  }
+}
+
+// The copy's page renderer, made once per copy while this worker runs.
+let renderer = { version: null, pages: null };
+async function rendered(cache, active, key) {
+  if (typeof createPieturaPages !== 'function' || !(await onVisitEntry(cache, active, key))) return null;
+  try {
+    if (renderer.version !== active) {
+      const [wasm, pack] = await Promise.all([cache.match(PAGES_WASM), cache.match(PACK)]);
+      if (!wasm || !pack) return null;
+      const M = await createPieturaPages({ wasmBinary: new Uint8Array(await wasm.arrayBuffer()) });
+      if (renderer.pages) renderer.pages.delete();
+      renderer = { version: active, pages: new M.SitePages(new Uint8Array(await pack.arrayBuffer())) };
+    }
+    const html = renderer.pages.render(key);
+    if (!html) return null;
+    return new Response(html, { headers: { 'Content-Type': MIME.html, 'X-Pietura-Version': active, 'X-Pietura-Rendered': 'offline' } });
+  } catch {
+    return null;  // a renderer that fails leaves the start page to stand in, as before
   }
 }

@@ -256,7 +256,7 @@ int cmd_build(int argc, char** argv) {
                 for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
                     side_files.emplace_back(f, text::read_file_or_throw(out / f));
                 if (with_wasm)
-                    for (const char* f : {"pietura.wasm", "pietura-search.wasm"})
+                    for (const char* f : {"pietura.wasm", "pietura-search.wasm", "pietura-pages.wasm"})
                         if (fs::exists(wasm_dir / f))
                             side_files.emplace_back(std::string("assets/") + f, text::read_file_or_throw(wasm_dir / f));
                 for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
@@ -334,6 +334,11 @@ int cmd_build(int argc, char** argv) {
         // Issue 13: the search-first module, when built (core.js falls back to the whole one).
         if (with_wasm && fs::exists(wasm_dir / "pietura-search.js") && fs::exists(wasm_dir / "pietura-search.wasm"))
             for (const char* f : {"pietura-search.js", "pietura-search.wasm"})
+                fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
+        // Issue 13: the offline copy's page renderer (the service worker renders a page never
+        // visited from site-pack.jsonl with it; without it the start page stands in).
+        if (with_wasm && fs::exists(wasm_dir / "pietura-pages.js") && fs::exists(wasm_dir / "pietura-pages.wasm"))
+            for (const char* f : {"pietura-pages.js", "pietura-pages.wasm"})
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
         progress.done();
 
