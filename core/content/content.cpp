@@ -414,4 +414,28 @@ std::vector<const Service*> Content::services_at(const ContactPoint& cp) const {
     return out;
 }
 
+std::map<std::string, int> Content::contact_point_counts() const {
+    // services_at(cp) takes a service when its institution is one of the contact point's
+    // and it has the contact-point channel, or when the contact point lists it as an
+    // extra: each contact point counts once per service, however often it names either.
+    std::map<std::string, int> by_institution, extras;
+    for (auto& cp : contact_points) {
+        std::set<std::string> insts(cp.institutions.begin(), cp.institutions.end());
+        for (auto& i : insts) ++by_institution[i];
+        for (auto& id : std::set<std::string>(cp.services.begin(), cp.services.end())) {
+            const Service* s = service(id);
+            if (s && !(s->channels.contact_point && insts.count(s->institution))) ++extras[id];
+        }
+    }
+    std::map<std::string, int> out;
+    for (auto& s : services) {
+        int n = 0;
+        if (s.channels.contact_point)
+            if (auto it = by_institution.find(s.institution); it != by_institution.end()) n += it->second;
+        if (auto it = extras.find(s.id); it != extras.end()) n += it->second;
+        if (n) out.emplace_hint(out.end(), s.id, n);
+    }
+    return out;
+}
+
 }  // namespace pietura::content

@@ -256,6 +256,11 @@ struct Content {
 
     // Services a contact point accepts: its institutions' contact-point services plus extras.
     std::vector<const Service*> services_at(const ContactPoint& cp) const;
+
+    // How many contact points accept each service: services_at() of every contact point,
+    // counted by institution instead (a national catalogue is 587 × 3,400 pairs). A
+    // service no contact point takes is absent.
+    std::map<std::string, int> contact_point_counts() const;
 };
 
 

@@ -95,7 +95,7 @@ struct Pages::State {
     Options o;
     // render() counts these over every contact point for all service pages at once; one
     // page must not have to.
-    std::unordered_map<std::string, int> cp_count;
+    std::map<std::string, int> cp_count;
     internal::SortKeys keys;  // addresses into `c`, which stays where it is (State is on the heap)
 
     std::optional<Page> find(const std::string& url);
@@ -152,8 +152,7 @@ Pages Pages::from_pack(std::string_view text) {
         for (const char* prefix : {"cp.kind.", "cp.kind_short."})
             if (!known(prefix + cp.kind))
                 throw std::runtime_error("page pack: contact point \"" + cp.id + "\" is of the unknown kind \"" + cp.kind + "\"");
-    for (auto& cp : st->c.contact_points)
-        for (auto* sv : st->c.services_at(cp)) ++st->cp_count[sv->id];
+    st->cp_count = st->c.contact_point_counts();
     return Pages(std::move(st));
 }
 

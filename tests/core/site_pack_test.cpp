@@ -271,3 +271,28 @@ BOOST_AUTO_TEST_CASE(issue13_extra_lines_of_a_content_kind_are_refused) {
     auto c = sample();
     BOOST_CHECK_THROW(content::from_pack(pack(c, real_strings(), packed_options(c))), std::runtime_error);
 }
+
+BOOST_AUTO_TEST_CASE(issue13_contact_point_counts_are_services_at_counted_for_every_contact_point) {
+    auto slow = [](const content::Content& c) {
+        std::map<std::string, int> n;
+        for (auto& cp : c.contact_points)
+            for (auto* s : c.services_at(cp)) ++n[s->id];
+        return n;
+    };
+    auto d = default_content();
+    BOOST_TEST((d.contact_point_counts() == slow(d)));
+    BOOST_TEST(!d.contact_point_counts().empty());
+    // A contact point naming an institution twice, and as extras a service it already
+    // takes by institution, one it does not, an unknown id, and one twice.
+    auto c = rich_sample();
+    auto cp2 = c.contact_points[0];
+    cp2.id = "cesis-vpvkac-2";
+    cp2.institutions = {"vsaa", "vsaa", "pmlp"};
+    cp2.services = {"vsaa-slimibas-pabalsts", "pmlp-deklaracija", "nav-tada", "pmlp-deklaracija"};
+    c.contact_points.push_back(cp2);
+    c.services[0].channels.contact_point = false;  // pmlp-deklaracija: only as an extra
+    auto counts = c.contact_point_counts();
+    BOOST_TEST((counts == slow(c)));
+    BOOST_TEST(counts["pmlp-deklaracija"] == 2);
+    BOOST_TEST(counts["vsaa-slimibas-pabalsts"] == 2);
+}
