@@ -314,7 +314,6 @@ public:
         }
         input_.kinds = e.kinds;
         input_.clause = e.clause;
-        input_.weak.clear();
         Stmt& st = *rank_;
         st.bind(1, e.match).pointer(2, &input_, kRankInputType).bind(3, std::int64_t{limit});
         std::vector<std::pair<std::int64_t, double>> best;
@@ -331,8 +330,8 @@ public:
                 h.title = d.text(2);
                 h.url = d.text(3);
                 h.summary = d.text(4);
-                h.score = score;
-                h.weak = input_.weak.count(rowid) > 0;
+                h.weak = score < kConfidentBand;
+                h.score = h.weak ? score : score - kConfidentBand;
                 hits.push_back(std::move(h));
             }
             d.reset();

@@ -14,8 +14,10 @@
 // Search is honest about guesses (issue 14): a hit is *weak* when no document has all
 // the words (only the any-word fallback found it) or when no more than half the words
 // of the query are in its title or keywords (the others only in its body, a passing
-// mention: "laulības reģistrēšana" is not answered by a marriage contract). Pages show weak hits apart, after a plain
-// sentence that the catalogue may not have what was asked for.
+// mention: "laulības reģistrēšana" is not answered by a marriage contract). Every
+// confident hit comes before every weak one, whatever their scores, so a cut to the
+// first few never shows a guess above an answer. Pages show weak hits apart, after a
+// plain sentence that the catalogue may not have what was asked for.
 //
 // It opens and writes no files (the snapshot does) and never searches across languages.
 #pragma once
