@@ -263,6 +263,13 @@ public:
         c.alts.push_back({{s, w.open}});
         if (s != w.folded) c.alts.push_back({{w.folded, w.open, true}});
         if (w.open) {
+            // The word under the cursor is often complete (Enter follows it, not a
+            // space). As a prefix it counts with a middling rarity only, while a shorter
+            // beginning tried below counts as a whole word: "numurzīmes" found "numurs"
+            // (the first half of the compound) everywhere above the one service with
+            // number plates among its keywords. Its stem as a whole word gives a match
+            // of the complete word the same weight it gets once a space follows it.
+            if (s.size() >= kShortPrefix) c.alts.push_back({{s, false}});
             // A half-typed word stems to something that need not begin the stem of the
             // whole word ("declara" vs "declar", "bezdarbn" vs "bezdarb"): the stem of
             // the whole word is one of its own beginnings, so try those as whole terms.
