@@ -448,6 +448,26 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
         if (hits.empty()) hits = s.run(any, limit);
         // No document has all the words: whatever has some of them is a guess.
         for (auto& h : hits) h.weak = true;
+    } else if (!hits.empty() && clauses.size() > 1 && usable == clauses.size() &&
+               std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return h.weak; })) {
+        // Every document with all the words only mentions most of them in passing:
+        // one with most of them in its title or keywords is the better guess ("PIN kods
+        // id kartei" found only the ID card's page, whose body mentions PIN codes, and
+        // not the PIN code service; "electronic signature not working" found only the
+        // sickness benefit). Both lists are guesses, so they are merged by score.
+        Expr any = combine(clauses, "OR");
+        Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
+        for (auto& h : s.run(head, limit)) {
+            auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& o) { return o.id == h.id; });
+            if (same == hits.end()) {
+                h.weak = true;
+                hits.push_back(std::move(h));
+            } else {
+                same->score = std::max(same->score, h.score);
+            }
+        }
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+        if (hits.size() > std::size_t(limit)) hits.resize(std::size_t(limit));
     }
     Marks marks = marks_of(clauses);
     for (auto& h : hits) h.title_html = highlight(h.title, lang, marks);

@@ -173,6 +173,45 @@ BOOST_AUTO_TEST_CASE(issue14_weak_match_never_ranks_above_a_confident_one) {
     BOOST_TEST(!one[0].weak);
 }
 
+// "PIN kods id kartei": the only document with all four words is the ID card's page,
+// whose body mentions the PIN codes — a weak hit, and it was the only one, while the
+// PIN code service (two of the words in its title) was never looked at.
+BOOST_AUTO_TEST_CASE(issue14_when_every_hit_is_weak_titles_with_some_words_are_guesses_too) {
+    std::vector<search::Doc> docs;
+    auto add = [&](std::string id, std::string title, std::string keywords, std::string body) {
+        search::Doc d;
+        d.id = std::move(id);
+        d.kind = "service";
+        d.lang = Lang::lv;
+        d.title = std::move(title);
+        d.keywords = std::move(keywords);
+        d.body = std::move(body);
+        d.url = "/lv/pakalpojumi/" + d.id + "/";
+        d.weight = 50;
+        docs.push_back(std::move(d));
+    };
+    add("pin-kodi", "Aizmirsts PIN kods", "PIN kods, PUK kods", "Jaunus PIN kodus izsniedz PMLP.");
+    add("eid-karte", "Personas apliecība (eID karte)", "ID karte", "Kopā ar ID karti saņem PIN kodus.");
+    for (int i = 0; i < 10; ++i)
+        add("cits-" + std::to_string(i), "Cits pakalpojums " + std::to_string(i), "dažādi", "Teksts.");
+
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE_EQUAL(sqlite3_open(":memory:", &db), SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+    search::build_index(db, docs);
+
+    auto hits = search::query(db, "PIN kods id kartei", Lang::lv, search::kMaxHits);
+    BOOST_REQUIRE_EQUAL(hits.size(), 2u);
+    BOOST_TEST(hits[0].id == "pin-kodi");
+    BOOST_TEST(hits[1].id == "eid-karte");
+    for (auto& h : hits) BOOST_TEST(h.weak, h.id);
+    // A confident answer is left alone: no guesses are added to it.
+    auto sure = search::query(db, "PIN kods", Lang::lv, search::kMaxHits);
+    BOOST_REQUIRE(!sure.empty());
+    BOOST_TEST(sure[0].id == "pin-kodi");
+    BOOST_TEST(!sure[0].weak);
+}
+
 // The realistic citizen queries of tests/search/*.tsv over the default content, through
 // the native core (tests/node/relevance.test.mjs runs the same files through the wasm
 // build with looser floors): every expected answer is in the top 3, and nothing the
