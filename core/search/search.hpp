@@ -7,8 +7,9 @@
 // (deletion neighbourhoods of title and keyword terms). `query()` sends the query
 // through the same text pipeline and writes the FTS5 expression itself, so user
 // input never reaches FTS syntax: all words must match, the word being typed matches
-// as a prefix, an unknown word of 5+ letters is corrected by one edit, and if nothing
-// matches every word, any word will do. Ranking (rank.cpp): term rarity × where it
+// as a prefix (and as a whole word), an unknown word of 5+ letters is corrected by one
+// edit, and if nothing matches every word, or only weakly, any word in a title or
+// among the keywords will do. Ranking (rank.cpp): term rarity × where it
 // occurs (title and keywords far above body), scaled a little by popularity.
 //
 // Search is honest about guesses (issue 14): a hit is *weak* when no document has all
