@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "i18n/lang.hpp"
@@ -71,18 +70,24 @@ void register_rank(sqlite3* db);
 // starting at rowid `first`. Reading them from one blob per query saves a table
 // lookup for every matching row.
 //
-// The ranking function also notes, as it scores each row, the rows where no more than
-// half the query words are in the title or keywords (the rest only in the body, a
-// passing mention): those hits are weak (see Hit::weak). `clause` says which query
-// word each phrase belongs to.
+// `clause` says which query word each phrase belongs to: the ranking function uses it
+// to tell confident rows from weak ones (see kConfidentBand).
 struct RankInput {
     std::string kinds;   // one letter per phrase: 'p' prefix, 'e' whole term
     std::string clause;  // per phrase: the index of its query word (a byte)
     std::string data;    // the search_rank blob
     std::int64_t first = 0;
-    std::unordered_set<std::int64_t> weak;  // rowids scored as weak
 };
 inline constexpr const char* kRankInputType = "pietura_rank_input";
+
+// A row is weak when no more than half the query words are in its title or keywords
+// (the rest only in the body, a passing mention; see Hit::weak). A weak row with a
+// rare word in its title can outscore a confident one, and ORDER BY score … LIMIT
+// would then show the guess first or cut the answer off (issue 14). So the ranking
+// function returns a confident row's score plus this band, and a weak row's score
+// as it is (never above the band: see rank.cpp); run() reads weakness from the band
+// and takes it off again, so a hit's score means the same as before.
+inline constexpr double kConfidentBand = 1e6;
 
 [[noreturn]] inline void fail(sqlite3* db, const std::string& what) {
     throw std::runtime_error("search index: " + what + ": " + (db ? sqlite3_errmsg(db) : "no database"));

@@ -263,6 +263,13 @@ public:
         c.alts.push_back({{s, w.open}});
         if (s != w.folded) c.alts.push_back({{w.folded, w.open, true}});
         if (w.open) {
+            // The word under the cursor is often complete (Enter follows it, not a
+            // space). As a prefix it counts with a middling rarity only, while a shorter
+            // beginning tried below counts as a whole word: "numurzīmes" found "numurs"
+            // (the first half of the compound) everywhere above the one service with
+            // number plates among its keywords. Its stem as a whole word gives a match
+            // of the complete word the same weight it gets once a space follows it.
+            if (s.size() >= kShortPrefix) c.alts.push_back({{s, false}});
             // A half-typed word stems to something that need not begin the stem of the
             // whole word ("declara" vs "declar", "bezdarbn" vs "bezdarb"): the stem of
             // the whole word is one of its own beginnings, so try those as whole terms.
@@ -314,7 +321,6 @@ public:
         }
         input_.kinds = e.kinds;
         input_.clause = e.clause;
-        input_.weak.clear();
         Stmt& st = *rank_;
         st.bind(1, e.match).pointer(2, &input_, kRankInputType).bind(3, std::int64_t{limit});
         std::vector<std::pair<std::int64_t, double>> best;
@@ -331,8 +337,8 @@ public:
                 h.title = d.text(2);
                 h.url = d.text(3);
                 h.summary = d.text(4);
-                h.score = score;
-                h.weak = input_.weak.count(rowid) > 0;
+                h.weak = score < kConfidentBand;
+                h.score = h.weak ? score : score - kConfidentBand;
                 hits.push_back(std::move(h));
             }
             d.reset();
@@ -442,6 +448,26 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
         if (hits.empty()) hits = s.run(any, limit);
         // No document has all the words: whatever has some of them is a guess.
         for (auto& h : hits) h.weak = true;
+    } else if (!hits.empty() && clauses.size() > 1 && usable == clauses.size() &&
+               std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return h.weak; })) {
+        // Every document with all the words only mentions most of them in passing:
+        // one with most of them in its title or keywords is the better guess ("PIN kods
+        // id kartei" found only the ID card's page, whose body mentions PIN codes, and
+        // not the PIN code service; "electronic signature not working" found only the
+        // sickness benefit). Both lists are guesses, so they are merged by score.
+        Expr any = combine(clauses, "OR");
+        Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
+        for (auto& h : s.run(head, limit)) {
+            auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& o) { return o.id == h.id; });
+            if (same == hits.end()) {
+                h.weak = true;
+                hits.push_back(std::move(h));
+            } else {
+                same->score = std::max(same->score, h.score);
+            }
+        }
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+        if (hits.size() > std::size_t(limit)) hits.resize(std::size_t(limit));
     }
     Marks marks = marks_of(clauses);
     for (auto& h : hits) h.title_html = highlight(h.title, lang, marks);

@@ -12,7 +12,8 @@
 //           × (1 + popularity / 200)
 //
 // A hit where no more than half the query words occur in its title or keywords is
-// recorded as weak (RankInput::weak): it mentions the rest in passing, or not at all.
+// weak: it mentions the rest in passing, or not at all. Every confident hit ranks
+// above every weak one, whatever their scores (kConfidentBand in detail.hpp).
 //
 // A word as typed ("deklarācija") is a term of its own besides its stem, found only
 // in titles: a title with exactly that form gets its idf × 6 on top.
@@ -119,6 +120,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
         }
         if (in_title > 0 && title_size > 0) score *= 1.0 + 0.5 * std::min(1.0, double(in_title) / title_size);
         score *= 1.0 + popularity / 200.0;
+        bool confident = true;
         if (in && !in->clause.empty()) {
             // Weak unless more than half the query words are in the title or keywords:
             // "kā pieteikties slimības pabalstam" is about the benefit even though
@@ -130,9 +132,13 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
                     ++words;
                     if (found[w]) ++strong;
                 }
-            if (2 * strong <= words) in->weak.insert(api->xRowid(fts));
+            confident = 2 * strong > words;
         }
-        sqlite3_result_double(ctx, score);
+        // Real scores stay far below the band (idf is about ln of twice the number of
+        // documents, times 11 per phrase and a few dozen phrases at most); the cap only
+        // keeps a weak row out of the confident band whatever the index holds.
+        score = std::min(score, kConfidentBand / 2);
+        sqlite3_result_double(ctx, confident ? score + kConfidentBand : score);
     } catch (...) {  // never let an exception cross into SQLite's C frames
         sqlite3_result_error_nomem(ctx);
     }

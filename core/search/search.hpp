@@ -7,15 +7,18 @@
 // (deletion neighbourhoods of title and keyword terms). `query()` sends the query
 // through the same text pipeline and writes the FTS5 expression itself, so user
 // input never reaches FTS syntax: all words must match, the word being typed matches
-// as a prefix, an unknown word of 5+ letters is corrected by one edit, and if nothing
-// matches every word, any word will do. Ranking (rank.cpp): term rarity × where it
+// as a prefix (and as a whole word), an unknown word of 5+ letters is corrected by one
+// edit, and if nothing matches every word, or only weakly, any word in a title or
+// among the keywords will do. Ranking (rank.cpp): term rarity × where it
 // occurs (title and keywords far above body), scaled a little by popularity.
 //
 // Search is honest about guesses (issue 14): a hit is *weak* when no document has all
 // the words (only the any-word fallback found it) or when no more than half the words
 // of the query are in its title or keywords (the others only in its body, a passing
-// mention: "laulības reģistrēšana" is not answered by a marriage contract). Pages show weak hits apart, after a plain
-// sentence that the catalogue may not have what was asked for.
+// mention: "laulības reģistrēšana" is not answered by a marriage contract). Every
+// confident hit comes before every weak one, whatever their scores, so a cut to the
+// first few never shows a guess above an answer. Pages show weak hits apart, after a
+// plain sentence that the catalogue may not have what was asked for.
 //
 // It opens and writes no files (the snapshot does) and never searches across languages.
 #pragma once
