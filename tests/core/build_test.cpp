@@ -128,6 +128,38 @@ BOOST_AUTO_TEST_CASE(issue13_a_rebuild_leaves_nothing_of_the_previous_build) {
         BOOST_TEST(e.path().filename().string().find("previous") == std::string::npos, e.path());
 }
 
+// Issue 13: the previous build is set aside while the new one is made, and deleted only
+// once the new one is complete. A build that fails late — here after the pages are
+// rendered and written, when the page components are not beside --web (a web folder
+// copied elsewhere) — leaves the previous build in place, every file as it was.
+BOOST_AUTO_TEST_CASE(issue13_a_failed_build_keeps_the_previous_one) {
+    auto content = fixture::mini_content("failed-rebuild");
+    auto out = content.parent_path() / "dist";
+    BOOST_REQUIRE(run(build_args(content, out)).code == 0);
+    const auto first = tree(out);
+    BOOST_REQUIRE(first.count("manifest.json"));
+    BOOST_REQUIRE(first.count("lv/index.html"));
+
+    fs::path lone_web = content.parent_path() / "elsewhere" / "web";
+    fs::create_directories(lone_web);
+    fixture::write(lone_web / "assets/app.js", "// a web folder without the page components beside it\n");
+    std::string args = build_args(content, out);
+    args.replace(args.find(" --web "), std::string::npos,
+                 " --web " + lone_web.string() + " --wasm " + (fs::path(PIETURA_SOURCE_DIR) / "build-wasm" / "wasm").string());
+    auto r = run(args);
+    BOOST_TEST(r.code == 1, r.output);
+    BOOST_TEST(r.output.find("page components not found") != std::string::npos, r.output);
+
+    const auto after = tree(out);
+    BOOST_TEST(after.size() == first.size());
+    for (auto& [path, bytes] : first) {
+        auto it = after.find(path);
+        BOOST_TEST((it != after.end() && it->second == bytes), path << " is gone or changed");
+    }
+    for (auto& e : fs::directory_iterator(content.parent_path()))
+        BOOST_TEST(e.path().filename().string().find("previous") == std::string::npos, e.path());
+}
+
 // Issue 4: the bus-stop analysis of the background documents, from a GTFS file given to build.
 BOOST_AUTO_TEST_CASE(issue4_report_bus_stops_and_nearest_by_place) {
     auto content = fixture::mini_content("stops");

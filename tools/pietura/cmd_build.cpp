@@ -95,16 +95,18 @@ void check_output(const fs::path& out) {
 
 // Issue 13: deleting the previous build's 24,000 files takes tens of seconds on a disk
 // that discards freed blocks (ext4 -o discard waits for each file's), far longer than
-// building. So its files are moved (one rename each) into a folder beside `out`, which
-// is returned for sweep() to delete while the build works. Empty when nothing was set
-// aside; anything that cannot be moved (another file system) is deleted at once.
-fs::path set_aside_output(const fs::path& out) {
+// moving them. So its files are moved (one rename each) into a folder beside `out`,
+// `trash`, which the build deletes (sweep()) only once the new build is completely
+// written, or moves back (put_back()) when the new one fails: a failed build never
+// loses the one that worked. `trash` is named before the first file moves, so a failure
+// halfway through is put back too. It stays empty when there was nothing to set aside;
+// what cannot be moved (`out` a mount point: another file system) is deleted at once.
+void set_aside_output(const fs::path& out, fs::path& trash) {
     check_output(out);
-    if (!fs::exists(out) || fs::is_empty(out)) return {};
+    if (!fs::exists(out) || fs::is_empty(out)) return;
     fs::path dir = out.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
     std::string name = dir.filename().string();
-    fs::path trash;
     std::error_code ec;
     if (!name.empty() && name != "." && name != "..") {
         trash = dir.parent_path() / ("." + name + ".previous-" + std::to_string(::getpid()));
@@ -117,7 +119,6 @@ fs::path set_aside_output(const fs::path& out) {
         }
         fs::remove_all(e.path());
     }
-    return trash;
 }
 
 // Deletes what set_aside_output() moved; a failure leaves the folder, with a word.
@@ -126,6 +127,28 @@ void sweep(const fs::path& trash) {
     std::error_code ec;
     fs::remove_all(trash, ec);
     if (ec) std::cerr << "warning: could not delete the previous build in " << trash.string() << ": " << ec.message() << "\n";
+}
+
+// After a failed build: what it wrote into `out` goes, and the previous build comes back
+// from `trash`. Never throws (it runs while an error is being reported); what cannot be
+// put back is said, with where it is.
+void put_back(const fs::path& out, const fs::path& trash) {
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+        for (auto& e : fs::directory_iterator(out, ec)) fs::remove_all(e.path(), ec);
+    if (trash.empty()) return;
+    bool all_back = true;
+    fs::create_directories(out, ec);
+    for (auto& e : fs::directory_iterator(trash, ec)) {
+        std::error_code moved;
+        fs::rename(e.path(), out / e.path().filename(), moved);
+        if (moved) all_back = false;
+    }
+    if (all_back && !ec) fs::remove(trash, ec);
+    if (!all_back || ec)
+        std::cerr << "pietura build: could not put the previous build back in place; it is in " << trash.string() << "\n";
+    else
+        std::cerr << "pietura build: the previous build in " << out.string() << " is left as it was\n";
 }
 
 // The editors' studio in the browser: its page, the Emscripten build, and the quality
@@ -202,6 +225,10 @@ int cmd_build(int argc, char** argv) {
         return 0;
     }
 
+    // Where the previous build waits (set_aside_output()) while this one is made: written
+    // by the side thread before it moves anything, read here only once it has been joined.
+    fs::path previous;
+    bool set_aside_started = false;
     try {
         std::string version = args.get_or("content-version", content_digest(content_dir).substr(0, 12));
         bool with_wasm = fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm");
@@ -222,23 +249,23 @@ int cmd_build(int argc, char** argv) {
         // Issue 13: the snapshot and its search shards need the content only, so a second
         // thread builds them while this one renders the pages (both take seconds at
         // national scale, and the machine has two cores). It first sets the previous
-        // build aside (set_aside_output(); a third thread deletes it, which is waiting on
-        // the disk, not work for a core); the pages are written once that is done. Its
-        // compressed copies of the snapshot, the shards and the wasm core (the slowest
-        // to compress, at brotli's best) are made there as well and written with all
-        // the others after the manifest.
+        // build aside (set_aside_output(): deleted once this one is complete, put back if
+        // it fails); the pages are written once that is done. Its compressed copies of
+        // the snapshot, the shards and the wasm core (the slowest to compress, at
+        // brotli's best) are made there as well and written with all the others after
+        // the manifest.
         check_output(out);  // a wrong --out fails before seconds of rendering
         std::promise<void> cleaned;
         std::future<void> output_ready = cleaned.get_future();
         std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
         std::vector<Copies> side_copies;
         std::exception_ptr side_failure;
-        std::jthread sweeper;  // declared first: the build waits for it last
         std::jthread side([&] {
             bool was_cleaned = false;
             try {
-                fs::path previous = set_aside_output(out);
-                sweeper = std::jthread([previous] { sweep(previous); });
+                check_output(out);  // never empty, on failure, a folder that is not a build
+                set_aside_started = true;
+                set_aside_output(out, previous);
                 fs::create_directories(out);
                 was_cleaned = true;
                 cleaned.set_value();
@@ -373,9 +400,13 @@ int cmd_build(int argc, char** argv) {
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {
+        // The try block's threads have been joined on the way here: nothing writes any more.
         std::cerr << "pietura build: " << e.what() << "\n";
+        if (set_aside_started) put_back(out, previous);
         return 1;
     }
+    // Only now is the new build complete, manifest and compressed copies included.
+    sweep(previous);
     return 0;
 }
 
