@@ -14,6 +14,7 @@
 // problems. Nothing here is stored, logged or cached (no-store: a query typed on a
 // shared PC stays out of the HTTP cache).
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "api_detail.hpp"
@@ -52,6 +53,16 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+// A whole number from lo to hi as a query parameter gives it (`lapa`, `limit`): at most
+// three digits, so "0007" or a number too long for an int is refused rather than read.
+std::optional<int> small_number(const std::string& value, int lo, int hi) {
+    if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    int n = std::stoi(value);
+    if (n < lo || n > hi) return std::nullopt;
+    return n;
+}
+
 // What a search request asks, checked once for the page and the API: `error` is a
 // sentence for people in `lang` ("" when the request can be answered).
 struct Asked {
@@ -72,13 +83,12 @@ Asked read_search(const site::Strings& s, Lang lang, const http::Request& req, c
         return a;
     }
     if (req.has_param(page_param)) {
-        const std::string p = req.get_param_value(page_param);
-        bool digits = !p.empty() && p.size() <= 3 && p.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || std::stoi(p) < 1 || std::stoi(p) > kMaxPage) {
+        auto page = small_number(req.get_param_value(page_param), 1, kMaxPage);
+        if (!page) {
             a.error = s.format(lang, "search.error.page", {{"max", std::to_string(kMaxPage)}});
             return a;
         }
-        a.page = std::stoi(p);
+        a.page = *page;
     }
     // A word at the end still matches as a beginning, so both sides trim alike.
     a.query = trimmed(raw);
@@ -124,11 +134,10 @@ void mount_search_pages(http::Server& svr, const std::shared_ptr<Api>& api) {
         if (!asked.error.empty()) throw Problem{400, asked.error, {}};
         int limit = 10;
         if (req.has_param("limit")) {
-            const std::string l = req.get_param_value("limit");
-            bool digits = !l.empty() && l.size() <= 3 && l.find_first_not_of("0123456789") == std::string::npos;
-            if (!digits || std::stoi(l) < 1 || std::stoi(l) > search::kMaxHits)
+            auto asked_limit = small_number(req.get_param_value("limit"), 1, search::kMaxHits);
+            if (!asked_limit)
                 throw Problem{400, "limit must be a number from 1 to " + std::to_string(search::kMaxHits), {}};
-            limit = std::stoi(l);
+            limit = *asked_limit;
         }
         ordered_json hits = ordered_json::array();
         std::size_t n = 0;

@@ -7,7 +7,10 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -97,16 +100,18 @@ void check_output(const fs::path& out) {
 
 // Issue 13: deleting the previous build's 24,000 files takes tens of seconds on a disk
 // that discards freed blocks (ext4 -o discard waits for each file's), far longer than
-// building. So its files are moved (one rename each) into a folder beside `out`, which
-// is returned for sweep() to delete while the build works. Empty when nothing was set
-// aside; anything that cannot be moved (another file system) is deleted at once.
-fs::path set_aside_output(const fs::path& out) {
+// moving them. So its files are moved (one rename each) into a folder beside `out`,
+// `trash`, which the build deletes (sweep()) only once the new build is completely
+// written, or moves back (put_back()) when the new one fails: a failed build never
+// loses the one that worked. `trash` is named before the first file moves, so a failure
+// halfway through is put back too. It stays empty when there was nothing to set aside;
+// what cannot be moved (`out` a mount point: another file system) is deleted at once.
+void set_aside_output(const fs::path& out, fs::path& trash) {
     check_output(out);
-    if (!fs::exists(out) || fs::is_empty(out)) return {};
+    if (!fs::exists(out) || fs::is_empty(out)) return;
     fs::path dir = out.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
     std::string name = dir.filename().string();
-    fs::path trash;
     std::error_code ec;
     if (!name.empty() && name != "." && name != "..") {
         trash = dir.parent_path() / ("." + name + ".previous-" + std::to_string(::getpid()));
@@ -119,7 +124,6 @@ fs::path set_aside_output(const fs::path& out) {
         }
         fs::remove_all(e.path());
     }
-    return trash;
 }
 
 // Deletes what set_aside_output() moved; a failure leaves the folder, with a word.
@@ -128,6 +132,55 @@ void sweep(const fs::path& trash) {
     std::error_code ec;
     fs::remove_all(trash, ec);
     if (ec) std::cerr << "warning: could not delete the previous build in " << trash.string() << ": " << ec.message() << "\n";
+}
+
+// Deletes the previous build once the new one is complete, in a process of its own so
+// that the build returns at once: on a disk that discards freed blocks deleting its
+// 24,000 files takes about a minute (measured at national scale), as long as several
+// builds. The process keeps nothing of this one's output streams (a pipe reading the
+// build's output ends with it). Called with no other thread running (fork() copies
+// only the caller's). If no process can be made, the files are deleted here.
+void sweep_after(const fs::path& trash) {
+    if (trash.empty()) return;
+    std::cout.flush();
+    std::cerr.flush();
+    pid_t child = ::fork();
+    if (child < 0) return sweep(trash);
+    if (child == 0) {
+        ::setsid();  // a closed terminal does not stop it halfway
+        int null = ::open("/dev/null", O_RDWR);
+        if (null >= 0)
+            for (int fd : {0, 1, 2}) ::dup2(null, fd);
+        // The grandchild is init's to reap: nobody waits for it.
+        if (::fork() == 0) {
+            std::error_code ec;
+            fs::remove_all(trash, ec);
+        }
+        ::_exit(0);
+    }
+    ::waitpid(child, nullptr, 0);
+}
+
+// After a failed build: what it wrote into `out` goes, and the previous build comes back
+// from `trash`. Never throws (it runs while an error is being reported); what cannot be
+// put back is said, with where it is.
+void put_back(const fs::path& out, const fs::path& trash) {
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+        for (auto& e : fs::directory_iterator(out, ec)) fs::remove_all(e.path(), ec);
+    if (trash.empty()) return;
+    bool all_back = true;
+    fs::create_directories(out, ec);
+    for (auto& e : fs::directory_iterator(trash, ec)) {
+        std::error_code moved;
+        fs::rename(e.path(), out / e.path().filename(), moved);
+        if (moved) all_back = false;
+    }
+    if (all_back && !ec) fs::remove(trash, ec);
+    if (!all_back || ec)
+        std::cerr << "pietura build: could not put the previous build back in place; it is in " << trash.string() << "\n";
+    else
+        std::cerr << "pietura build: the previous build in " << out.string() << " is left as it was\n";
 }
 
 // The editors' studio in the browser: its page, the Emscripten build, and the quality
@@ -185,6 +238,36 @@ int cmd_build(int argc, char** argv) {
         return usage_error("build", "--base-url must be an http:// or https:// address without a query, e.g. https://pietura.example.lv");
     Progress progress(args.flag("quiet"));
 
+    // Issue 13: the compressed copies of the browser core and the studio (brotli at its
+    // best for what a first visit waits for: seconds of the build's work) need nothing of
+    // the content, so a thread makes them while the content is checked, when the second
+    // core has nothing else to do; precompress() writes them if the files published are
+    // still these bytes, and makes any it lacks itself (so a failure here only costs
+    // time). A build stopped by content errors waits for it before it returns.
+    std::vector<std::pair<std::string, std::string>> wasm_files;  // path in the output, bytes
+    std::vector<Copies> wasm_copies;
+    std::jthread wasm_compressor;
+    if (!args.flag("check"))
+        wasm_compressor = std::jthread([&] {
+            try {
+                std::vector<std::pair<std::string, fs::path>> sources;
+                if (fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm"))
+                    for (const char* f : {"pietura.wasm", "pietura-search.wasm", "pietura-pages.wasm", "pietura.js",
+                                          "pietura-search.js", "pietura-pages.js"})
+                        sources.emplace_back(std::string("assets/") + f, wasm_dir / f);
+                if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm"))
+                    for (auto& e : fs::directory_iterator(studio_dir))  // as publish_studio() copies them
+                        if (e.is_regular_file()) sources.emplace_back("studio/" + e.path().filename().string(), e.path());
+                for (auto& [path, file] : sources)
+                    if (precompressible(file) && fs::exists(file))
+                        wasm_files.emplace_back(path, text::read_file_or_throw(file));
+                for (auto& [path, data] : wasm_files) wasm_copies.push_back(make_copies(path, data));
+            } catch (...) {
+                wasm_files.clear();
+                wasm_copies.clear();
+            }
+        });
+
     progress.step("Checking content");
     std::vector<content::Diagnostic> diags;
     content::Content c = content::Content::load(content_dir, diags);
@@ -204,6 +287,10 @@ int cmd_build(int argc, char** argv) {
         return 0;
     }
 
+    // Where the previous build waits (set_aside_output()) while this one is made: written
+    // by the side thread before it moves anything, read here only once it has been joined.
+    fs::path previous;
+    bool set_aside_started = false;
     try {
         std::string version = args.get_or("content-version", content_digest(content_dir).substr(0, 12));
         bool with_wasm = fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm");
@@ -227,23 +314,22 @@ int cmd_build(int argc, char** argv) {
         // Issue 13: the snapshot and its search shards need the content only, so a second
         // thread builds them while this one renders the pages (both take seconds at
         // national scale, and the machine has two cores). It first sets the previous
-        // build aside (set_aside_output(); a third thread deletes it, which is waiting on
-        // the disk, not work for a core); the pages are written once that is done. Its
-        // compressed copies of the snapshot, the shards and the wasm core (the slowest
-        // to compress, at brotli's best) are made there as well and written with all
-        // the others after the manifest.
+        // build aside (set_aside_output(): deleted once this one is complete, put back if
+        // it fails); the pages are written once that is done. Its compressed copies of
+        // the snapshot and the shards are made there as well and written with all the
+        // others (the wasm core's too) after the manifest.
         check_output(out);  // a wrong --out fails before seconds of rendering
         std::promise<void> cleaned;
         std::future<void> output_ready = cleaned.get_future();
         std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
         std::vector<Copies> side_copies;
         std::exception_ptr side_failure;
-        std::jthread sweeper;  // declared first: the build waits for it last
         std::jthread side([&] {
             bool was_cleaned = false;
             try {
-                fs::path previous = set_aside_output(out);
-                sweeper = std::jthread([previous] { sweep(previous); });
+                check_output(out);  // never empty, on failure, a folder that is not a build
+                set_aside_started = true;
+                set_aside_output(out, previous);
                 fs::create_directories(out);
                 was_cleaned = true;
                 cleaned.set_value();
@@ -255,10 +341,6 @@ int cmd_build(int argc, char** argv) {
                                                  snapshot::BuildInfo{version, opts.ratings});
                 for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
                     side_files.emplace_back(f, text::read_file_or_throw(out / f));
-                if (with_wasm)
-                    for (const char* f : {"pietura.wasm", "pietura-search.wasm", "pietura-pages.wasm"})
-                        if (fs::exists(wasm_dir / f))
-                            side_files.emplace_back(std::string("assets/") + f, text::read_file_or_throw(wasm_dir / f));
                 for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
             } catch (...) {
                 side_failure = std::current_exception();
@@ -372,12 +454,20 @@ int cmd_build(int argc, char** argv) {
         manifest["pages_pack"] = {{"path", pack_path}, {"sha256", digest::sha256_hex(site_pack)}, {"bytes", site_pack.size()}};
         manifest["with_wasm"] = with_wasm;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
+        // Issue 13: the pages are digested from memory, where they still are, instead of
+        // reading 200 MB back at national scale; a path something else wrote over after
+        // them (web/, the components, the studio) is read from the file.
+        std::unordered_map<std::string_view, std::string_view> written;
+        for (auto& p : pages) written.emplace(p.path, p.html);
+        for (auto& f : files_under(web_dir)) written.erase(fs::relative(f, web_dir).generic_string());
         for (auto& f : files_under(out)) {
-            std::string data = text::read_file_or_throw(f);
-            std::string rel = fs::relative(f, out).generic_string();
-            files.push_back({{"path", rel}, {"sha256", digest::sha256_hex(data)}, {"bytes", data.size()}});
+            std::string path = f.lexically_relative(out).generic_string();
+            auto page = path.rfind("assets/", 0) == 0 || path.rfind("studio/", 0) == 0 ? written.end() : written.find(path);
+            std::string read = page == written.end() ? text::read_file_or_throw(f) : std::string();
+            std::string_view data = page == written.end() ? std::string_view(read) : page->second;
+            files.push_back({{"path", path}, {"sha256", digest::sha256_hex(data)}, {"bytes", data.size()}});
             // The service worker precaches none of these: it renders them from the pack.
-            if (on_visit.count(rel)) files.back()["on_visit"] = true;
+            if (on_visit.count(path)) files.back()["on_visit"] = true;
         }
         // One identity for the whole site: the service worker switches to a new one
         // only when every file of it has arrived and matched its digest.
@@ -391,13 +481,20 @@ int cmd_build(int argc, char** argv) {
         ReadyCopies ready = page_copies.take();
         for (size_t k = 0; k < side_files.size(); ++k)
             ready.emplace(side_files[k].first, MadeCopies{side_files[k].second, std::move(side_copies[k])});
+        if (wasm_compressor.joinable()) wasm_compressor.join();
+        for (size_t k = 0; k < wasm_files.size(); ++k)
+            ready.emplace(wasm_files[k].first, MadeCopies{wasm_files[k].second, std::move(wasm_copies[k])});
         precompress(out, progress, ready);
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {
+        // The try block's threads have been joined on the way here: nothing writes any more.
         std::cerr << "pietura build: " << e.what() << "\n";
+        if (set_aside_started) put_back(out, previous);
         return 1;
     }
+    // Only now is the new build complete, manifest and compressed copies included.
+    sweep_after(previous);
     return 0;
 }
 

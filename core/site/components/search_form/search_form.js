@@ -8,38 +8,72 @@
   // C++ core on the server, a few KB per answer, where the search-first module and the
   // shard are some 700 KB on a slow phone at national scale. The page's core is asked
   // for once the server has answered — so its download never competes with that answer
-  // — and answers every keystroke from then on. A plain static host (404), no connection
-  // or a slow answer leave it to the page's core, as before. A page the offline copy
-  // serves has its core on the device: that one starts at once.
+  // — and answers every keystroke from then on. A plain static host (404) or no
+  // connection leave it to the page's core, as before. A server silent for
+  // SERVER_QUIET_MS starts the page's core too, and the first of the two to answer is
+  // shown (the server's answer still counts until SERVER_WAIT_MS). A page the offline
+  // copy serves has its core on the device: that one starts at once.
   let local = null; // the page's own searcher, once it has arrived
   let serverless = false; // a static host or a server without search: never ask again
   const ownCore = () => loadSearch().then((s) => (local = s));
   if (navigator.serviceWorker?.controller) ownCore();
+  const SERVER_QUIET_MS = 2000;
   const SERVER_WAIT_MS = 6000;
 
-  function askServer(path, params) {
-    if (local || serverless || navigator.onLine === false) return Promise.resolve(null);
-    return track((async () => {
+  // One query's first answer: { served: body } from the server, { core: searcher } once
+  // the page's core is here, or null when neither can answer.
+  function firstAnswer(path, params) {
+    if (local) return Promise.resolve({ core: local });
+    if (serverless || navigator.onLine === false) return ownCore().then((s) => (s ? { core: s } : null));
+    return track(new Promise((resolve) => {
+      let settled = false;
+      let serverFailed = false;
+      let coreFailed = false;
+      let coreAsked = false;
+      const finish = (value) => {
+        if (!settled) {
+          settled = true;
+          resolve(value);
+        }
+      };
+      // Asked for before the server's part settles, so the offline copy (core.js loading()) waits for it.
+      const askCore = () => {
+        if (coreAsked) return;
+        coreAsked = true;
+        ownCore().then((s) => {
+          if (s) {
+            finish({ core: s });
+          } else {
+            coreFailed = true;
+            if (serverFailed) finish(null);
+          }
+        });
+      };
+      const quiet = setTimeout(askCore, SERVER_QUIET_MS);
       const stop = new AbortController();
       const timer = setTimeout(() => stop.abort(), SERVER_WAIT_MS);
-      try {
-        const r = await fetch(path + '?' + new URLSearchParams({ lang, ...params }), { signal: stop.signal });
-        if (r.ok) {
-          const body = await r.text();
-          ownCore(); // the answer is in: now the page's core may download
-          return body;
+      (async () => {
+        try {
+          const r = await fetch(path + '?' + new URLSearchParams({ lang, ...params }), { signal: stop.signal });
+          if (r.ok) {
+            const body = await r.text();
+            ownCore(); // the answer is in: now the page's core may download
+            finish({ served: body });
+            return;
+          }
+          // 429 (a busy library's address) and 5xx pass: the page's core answers this time.
+          if (r.status === 404 || r.status === 405 || r.status === 503) serverless = true;
+        } catch {
+          /* no connection or too slow: the page's core answers */
+        } finally {
+          clearTimeout(timer);
+          clearTimeout(quiet);
         }
-        // 429 (a busy library's address) and 5xx pass: the page's core answers this time.
-        if (r.status === 404 || r.status === 405 || r.status === 503) serverless = true;
-      } catch {
-        /* no connection or too slow: the page's core answers */
-      } finally {
-        clearTimeout(timer);
-      }
-      // Asked for before this settles, so the offline copy (core.js loading()) waits for it.
-      ownCore();
-      return null;
-    })());
+        serverFailed = true;
+        if (coreFailed) finish(null);
+        else askCore();
+      })();
+    }));
   }
 
   // The count in words by the core's plural rules, from the form's own strings.
@@ -95,12 +129,12 @@
         status.textContent = '';
         return;
       }
-      let html = await askServer('/api/search/results', { q: query, lapa: String(page) });
-      if (html === null) {
-        const s = await ownCore();
-        if (!s || mine !== seq) return;
+      const first = await firstAnswer('/api/search/results', { q: query, lapa: String(page) });
+      if (!first || mine !== seq) return;
+      let html = first.served;
+      if (first.core) {
         try {
-          html = s.resultsHtml(query, lang, page, strings);
+          html = first.core.resultsHtml(query, lang, page, strings);
         } catch {
           return; // the A–Z list below still answers
         }
@@ -159,12 +193,13 @@
       if (!query) return clear();
       let hits;
       let count;
-      const served = await askServer('/api/search', { q: query, limit: '10' });
+      const first = await firstAnswer('/api/search', { q: query, limit: '10' });
+      if (mine !== seq) return;
       try {
-        ({ hits, count } = JSON.parse(served));
+        ({ hits, count } = JSON.parse(first?.served));
         if (!Array.isArray(hits)) throw new TypeError('no hits');
       } catch {
-        const cat = await ownCore();
+        const cat = first?.core || (await ownCore());
         if (!cat || mine !== seq) return;
         try {
           hits = cat.search(query, lang, 10);
