@@ -116,6 +116,20 @@ BOOST_AUTO_TEST_CASE(issue14_every_match_is_returned_not_only_ten) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// A Latvian service document of equal weight, for the ranking cases below.
+static search::Doc lv_service(std::string id, std::string title, std::string keywords, std::string body) {
+    search::Doc d;
+    d.id = std::move(id);
+    d.kind = "service";
+    d.lang = Lang::lv;
+    d.title = std::move(title);
+    d.keywords = std::move(keywords);
+    d.body = std::move(body);
+    d.url = "/lv/pakalpojumi/" + d.id + "/";
+    d.weight = 50;
+    return d;
+}
+
 // "adreses maiņa" in the default content put the address of a building (the rare word in
 // its title, "maiņa" only in its body: weak, 71 points) above declaring a new place of
 // residence (both words among its keywords: confident, 24 points). A guess must never
@@ -123,16 +137,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_CASE(issue14_weak_match_never_ranks_above_a_confident_one) {
     std::vector<search::Doc> docs;
     auto add = [&](std::string id, std::string title, std::string keywords, std::string body) {
-        search::Doc d;
-        d.id = std::move(id);
-        d.kind = "service";
-        d.lang = Lang::lv;
-        d.title = std::move(title);
-        d.keywords = std::move(keywords);
-        d.body = std::move(body);
-        d.url = "/lv/pakalpojumi/" + d.id + "/";
-        d.weight = 50;
-        docs.push_back(std::move(d));
+        docs.push_back(lv_service(std::move(id), std::move(title), std::move(keywords), std::move(body)));
     };
     add("adreses-pieskirsana", "Adreses piešķiršana ēkai", "ēka, zemes vienība",
         "Ēkas adreses maiņa notiek, ja ēku pārbūvē.");
@@ -179,16 +184,7 @@ BOOST_AUTO_TEST_CASE(issue14_weak_match_never_ranks_above_a_confident_one) {
 BOOST_AUTO_TEST_CASE(issue14_when_every_hit_is_weak_titles_with_some_words_are_guesses_too) {
     std::vector<search::Doc> docs;
     auto add = [&](std::string id, std::string title, std::string keywords, std::string body) {
-        search::Doc d;
-        d.id = std::move(id);
-        d.kind = "service";
-        d.lang = Lang::lv;
-        d.title = std::move(title);
-        d.keywords = std::move(keywords);
-        d.body = std::move(body);
-        d.url = "/lv/pakalpojumi/" + d.id + "/";
-        d.weight = 50;
-        docs.push_back(std::move(d));
+        docs.push_back(lv_service(std::move(id), std::move(title), std::move(keywords), std::move(body)));
     };
     add("pin-kodi", "Aizmirsts PIN kods", "PIN kods, PUK kods", "Jaunus PIN kodus izsniedz PMLP.");
     add("eid-karte", "Personas apliecība (eID karte)", "ID karte", "Kopā ar ID karti saņem PIN kodus.");

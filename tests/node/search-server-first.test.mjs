@@ -143,6 +143,30 @@ test('issue 13: on a static host (no /api/search) the page\'s core answers, and 
   await ctx.close();
 });
 
+test('issue 13: a server silent for 2 s does not hold the answer back: the page\'s core starts and answers', async () => {
+  const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  let askedAt = 0;
+  // The server answers, but only after 8 s (a stalled link): longer than the page waits.
+  await page.route(/\/api\/search/, async (route) => {
+    askedAt ||= Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    return route.continue().catch(() => {});
+  });
+  let shardAt = 0;
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/search-lv.sqlite') shardAt ||= Date.now(); });
+  await page.goto(env.server.url + '/lv/meklet/');
+  await page.fill('#q', 'pensija');
+  await page.waitForFunction(() => /pensij/i.test(document.querySelector('#live-results-list a')?.textContent || ''), null, { timeout: 7000 });
+  const answeredAt = Date.now();
+  assert.ok(askedAt > 0, 'the server was asked first');
+  assert.ok(shardAt > 0, 'the page\'s core was started');
+  const wait = shardAt - askedAt;
+  assert.ok(wait >= 1500 && wait < 4000, `the core was asked ${wait} ms after the server, not at once and not after 6 s`);
+  assert.ok(answeredAt - askedAt < 6000, 'the answer came before the old 6 s limit');
+  await ctx.close();
+});
+
 test('issue 13: the header box counts in words by the core\'s plural rules, from the server and from the page\'s core', async () => {
   for (const fromServer of [true, false]) {
     const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
