@@ -261,12 +261,13 @@ self.addEventListener('fetch', (event) => {
   // data: straight to the network, never through this worker (issue 12).
   if (SERVER_PAGES.test(url.pathname)) return;
   userRequestStarted();
-  event.respondWith(answer(req, url).finally(userRequestEnded));
+  // The worker stays alive until a visited page is kept (waitUntil), not only until it is answered.
+  event.respondWith(answer(req, url, (keeping) => event.waitUntil(keeping)).finally(userRequestEnded));
 });
 
 // Answers from the active offline copy, else from the network; a page of the build that
 // arrives from the network is kept, and one that cannot arrive is rendered from the pack.
-async function answer(req, url) {
+async function answer(req, url, waitUntil) {
   const active = await getMeta(ACTIVE_KEY);
   const cache = active ? await caches.open(SITE + active) : null;
   let key = url.pathname;
@@ -288,7 +289,7 @@ async function answer(req, url) {
     }
     throw e;
   }
-  if (cache && r.ok && req.mode === 'navigate') keepVisited(cache, key, r.clone());
+  if (cache && r.ok && req.mode === 'navigate') waitUntil(keepVisited(cache, key, r.clone()));
   return r;
 }
 
