@@ -34,6 +34,9 @@ async function toCheckPage(page, lang, choice, contactPoint, name) {
   // One thing per page. Going on without a time: an error summary on top, a message at the field.
   await page.locator('#booking-time [type=submit]').click();
   await page.locator('.error-summary a[href="#f-start"]').waitFor();
+  // The page's scripts first (in shared-PC mode they show the shared bar above the content,
+  // which moves the radios): a click aimed before that can land beside the radio.
+  await page.waitForLoadState('load');
   await page.locator(`input[name=start][value="${start}"]`).check();
   await page.locator('#booking-time [type=submit]').click();
   await page.waitForURL(/\/(dati|details)\//);
