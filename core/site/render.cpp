@@ -16,9 +16,7 @@ std::vector<Page> render(const content::Content& c, const Strings& s, const Opti
     using namespace internal;
     SortKeys keys;  // title addresses are stable while this call holds the content
     // How many contact points accept each service, computed once for all service pages.
-    std::map<std::string, int> cp_count;
-    for (auto& cp : c.contact_points)
-        for (auto* sv : c.services_at(cp)) ++cp_count[sv->id];
+    std::map<std::string, int> cp_count = c.contact_point_counts();
 
     std::vector<Page> pages;
     pages.push_back(root(s, o));
