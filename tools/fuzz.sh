@@ -16,7 +16,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(hours hours_lv search content snapshot booking import)
+TARGETS=(hours hours_lv search content snapshot booking import delta)
 what=${1:-all}
 seconds=${2:-10}
 

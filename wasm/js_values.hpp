@@ -12,6 +12,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "i18n/lang.hpp"
@@ -59,6 +60,27 @@ inline std::vector<std::uint8_t> bytes_of(const val& array) {
     std::vector<std::uint8_t> buf(array["length"].as<std::size_t>());
     val(emscripten::typed_memory_view(buf.size(), buf.data())).call<void>("set", array);
     return buf;
+}
+
+// A Uint8Array's bytes as std::string_view, handed to `make` (which returns the
+// value), for a constructor that reads a file the worker or page fetched: a value that
+// is not a Uint8Array is a TypeError saying `expects`, and an exception of `make` an
+// Error with `message(what())`. The copy is freed before the JS exception is thrown, as
+// it skips every C++ destructor.
+template <class F>
+auto from_bytes(const val& bytes, const char* expects, F&& make, std::string (*message)(const std::string&) = rejected)
+    -> decltype(make(std::string_view())) {
+    if (!bytes.instanceof(val::global("Uint8Array"))) throw_error("TypeError", expects);
+    std::string error;
+    {
+        std::vector<std::uint8_t> buf = bytes_of(bytes);
+        try {
+            return make(std::string_view(reinterpret_cast<const char*>(buf.data()), buf.size()));
+        } catch (const std::exception& e) {
+            error = message(e.what());
+        }
+    }
+    throw_error("Error", error);
 }
 
 // Search hits as the JS API gives them: [{id, kind, title, titleHtml, url, summary, score, weak}].

@@ -67,20 +67,11 @@ public:
 
 private:
     static pietura::snapshot::SearchShard load(const val& bytes, const std::string& lang) {
-        if (!bytes.instanceof(val::global("Uint8Array")))
-            js::throw_error("TypeError", "SearchShard expects the shard as a Uint8Array");
         auto l = pietura::parse_lang(lang);
         if (!l) js::throw_error("RangeError", "lang must be 'lv' or 'en'");
-        std::string error;
-        {
-            std::vector<uint8_t> buf = js::bytes_of(bytes);
-            try {
-                return pietura::snapshot::SearchShard::from_bytes(buf.data(), buf.size(), *l);
-            } catch (const std::exception& e) {
-                error = js::rejected(e.what());
-            }
-        }  // the copy is freed before the JS exception skips every C++ destructor
-        js::throw_error("Error", error);
+        return js::from_bytes(bytes, "SearchShard expects the shard as a Uint8Array", [&](std::string_view b) {
+            return pietura::snapshot::SearchShard::from_bytes(reinterpret_cast<const uint8_t*>(b.data()), b.size(), *l);
+        });
     }
     pietura::snapshot::SearchShard shard_;
 };

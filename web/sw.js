@@ -5,7 +5,9 @@
 // background, each file checked against its SHA-256, and only offered ("New
 // information available — reload") when all of it arrived intact; a corrupt or
 // truncated download is thrown away and the previous build keeps working. An update
-// downloads only the files that changed (issue 13); the rest come from the active copy.
+// downloads only the files that changed (issue 13); the rest come from the active copy,
+// and the snapshot, the shards and the page pack come as deltas from the copy's files
+// when the build offers them (applied by the core in assets/pietura-pages.wasm).
 // Nothing personal is ever cached: /api/ requests always go to the network, and so
 // do the booking steps the server renders (they are never in a build, and this
 // worker only ever stores the files a build's manifest lists).
@@ -131,13 +133,59 @@ async function fromPreviousCopy(prev, f, m) {
   return buf;
 }
 
+// Issue 13: the large files that change with any content (the snapshot, the search
+// shards, the page pack) may come with deltas from a previous build's file, on their
+// manifest entry (tools/pietura/deltas.hpp): by path.
+function deltasOf(m) {
+  const entries = [m.snapshot, ...Object.values(m.search_shards || {}), m.pages_pack];
+  return new Map(entries.filter((e) => e && Array.isArray(e.deltas)).map((e) => [e.path, e.deltas]));
+}
+
+// The core's delta code (applyDelta in the page renderer's module, built from the wasm
+// the active copy holds), made once per download and only when a delta is there to
+// apply; null when this build or the copy has none.
+function deltaApplier(prev) {
+  let made = null;
+  return () => made ||= (async () => {
+    if (typeof createPieturaPages !== 'function') return null;
+    const wasm = await prev.cache.match(PAGES_WASM);
+    if (!wasm) return null;
+    const M = await createPieturaPages({ wasmBinary: new Uint8Array(await wasm.arrayBuffer()) });
+    return typeof M.applyDelta === 'function' ? M : null;
+  })().catch(() => null);
+}
+
+// File `f` as the active copy's with the manifest's delta from it applied, or null. The
+// result is checked against the new manifest's size and SHA-256 like a download; any
+// failure (no delta from the file held, the fetch, a delta the core refuses, a wrong
+// digest, no module) leaves the whole file to be downloaded: never a wrong file.
+async function fromDelta(prev, f, deltas, applier) {
+  const held = prev && prev.files.get(f.path);
+  const d = held && (deltas.get(f.path) || []).find((x) => x.from === held);
+  if (!d) return null;
+  try {
+    const M = await applier();
+    const old = M && (await prev.cache.match(keyOf(f.path)));
+    if (!old) return null;
+    const r = await fetch('/' + d.path, { cache: 'no-store' });
+    if (!r.ok) return null;
+    const next = M.applyDelta(new Uint8Array(await old.arrayBuffer()), new Uint8Array(await r.arrayBuffer()));
+    if (next.byteLength !== f.bytes || (await sha256(next)) !== f.sha256) return null;
+    return next.buffer;
+  } catch {
+    return null;
+  }
+}
+
 // Downloads a whole build into its own cache, taking unchanged files from the active
-// copy. Throws, leaving no trace, when any file is missing or does not match its digest.
+// copy, and changed large files as deltas from it where the build offers them. Throws, leaving no trace, when any file is missing or does not match its digest.
 async function download(m) {
   const name = SITE + m.site_version;
   await caches.delete(name); // an earlier, interrupted attempt
   const prev = await previousCopy();
   const cache = await caches.open(name);
+  const deltas = deltasOf(m);
+  const applier = prev && deltaApplier(prev);
   try {
     // A page kept on visit comes along from the previous copy if the citizen opened it
     // there (fromPreviousCopy), and is never downloaded for the copy.
@@ -150,6 +198,7 @@ async function download(m) {
         const f = files[next++];
         let buf = await fromPreviousCopy(prev, f, m);
         if (!buf && f.on_visit) continue;  // changed since the visit: the pack renders it
+        if (!buf) buf = await fromDelta(prev, f, deltas, applier);
         if (!buf) {
           const r = await fetch('/' + f.path, { cache: 'no-store' });
           if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);

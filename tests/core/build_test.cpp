@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
+#include "delta/delta.hpp"
 #include "fixture.hpp"
 #include "site/site.hpp"
 #include "text/text.hpp"
@@ -206,6 +207,55 @@ BOOST_AUTO_TEST_CASE(issue13_a_failed_build_keeps_the_previous_one) {
     }
     for (auto& e : fs::directory_iterator(content.parent_path()))
         BOOST_TEST(e.path().filename().string().find("previous") == std::string::npos, e.path());
+}
+
+// Issue 13: a rebuild over a previous build writes, for the snapshot, each search shard and
+// the page pack that changed, a delta from the previous file, lists it on that file's
+// manifest entry (never among the files to copy), with compressed copies; applied to the
+// previous file it gives the new one byte for byte. A first build writes none.
+BOOST_AUTO_TEST_CASE(issue13_a_rebuild_writes_deltas_from_the_previous_build) {
+    auto content = fixture::mini_content("deltas");
+    auto out = content.parent_path() / "dist";
+    BOOST_REQUIRE(run(build_args(content, out)).code == 0);
+    const auto first = tree(out);
+    auto manifest_of = [&] { return nlohmann::json::parse(pietura::text::read_file_or_throw(out / "manifest.json")); };
+    auto large = [](const nlohmann::json& m) {
+        return std::vector<nlohmann::json>{m["snapshot"], m["search_shards"]["lv"], m["search_shards"]["en"], m["pages_pack"]};
+    };
+    for (auto& entry : large(manifest_of())) BOOST_TEST(!entry.contains("deltas"), entry.dump());
+    for (auto& [path, bytes] : first) BOOST_TEST(path.find(".delta") == std::string::npos, path);
+
+    fs::path service = content / "services/vsaa-slimibas-pabalsts.json";
+    std::string text = pietura::text::read_file_or_throw(service);
+    text.replace(text.find("Short summary."), 14, "Short summary, changed for this test.");
+    text.replace(text.find("Īss apraksts."), 13, "Īss apraksts, mainīts šim testam.");
+    fixture::write(service, text);
+    auto r = run(build_args(content, out));
+    BOOST_TEST_REQUIRE(r.code == 0, r.output);
+    auto m = manifest_of();
+    int deltas = 0;
+    for (auto& entry : large(m)) {
+        std::string path = entry["path"], sha = entry["sha256"];
+        const std::string& before = first.at(path);
+        std::string now = pietura::text::read_file_or_throw(out / path);
+        BOOST_TEST_REQUIRE((before != now), path << " changed with the content");
+        BOOST_TEST_REQUIRE(entry.contains("deltas"), path);
+        BOOST_TEST_REQUIRE(entry["deltas"].size() == 1u);
+        auto& d = entry["deltas"][0];
+        BOOST_TEST(d["path"].get<std::string>().rfind(path + ".from-", 0) == 0u, d.dump());
+        std::string bytes = pietura::text::read_file_or_throw(out / d["path"].get<std::string>());
+        BOOST_TEST(d["bytes"] == bytes.size());
+        BOOST_TEST(d["bytes"].get<std::size_t>() * 2 < now.size(), path);
+        BOOST_TEST(fs::exists(out / (d["path"].get<std::string>() + ".br")));
+        BOOST_TEST(fs::exists(out / (d["path"].get<std::string>() + ".gz")));
+        BOOST_TEST((pietura::delta::apply(before, bytes) == now), path << ": the delta gives the new file");
+        for (auto& f : m["files"]) BOOST_TEST(f["path"] != d["path"], "a delta is not a file to copy");
+        // "from" is the previous file's digest, as the previous manifest gave it.
+        BOOST_TEST(d["path"].get<std::string>().find(d["from"].get<std::string>().substr(0, 16)) != std::string::npos);
+        BOOST_TEST(d["from"] != sha);
+        ++deltas;
+    }
+    BOOST_TEST(deltas == 4);
 }
 
 // Issue 4: the bus-stop analysis of the background documents, from a GTFS file given to build.

@@ -27,6 +27,34 @@ const manifestOf = () => JSON.parse(readFileSync(join(site(), 'manifest.json'), 
 // What a file costs on the wire: its brotli copy when the build wrote one.
 const wireBytes = (path) => { try { return statSync(join(site(), path + '.br')).size; } catch { return statSync(join(site(), path)).size; } };
 
+const deltasOf = (m) => new Map([m.snapshot, ...Object.values(m.search_shards), m.pages_pack]
+  .filter((e) => e.deltas).map((e) => [e.path, e.deltas[0]]));
+const keyOf = (path) => '/' + path.replace(/(^|\/)index\.html$/, '$1');
+
+// The worker's staged or active copy of build `m` holds every file of it byte for byte.
+async function assertCopyMatches(page, m) {
+  const files = m.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/') && !f.on_visit)
+    .map((f) => ({ key: keyOf(f.path), sha256: f.sha256 }));
+  const wrong = await page.evaluate(async ({ name, files }) => {
+    const cache = await caches.open(name);
+    const out = [];
+    for (const f of files) {
+      const r = await cache.match(f.key);
+      const d = r && new Uint8Array(await crypto.subtle.digest('SHA-256', await r.arrayBuffer()));
+      if (!d || Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('') !== f.sha256) out.push(f.key);
+    }
+    return out;
+  }, { name: 'pietura-site-' + m.site_version, files });
+  assert.deepEqual(wrong, [], 'every file of the copy matches the manifest');
+}
+
+function changeService(edit) {
+  const file = join(content, 'services/vsaa-slimibas-pabalsts.json');
+  const service = JSON.parse(readFileSync(file, 'utf8'));
+  edit(service);
+  writeFileSync(file, JSON.stringify(service, null, 2) + '\n');
+}
+
 test('issue 13: an update after one service\'s text changed fetches only the files that changed', async () => {
   const ctx = await env.browser.newContext();
   const fetchedByWorker = [];
@@ -45,10 +73,7 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   const oldBytes = new Map(offline.map((f) => [f.path, readFileSync(join(site(), f.path))]));
 
   // One service's text changes; the editor rebuilds into the served directory.
-  const file = join(content, 'services/vsaa-slimibas-pabalsts.json');
-  const service = JSON.parse(readFileSync(file, 'utf8'));
-  service.summary.en += ' Updated for this test.';
-  writeFileSync(file, JSON.stringify(service, null, 2) + '\n');
+  changeService((service) => { service.summary.en += ' Updated for this test.'; });
   build();
   const after = manifestOf();
   assert.notEqual(after.content_version, before.content_version);
@@ -64,17 +89,29 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   assert.ok(changed.includes('site-pack.jsonl'), changed.join(' '));
   assert.ok(changed.length < 20, `few files changed: ${changed.join(' ')}`);
 
+  // The snapshot, both shards and the page pack come as deltas from the copy's files.
+  const deltas = deltasOf(after);
+  for (const p of ['catalogue.sqlite', 'search-lv.sqlite', 'search-en.sqlite', 'site-pack.jsonl']) {
+    assert.ok(changed.includes(p), `${p} changed`);
+    assert.equal(deltas.get(p)?.from, before.files.find((f) => f.path === p).sha256, `${p} has a delta from the copy's file`);
+  }
+  const expected = changed.map((p) => (deltas.has(p) ? deltas.get(p).path : p));
+
   fetchedByWorker.length = 0;
   await page.reload();
   await page.locator('#update-banner .banner-reload').waitFor({ state: 'visible', timeout: 60000 });
   const fetched = fetchedByWorker.filter((p) => p !== 'manifest.json');
-  assert.deepEqual([...new Set(fetched)].sort(), [...changed].sort(), 'the worker fetched exactly the changed files');
+  assert.deepEqual([...new Set(fetched)].sort(), [...expected].sort(),
+    'the worker fetched the changed files, the large ones as deltas, and nothing else');
 
   // The figure the issue asks for: the update's share of the offline copy, on the wire.
   const install = offline.reduce((sum, f) => sum + wireBytes(f.path), 0);
-  const update = changed.reduce((sum, p) => sum + wireBytes(p), 0) + wireBytes('manifest.json');
+  const update = expected.reduce((sum, p) => sum + wireBytes(p), 0) + wireBytes('manifest.json');
   console.log(`offline copy ${(install / 1024).toFixed(0)} KB on the wire (brotli); update after one service's text changed: ` +
-    `${changed.length} files, ${(update / 1024).toFixed(0)} KB = ${(100 * update / install).toFixed(1)} % of it`);
+    `${expected.length} files (${expected.filter((p) => p.endsWith('.delta')).length} deltas) + manifest.json, ` +
+    `${(update / 1024).toFixed(0)} KB = ${(100 * update / install).toFixed(1)} % of it`);
+  assert.ok(update <= 0.1 * install, `the update is at most 10 % of the offline copy: ${update} of ${install} bytes`);
+  await assertCopyMatches(page, after);
 
   // The update is whole: applied, the changed page shows the new text, offline too.
   await Promise.all([page.waitForEvent('load'), page.locator('#update-banner .banner-reload').click()]);
@@ -86,5 +123,49 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   await page.goto(env.server.url + '/lv/');
   assert.equal(await page.getAttribute('meta[name="pietura-content-version"]', 'content'), after.content_version,
     'an unchanged page carries the new version');
+  await ctx.close();
+});
+
+test('issue 13: a damaged delta is refused and the whole file downloaded instead; the copy still matches the manifest', async () => {
+  const ctx = await env.browser.newContext();
+  const fetchedByWorker = [];
+  let damage = false;
+  await ctx.route('**/*', (route) => {
+    const r = route.request();
+    const path = new URL(r.url()).pathname.slice(1);
+    if (r.serviceWorker()) fetchedByWorker.push(path);
+    // Served with wrong bytes: the core refuses each (its checksums), or the digest does.
+    if (damage && path.endsWith('.delta')) return route.fulfill({ status: 200, body: Buffer.from('PTDELTA\x01 damaged on the way') });
+    return route.continue();
+  });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '/en/');
+  await waitForOfflineCopy(page);
+  const before = manifestOf();
+
+  changeService((service) => { service.summary.lv += ' Vēlreiz mainīts šim testam.'; });
+  build();
+  const after = manifestOf();
+  const deltas = deltasOf(after);
+  assert.ok(deltas.has('catalogue.sqlite') && deltas.has('site-pack.jsonl'), 'the build offers deltas');
+
+  damage = true;
+  fetchedByWorker.length = 0;
+  await page.reload();
+  await page.locator('#update-banner .banner-reload').waitFor({ state: 'visible', timeout: 60000 });
+  for (const [path, d] of deltas) {
+    assert.ok(fetchedByWorker.includes(d.path), `${d.path} was tried`);
+    assert.ok(fetchedByWorker.includes(path), `${path} was downloaded whole after its delta failed`);
+  }
+  await assertCopyMatches(page, after);
+
+  // Until it is applied the previous copy answers; then the new one does, offline too.
+  assert.equal(await page.getAttribute('meta[name="pietura-content-version"]', 'content'), before.content_version);
+  await Promise.all([page.waitForEvent('load'), page.locator('#update-banner .banner-reload').click()]);
+  await page.waitForFunction((v) => document.querySelector('meta[name="pietura-content-version"]').content === v,
+    after.content_version, { timeout: 15000 });
+  await ctx.setOffline(true);
+  await page.goto(env.server.url + '/lv/pakalpojumi/vsaa-slimibas-pabalsts/');
+  assert.match(await page.textContent('main'), /Vēlreiz mainīts šim testam\./);
   await ctx.close();
 });

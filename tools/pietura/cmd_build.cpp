@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "deltas.hpp"
 #include "precompress.hpp"
 #include "text/text.hpp"
 #include "content/content.hpp"
@@ -475,6 +476,8 @@ int cmd_build(int argc, char** argv) {
         for (auto& f : files) all += f["path"].get<std::string>() + " " + f["sha256"].get<std::string>() + "\n";
         manifest["site_version"] = digest::sha256_hex(all).substr(0, 16);
         manifest["files"] = files;
+        // Issue 13: deltas from the build this one replaces, outside "files" (deltas.hpp).
+        add_deltas(out, previous, manifest);
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
         page_copies.work();
         compressor.join();

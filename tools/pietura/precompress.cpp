@@ -32,7 +32,8 @@ namespace {
 // the snapshot are binary.
 const std::set<std::string, std::less<>> kText = {".html", ".css",  ".js",  ".mjs", ".json", ".svg",
                                                   ".webmanifest", ".xml", ".txt", ".ics", ".jsonl"};
-const std::set<std::string, std::less<>> kBinary = {".wasm", ".sqlite"};
+// An update's deltas (deltas.hpp) are binary too: the literal bytes of a snapshot and a pack.
+const std::set<std::string, std::less<>> kBinary = {".wasm", ".sqlite", ".delta"};
 
 // Brotli's best quality (11) costs about a second per megabyte; quality 5 gives output
 // about 11 % larger at fifty times the speed (measured on the default content: pages
@@ -45,7 +46,8 @@ const std::set<std::string, std::less<>> kBinary = {".wasm", ".sqlite"};
 // the big repetitive files of a national build (the A–Z lists, sitemap, manifest,
 // snapshot: 30 MB) level 9 took 5.6 times as long as 6 for 2 % fewer bytes (issue 13),
 // and gzip is only for the few clients without brotli.
-const std::set<std::string, std::less<>> kFirstVisit = {".wasm", ".js", ".mjs", ".css", ".sqlite"};
+// An update's deltas are waited for as well, and small: best quality costs little there.
+const std::set<std::string, std::less<>> kFirstVisit = {".wasm", ".js", ".mjs", ".css", ".sqlite", ".delta"};
 constexpr std::uintmax_t kBestQualityMaxBytes = 2 << 20;
 
 bool at_best(const fs::path& file, std::uintmax_t size) {
