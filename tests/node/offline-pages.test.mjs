@@ -50,6 +50,17 @@ test('issue 13: an address the site has no page for renders nothing, and a damag
   assert.throws(() => new M.SitePages('text'), TypeError);
 });
 
+test('issue 13: applyDelta refuses a damaged delta with the core\'s message and a wrong argument with a TypeError', () => {
+  const old = new Uint8Array(readFileSync(join(dist, 'site-pack.jsonl')));
+  assert.throws(() => M.applyDelta(old, new Uint8Array(Buffer.from('<html>404</html>'))),
+    { name: 'Error', message: 'delta rejected: not a Pietura delta (no PTDELTA header)' });
+  assert.throws(() => M.applyDelta(old, new Uint8Array(Buffer.from('PTDELTA\x01'))), /^Error: delta rejected: truncated/);
+  assert.throws(() => M.applyDelta('text', new Uint8Array(0)), TypeError);
+  assert.throws(() => M.applyDelta(old, 'text'), TypeError);
+  // The module still works after refusing.
+  assert.equal(pages.contentVersion(), manifest().content_version);
+});
+
 const env = servedTempSite({ before, after }, ({ site }) => cpSync(dist, site, { recursive: true }));
 
 test('issue 13: offline, a page never visited opens from the pack; a visited page is kept in the copy', async () => {
