@@ -48,7 +48,8 @@ Usage: pietura build [options]
   --studio DIR           folder with the web studio (index.html, pietura-studio.js, .wasm), published
                          at studio/ with its page and the quality report
                          (default: build-wasm/studio; skipped when missing)
-  --out DIR              output folder (default: dist); its previous build is replaced
+  --out DIR              output folder (default: dist); its previous build is replaced,
+                         and the snapshot, shards and page pack get update deltas from it
   --content-version V    version shown on pages (default: derived from the content's SHA-256)
   --ratings FILE         published rating figures (GET /api/ratings/summary of the
                          server) to show on pages and put in the snapshot; averages

@@ -15,15 +15,16 @@ namespace pietura::cli {
 
 namespace {
 
-// The manifest entries of the files an update may take as a delta, by the same key in
-// both manifests: "snapshot", "search_shards/<lang>", "pages_pack".
-std::vector<std::pair<std::string, nlohmann::json::json_pointer>> large_files(const nlohmann::ordered_json& m) {
-    std::vector<std::pair<std::string, nlohmann::json::json_pointer>> out;
-    if (m.contains("snapshot")) out.emplace_back("snapshot", nlohmann::json::json_pointer("/snapshot"));
-    if (m.contains("search_shards") && m["search_shards"].is_object())
-        for (auto& [lang, _] : m["search_shards"].items())
-            out.emplace_back("search_shards/" + lang, nlohmann::json::json_pointer("/search_shards/" + lang));
-    if (m.contains("pages_pack")) out.emplace_back("pages_pack", nlohmann::json::json_pointer("/pages_pack"));
+// The manifest entries of the files an update may take as a delta, by the same pointer
+// in both manifests: /snapshot, /search_shards/<lang>, /pages_pack.
+using Pointer = nlohmann::ordered_json::json_pointer;
+std::vector<Pointer> large_files(const nlohmann::ordered_json& m) {
+    std::vector<Pointer> out;
+    if (m.contains("snapshot")) out.emplace_back("/snapshot");
+    if (m.contains("search_shards") && m.at("search_shards").is_object())
+        for (auto it = m.at("search_shards").begin(); it != m.at("search_shards").end(); ++it)
+            out.emplace_back("/search_shards/" + it.key());
+    if (m.contains("pages_pack")) out.emplace_back("/pages_pack");
     return out;
 }
 
@@ -48,7 +49,7 @@ int add_deltas(const fs::path& out, const fs::path& previous, nlohmann::ordered_
         return 0;
     }
     int written = 0;
-    for (auto& [name, at] : large_files(manifest)) {
+    for (const Pointer& at : large_files(manifest)) {
         auto& entry = manifest[at];
         std::string old_sha, old_path;
         try {
@@ -71,8 +72,10 @@ int add_deltas(const fs::path& out, const fs::path& previous, nlohmann::ordered_
         std::ofstream f(out / delta_path, std::ios::binary | std::ios::trunc);
         f.write(d.data(), static_cast<std::streamsize>(d.size()));
         if (!f) throw std::runtime_error("cannot write " + (out / delta_path).string());
-        entry["deltas"] = nlohmann::ordered_json::array(
-            {{{"from", old_sha}, {"path", delta_path}, {"sha256", digest::sha256_hex(d)}, {"bytes", d.size()}}});
+        nlohmann::ordered_json listed = {
+            {"from", old_sha}, {"path", delta_path}, {"sha256", digest::sha256_hex(d)}, {"bytes", d.size()}};
+        entry["deltas"] = nlohmann::ordered_json::array();
+        entry["deltas"].push_back(std::move(listed));
         ++written;
     }
     return written;
