@@ -258,11 +258,15 @@ void put_back(const fs::path& out, const fs::path& trash) {
 
 // The editors' studio in the browser: its page, the Emscripten build, and the quality
 // report it lists (the snapshot it reads is the portal's own ../catalogue.sqlite).
-void publish_studio(const content::Content& c, const fs::path& studio_dir, const fs::path& out) {
+bool with_studio(const fs::path& studio_dir) {
+    return fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm");
+}
+std::string studio_report(const content::Content& c) { return quality::check(c, c.bus_stops).to_json().dump() + "\n"; }
+void publish_studio(const fs::path& studio_dir, const std::string& report, const fs::path& out) {
     fs::create_directories(out);
     for (auto& e : fs::directory_iterator(studio_dir))
         if (e.is_regular_file()) fs::copy_file(e.path(), out / e.path().filename(), fs::copy_options::overwrite_existing);
-    write_file(out / "report.json", quality::check(c, c.bus_stops).to_json().dump() + "\n");
+    write_file(out / "report.json", report);
 }
 
 // The server's published summary: {"service": {"id": {"count": 7, "average": 4.3}}, ...}.
@@ -330,7 +334,7 @@ int cmd_build(int argc, char** argv) {
                     for (const char* f : {"pietura.wasm", "pietura-search.wasm", "pietura-pages.wasm", "pietura.js",
                                           "pietura-search.js", "pietura-pages.js"})
                         sources.emplace_back(std::string("assets/") + f, wasm_dir / f);
-                if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm"))
+                if (with_studio(studio_dir))
                     for (auto& e : fs::directory_iterator(studio_dir))  // as publish_studio() copies them
                         if (e.is_regular_file()) sources.emplace_back("studio/" + e.path().filename().string(), e.path());
                 for (auto& [path, file] : sources)
@@ -397,15 +401,22 @@ int cmd_build(int argc, char** argv) {
         // build aside (set_aside_output(): deleted once this one is complete, put back if
         // it fails); the pages are written once that is done. Its compressed copies of
         // the snapshot and the shards are made there as well and written with all the
-        // others (the wasm core's too) after the manifest.
+        // others (the wasm core's too) after the manifest. Before those (issue 13: rendering
+        // takes longer than the snapshot, and this thread's core was idle until the pages
+        // were done) it makes the page pack, which the pages' compression starts with, and
+        // the studio's quality report.
         check_output(out);  // a wrong --out fails before seconds of rendering
         std::promise<void> cleaned;
         std::future<void> output_ready = cleaned.get_future();
+        std::promise<std::string> packed;
+        std::future<std::string> pack_ready = packed.get_future();
+        const bool studio = with_studio(studio_dir);
+        std::string report;  // the studio's quality report, when there is a studio
         std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
         std::vector<Copies> side_copies;
         std::exception_ptr side_failure;
         std::jthread side([&] {
-            bool was_cleaned = false;
+            bool was_cleaned = false, was_packed = false;
             try {
                 auto t_aside = std::make_optional(timeline.span("set the previous build aside", "side"));
                 check_output(out);  // never empty, on failure, a folder that is not a build
@@ -423,6 +434,12 @@ int cmd_build(int argc, char** argv) {
                 for (Lang lang : {Lang::lv, Lang::en})
                     snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
                                                  snapshot::BuildInfo{version, opts.ratings});
+                t_snap.emplace(timeline.span("page pack, quality report", "side"));
+                // Issue 13: the page pack, from which the offline copy renders the pages
+                // marked "on_visit" in the manifest instead of storing them all.
+                packed.set_value(site::pack(c, strings, opts));
+                was_packed = true;
+                if (studio) report = studio_report(c);
                 t_snap.emplace(timeline.span("compress snapshot and shards", "side"));
                 for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
                     side_files.emplace_back(f, text::read_file_or_throw(out / f));
@@ -430,6 +447,7 @@ int cmd_build(int argc, char** argv) {
             } catch (...) {
                 side_failure = std::current_exception();
                 if (!was_cleaned) cleaned.set_exception(side_failure);
+                if (!was_packed) packed.set_exception(side_failure);
             }
         });
 
@@ -437,12 +455,9 @@ int cmd_build(int argc, char** argv) {
         auto t_main = std::make_optional(timeline.span("render pages", "main"));
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
-        t_main.emplace(timeline.span("page pack", "main"));
-
-        // Issue 13: the page pack, from which the offline copy renders the pages marked
-        // "on_visit" in the manifest instead of storing them all.
+        t_main.emplace(timeline.span("wait for the page pack", "main"));
         const std::string pack_path = "site-pack.jsonl";
-        std::string site_pack = site::pack(c, strings, opts);
+        std::string site_pack = pack_ready.get();
         std::set<std::string> on_visit;
         for (auto& p : pages)
             if (site::on_visit(p.path)) on_visit.insert(p.path);
@@ -463,7 +478,7 @@ int cmd_build(int argc, char** argv) {
         t_main.emplace(timeline.span("write pages", "main"));
         for (auto& p : pages) write_file(out / p.path, p.html);
         write_file(out / pack_path, site_pack);
-        t_main.emplace(timeline.span("web/, components, wasm, studio", "main"));
+        t_main.emplace(timeline.span("web/, components, wasm", "main"));
         for (auto& f : files_under(web_dir)) {
             fs::path dest = out / fs::relative(f, web_dir);
             fs::create_directories(dest.parent_path());
@@ -517,17 +532,18 @@ int cmd_build(int argc, char** argv) {
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
         progress.done();
 
-        if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm")) {
-            progress.step("Publishing the studio");
-            publish_studio(c, studio_dir, out / "studio");
-            progress.done();
-        }
-
         progress.step("Building the snapshot");
         t_main.emplace(timeline.span("wait for the snapshot thread", "main"));
         side.join();
         if (side_failure) std::rethrow_exception(side_failure);
         progress.done();
+
+        if (studio) {
+            progress.step("Publishing the studio");
+            t_main.emplace(timeline.span("studio", "main"));
+            publish_studio(studio_dir, report, out / "studio");
+            progress.done();
+        }
 
         // The manifest lists every file with its digest; browsers use the snapshot's
         // digest as its identity (offline cache, update check).
