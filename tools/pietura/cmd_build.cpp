@@ -413,10 +413,14 @@ int cmd_build(int argc, char** argv) {
         const bool studio = with_studio(studio_dir);
         std::string report;  // the studio's quality report, when there is a studio
         std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
-        std::vector<Copies> side_copies;
+        // Issue 13: their copies (brotli 11 for up to 2 MB: the critical path of a small
+        // build) are made by this thread and by the main one once it waits for this one.
+        CopyMaker side_copies;
+        std::promise<void> side_listed;
+        std::future<void> side_ready = side_listed.get_future();
         std::exception_ptr side_failure;
         std::jthread side([&] {
-            bool was_cleaned = false, was_packed = false;
+            bool was_cleaned = false, was_packed = false, was_listed = false;
             try {
                 auto t_aside = std::make_optional(timeline.span("set the previous build aside", "side"));
                 check_output(out);  // never empty, on failure, a folder that is not a build
@@ -443,11 +447,15 @@ int cmd_build(int argc, char** argv) {
                 t_snap.emplace(timeline.span("compress snapshot and shards", "side"));
                 for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
                     side_files.emplace_back(f, text::read_file_or_throw(out / f));
-                for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
+                for (auto& [path, data] : side_files) side_copies.add(path, data);
+                side_listed.set_value();
+                was_listed = true;
+                side_copies.work();
             } catch (...) {
                 side_failure = std::current_exception();
                 if (!was_cleaned) cleaned.set_exception(side_failure);
                 if (!was_packed) packed.set_exception(side_failure);
+                if (!was_listed) side_listed.set_exception(side_failure);
             }
         });
 
@@ -534,7 +542,15 @@ int cmd_build(int argc, char** argv) {
 
         progress.step("Building the snapshot");
         t_main.emplace(timeline.span("wait for the snapshot thread", "main"));
-        side.join();
+        try {
+            side_ready.get();
+        } catch (...) {
+            side.join();  // side_failure, rethrown below
+        }
+        t_main.emplace(timeline.span("compress snapshot and shards (joining in)", "main"));
+        side_copies.work();
+        t_main.emplace(timeline.span("wait for the snapshot thread", "main"));
+        if (side.joinable()) side.join();
         if (side_failure) std::rethrow_exception(side_failure);
         progress.done();
 
@@ -593,8 +609,7 @@ int cmd_build(int argc, char** argv) {
         compressor.join();
         t_main.emplace(timeline.span("wait for the wasm thread", "main"));
         ReadyCopies ready = page_copies.take();
-        for (size_t k = 0; k < side_files.size(); ++k)
-            ready.emplace(side_files[k].first, MadeCopies{side_files[k].second, std::move(side_copies[k])});
+        ready.merge(side_copies.take());
         if (wasm_compressor.joinable()) wasm_compressor.join();
         for (size_t k = 0; k < wasm_files.size(); ++k)
             ready.emplace(wasm_files[k].first, MadeCopies{wasm_files[k].second, std::move(wasm_copies[k])});
