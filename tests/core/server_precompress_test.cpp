@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(issue13_cached_copies_are_the_bytes_make_copies_gives_and_a
     cli::Copies again = cli::cached_copies("assets/pietura.js", js, cache);
     BOOST_TEST((first.gz == fresh.gz && first.br == fresh.br));
     BOOST_TEST((again.gz == fresh.gz && again.br == fresh.br));
-    // ...and the damaged entry was replaced: a third call reads the right copies back.
+    // ...and the wrong entry was replaced by the right copies.
     for (auto& p : entries) BOOST_TEST((read(p) == (p.extension() == ".gz" ? fresh.gz : fresh.br)));
     BOOST_TEST((cli::cached_copies("assets/pietura.js", js, fs::path()).br == fresh.br));  // no cache: made
 }
