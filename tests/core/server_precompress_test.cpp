@@ -72,3 +72,24 @@ BOOST_AUTO_TEST_CASE(issue13_gzip_level_9_only_for_first_visit_files_up_to_2_mb)
     BOOST_TEST((cli::make_copies("catalogue.sqlite", big).gz == cli::gzip(big, 6)));
     BOOST_TEST(cli::gzip(small, 6) != cli::gzip(small, 9), "the levels must differ for this test to mean anything");
 }
+
+BOOST_AUTO_TEST_CASE(issue13_cached_copies_are_the_bytes_make_copies_gives_and_a_damaged_entry_is_made_anew) {
+    fs::path cache = fixture::temp_dir("precompress-cache");
+    std::string js = page("Vecuma pensija");
+    cli::Copies fresh = cli::make_copies("assets/pietura.js", js);
+    cli::Copies first = cli::cached_copies("assets/pietura.js", js, cache);  // made and kept
+    std::vector<fs::path> entries;
+    for (auto& e : fs::directory_iterator(cache)) entries.push_back(e.path());
+    BOOST_REQUIRE(entries.size() == 2u);  // one .gz and one .br
+    // A kept entry is what a second build gets: make an entry that is not the copy, and
+    // the cache must not hand it out (it decodes to other bytes).
+    std::string other = page("Slimības pabalsts");
+    cli::Copies wrong = cli::make_copies("assets/pietura.js", other);
+    for (auto& p : entries) fixture::write(p, p.extension() == ".gz" ? wrong.gz : wrong.br);
+    cli::Copies again = cli::cached_copies("assets/pietura.js", js, cache);
+    BOOST_TEST((first.gz == fresh.gz && first.br == fresh.br));
+    BOOST_TEST((again.gz == fresh.gz && again.br == fresh.br));
+    // ...and the wrong entry was replaced by the right copies.
+    for (auto& p : entries) BOOST_TEST((read(p) == (p.extension() == ".gz" ? fresh.gz : fresh.br)));
+    BOOST_TEST((cli::cached_copies("assets/pietura.js", js, fs::path()).br == fresh.br));  // no cache: made
+}

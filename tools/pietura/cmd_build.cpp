@@ -1,15 +1,22 @@
 // pietura build — content/ → dist/ (static site, wasm core, snapshot, manifest).
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <exception>
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,10 +63,76 @@ Usage: pietura build [options]
                          appear only from 5 ratings
   --check                only check the content; write nothing
   --quiet                no progress lines
+  --timings              print when each stage of the build started and ended, on which
+                         thread, and the CPU time used, to standard error
 
 Problems are printed as file:line:column: error: message. Exit code 1 when
 content has errors (nothing is written), 2 for a wrong command line.
 )";
+
+// Issue 13: `--timings` — when each stage ran and on which thread, to see where a
+// national build's seconds go on two cores (which thread waits, which one is the
+// critical path). Off, it records nothing.
+class Timeline {
+public:
+    explicit Timeline(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
+    // Records the stage from now until the returned object goes: its wall time and the
+    // CPU time of the thread that made it (which a loaded machine changes far less).
+    class Span {
+    public:
+        Span(Timeline* t, std::string name, const char* thread)
+            : t_(t), name_(std::move(name)), thread_(thread), from_(t ? t->now() : 0), cpu_(t ? thread_cpu() : 0) {}
+        Span(Span&& o) noexcept : t_(std::exchange(o.t_, nullptr)), name_(std::move(o.name_)), thread_(o.thread_), from_(o.from_), cpu_(o.cpu_) {}
+        Span& operator=(Span&&) = delete;
+        ~Span() {
+            if (t_) t_->add(Entry{name_, thread_, from_, t_->now(), thread_cpu() - cpu_});
+        }
+
+    private:
+        Timeline* t_;
+        std::string name_;
+        const char* thread_;
+        double from_, cpu_;
+    };
+    Span span(std::string name, const char* thread) { return Span(on_ ? this : nullptr, std::move(name), thread); }
+    void print() const {
+        if (!on_) return;
+        auto sorted = spans_;
+        std::stable_sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.from < b.from; });
+        std::fprintf(stderr, "timings: from – to (s since the start), thread, stage, wall s, CPU s of its thread\n");
+        for (auto& s : sorted)
+            std::fprintf(stderr, "  %6.2f – %6.2f  %-6s %-36s %6.2f %6.2f\n", s.from, s.to, s.thread, s.name.c_str(), s.to - s.from,
+                         s.cpu);
+        rusage u{};
+        ::getrusage(RUSAGE_SELF, &u);
+        double cpu = double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+        double wall = now();
+        std::fprintf(stderr, "  total %.2f s wall, %.2f s CPU (%.2f s user, %.2f s system): %.2f cores busy on average\n", wall,
+                     cpu, double(u.ru_utime.tv_sec) + double(u.ru_utime.tv_usec) / 1e6,
+                     double(u.ru_stime.tv_sec) + double(u.ru_stime.tv_usec) / 1e6, wall > 0 ? cpu / wall : 0);
+    }
+
+private:
+    struct Entry {
+        std::string name;
+        const char* thread;
+        double from, to, cpu;
+    };
+    static double thread_cpu() {
+        timespec ts{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+    }
+    double now() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+    void add(Entry e) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        spans_.push_back(std::move(e));
+    }
+    bool on_;
+    std::chrono::steady_clock::time_point start_;
+    mutable std::mutex mutex_;
+    std::vector<Entry> spans_;
+};
 
 void write_file(const fs::path& p, const std::string& data) {
     fs::create_directories(p.parent_path());
@@ -187,11 +260,15 @@ void put_back(const fs::path& out, const fs::path& trash) {
 
 // The editors' studio in the browser: its page, the Emscripten build, and the quality
 // report it lists (the snapshot it reads is the portal's own ../catalogue.sqlite).
-void publish_studio(const content::Content& c, const fs::path& studio_dir, const fs::path& out) {
+bool with_studio(const fs::path& studio_dir) {
+    return fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm");
+}
+std::string studio_report(const content::Content& c) { return quality::check(c, c.bus_stops).to_json().dump() + "\n"; }
+void publish_studio(const fs::path& studio_dir, const std::string& report, const fs::path& out) {
     fs::create_directories(out);
     for (auto& e : fs::directory_iterator(studio_dir))
         if (e.is_regular_file()) fs::copy_file(e.path(), out / e.path().filename(), fs::copy_options::overwrite_existing);
-    write_file(out / "report.json", quality::check(c, c.bus_stops).to_json().dump() + "\n");
+    write_file(out / "report.json", report);
 }
 
 // The server's published summary: {"service": {"id": {"count": 7, "average": 4.3}}, ...}.
@@ -219,7 +296,7 @@ rating::Summary read_ratings(const fs::path& file) {
 
 int cmd_build(int argc, char** argv) {
     Args args(argc, argv, {"content", "i18n", "web", "wasm", "studio", "out", "content-version", "base-url", "ratings"},
-              {"check", "quiet", "help"});
+              {"check", "quiet", "help", "timings"});
     if (!args.ok()) return usage_error("build", args.error());
     if (args.flag("help")) {
         std::cout << kBuildHelp;
@@ -239,6 +316,7 @@ int cmd_build(int argc, char** argv) {
         base_url.find_first_of(" \"<>?#") != std::string::npos || base_url.size() < 10)
         return usage_error("build", "--base-url must be an http:// or https:// address without a query, e.g. https://pietura.example.lv");
     Progress progress(args.flag("quiet"));
+    Timeline timeline(args.flag("timings"));
 
     // Issue 13: the compressed copies of the browser core and the studio (brotli at its
     // best for what a first visit waits for: seconds of the build's work) need nothing of
@@ -251,19 +329,21 @@ int cmd_build(int argc, char** argv) {
     std::jthread wasm_compressor;
     if (!args.flag("check"))
         wasm_compressor = std::jthread([&] {
+            auto t = timeline.span("compress the browser core", "wasm");
             try {
                 std::vector<std::pair<std::string, fs::path>> sources;
                 if (fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm"))
                     for (const char* f : {"pietura.wasm", "pietura-search.wasm", "pietura-pages.wasm", "pietura.js",
                                           "pietura-search.js", "pietura-pages.js"})
                         sources.emplace_back(std::string("assets/") + f, wasm_dir / f);
-                if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm"))
+                if (with_studio(studio_dir))
                     for (auto& e : fs::directory_iterator(studio_dir))  // as publish_studio() copies them
                         if (e.is_regular_file()) sources.emplace_back("studio/" + e.path().filename().string(), e.path());
                 for (auto& [path, file] : sources)
                     if (precompressible(file) && fs::exists(file))
                         wasm_files.emplace_back(path, text::read_file_or_throw(file));
-                for (auto& [path, data] : wasm_files) wasm_copies.push_back(make_copies(path, data));
+                fs::path cache = copies_cache_dir();
+                for (auto& [path, data] : wasm_files) wasm_copies.push_back(cached_copies(path, data, cache));
             } catch (...) {
                 wasm_files.clear();
                 wasm_copies.clear();
@@ -272,7 +352,9 @@ int cmd_build(int argc, char** argv) {
 
     progress.step("Checking content");
     std::vector<content::Diagnostic> diags;
+    auto t_load = std::make_optional(timeline.span("load and check the content", "main"));
     content::Content c = content::Content::load(content_dir, diags);
+    t_load.reset();
     size_t n_err = 0, n_warn = 0;
     for (auto& d : diags) {
         std::cerr << d.format() << "\n";
@@ -294,6 +376,7 @@ int cmd_build(int argc, char** argv) {
     fs::path previous;
     bool set_aside_started = false;
     try {
+        auto t_digest = std::make_optional(timeline.span("content digest, UI strings", "main"));
         std::string version = args.get_or("content-version", content_digest(content_dir).substr(0, 12));
         bool with_wasm = fs::exists(wasm_dir / "pietura.js") && fs::exists(wasm_dir / "pietura.wasm");
         if (!with_wasm)
@@ -303,6 +386,7 @@ int cmd_build(int argc, char** argv) {
         progress.step("Loading UI strings");
         site::Strings strings = site::Strings::load(i18n_dir);
         progress.done();
+        t_digest.reset();
 
         site::Options opts;
         opts.content_version = version;
@@ -319,45 +403,71 @@ int cmd_build(int argc, char** argv) {
         // build aside (set_aside_output(): deleted once this one is complete, put back if
         // it fails); the pages are written once that is done. Its compressed copies of
         // the snapshot and the shards are made there as well and written with all the
-        // others (the wasm core's too) after the manifest.
+        // others (the wasm core's too) after the manifest. Before those (issue 13: rendering
+        // takes longer than the snapshot, and this thread's core was idle until the pages
+        // were done) it makes the page pack, which the pages' compression starts with, and
+        // the studio's quality report.
         check_output(out);  // a wrong --out fails before seconds of rendering
         std::promise<void> cleaned;
         std::future<void> output_ready = cleaned.get_future();
+        std::promise<std::string> packed;
+        std::future<std::string> pack_ready = packed.get_future();
+        const bool studio = with_studio(studio_dir);
+        std::string report;  // the studio's quality report, when there is a studio
         std::vector<std::pair<std::string, std::string>> side_files;  // relative path, bytes
-        std::vector<Copies> side_copies;
+        // Issue 13: their copies (brotli 11 for up to 2 MB: the critical path of a small
+        // build) are made by this thread and by the main one once it waits for this one.
+        CopyMaker side_copies;
+        std::promise<void> side_listed;
+        std::future<void> side_ready = side_listed.get_future();
         std::exception_ptr side_failure;
         std::jthread side([&] {
-            bool was_cleaned = false;
+            bool was_cleaned = false, was_packed = false, was_listed = false;
             try {
+                auto t_aside = std::make_optional(timeline.span("set the previous build aside", "side"));
                 check_output(out);  // never empty, on failure, a folder that is not a build
                 set_aside_started = true;
                 set_aside_output(out, previous);
                 fs::create_directories(out);
                 was_cleaned = true;
                 cleaned.set_value();
+                t_aside.reset();
+                auto t_snap = std::make_optional(timeline.span("snapshot", "side"));
                 snapshot::write(c, out / "catalogue.sqlite", snapshot::BuildInfo{version, opts.ratings});
+                t_snap.emplace(timeline.span("search shards", "side"));
                 // Issue 13: the browser answers its first searches from its language's shard
                 // (a few hundred KB at national scale) instead of waiting for the whole snapshot.
                 for (Lang lang : {Lang::lv, Lang::en})
                     snapshot::write_search_shard(c, out / ("search-" + std::string(code(lang)) + ".sqlite"), lang,
                                                  snapshot::BuildInfo{version, opts.ratings});
+                t_snap.emplace(timeline.span("page pack, quality report", "side"));
+                // Issue 13: the page pack, from which the offline copy renders the pages
+                // marked "on_visit" in the manifest instead of storing them all.
+                packed.set_value(site::pack(c, strings, opts));
+                was_packed = true;
+                if (studio) report = studio_report(c);
+                t_snap.emplace(timeline.span("compress snapshot and shards", "side"));
                 for (const char* f : {"catalogue.sqlite", "search-lv.sqlite", "search-en.sqlite"})
                     side_files.emplace_back(f, text::read_file_or_throw(out / f));
-                for (auto& [path, data] : side_files) side_copies.push_back(make_copies(path, data));
+                for (auto& [path, data] : side_files) side_copies.add(path, data);
+                side_listed.set_value();
+                was_listed = true;
+                side_copies.work();
             } catch (...) {
                 side_failure = std::current_exception();
                 if (!was_cleaned) cleaned.set_exception(side_failure);
+                if (!was_packed) packed.set_exception(side_failure);
+                if (!was_listed) side_listed.set_exception(side_failure);
             }
         });
 
         progress.step("Rendering pages");
+        auto t_main = std::make_optional(timeline.span("render pages", "main"));
         std::vector<site::Page> pages = site::render(c, strings, opts);
         progress.done(std::to_string(pages.size()) + " pages");
-
-        // Issue 13: the page pack, from which the offline copy renders the pages marked
-        // "on_visit" in the manifest instead of storing them all.
+        t_main.emplace(timeline.span("wait for the page pack", "main"));
         const std::string pack_path = "site-pack.jsonl";
-        std::string site_pack = site::pack(c, strings, opts);
+        std::string site_pack = pack_ready.get();
         std::set<std::string> on_visit;
         for (auto& p : pages)
             if (site::on_visit(p.path)) on_visit.insert(p.path);
@@ -367,12 +477,18 @@ int cmd_build(int argc, char** argv) {
         for (auto& p : pages)
             if (precompressible(p.path)) page_copies.add(p.path, p.html);
         page_copies.add(pack_path, site_pack);
-        std::jthread compressor([&] { page_copies.work(); });
+        std::jthread compressor([&] {
+            auto t = timeline.span("compress pages", "spare");
+            page_copies.work();
+        });
 
         progress.step("Writing " + out.string());
+        t_main.emplace(timeline.span("wait for the previous build aside", "main"));
         output_ready.get();
+        t_main.emplace(timeline.span("write pages", "main"));
         for (auto& p : pages) write_file(out / p.path, p.html);
         write_file(out / pack_path, site_pack);
+        t_main.emplace(timeline.span("web/, components, wasm", "main"));
         for (auto& f : files_under(web_dir)) {
             fs::path dest = out / fs::relative(f, web_dir);
             fs::create_directories(dest.parent_path());
@@ -426,19 +542,30 @@ int cmd_build(int argc, char** argv) {
                 fs::copy_file(wasm_dir / f, out / "assets" / f, fs::copy_options::overwrite_existing);
         progress.done();
 
-        if (fs::exists(studio_dir / "index.html") && fs::exists(studio_dir / "pietura-studio.wasm")) {
-            progress.step("Publishing the studio");
-            publish_studio(c, studio_dir, out / "studio");
-            progress.done();
-        }
-
         progress.step("Building the snapshot");
-        side.join();
+        t_main.emplace(timeline.span("wait for the snapshot thread", "main"));
+        try {
+            side_ready.get();
+        } catch (...) {
+            side.join();  // side_failure, rethrown below
+        }
+        t_main.emplace(timeline.span("compress snapshot and shards (joining in)", "main"));
+        side_copies.work();
+        t_main.emplace(timeline.span("wait for the snapshot thread", "main"));
+        if (side.joinable()) side.join();
         if (side_failure) std::rethrow_exception(side_failure);
         progress.done();
 
+        if (studio) {
+            progress.step("Publishing the studio");
+            t_main.emplace(timeline.span("studio", "main"));
+            publish_studio(studio_dir, report, out / "studio");
+            progress.done();
+        }
+
         // The manifest lists every file with its digest; browsers use the snapshot's
         // digest as its identity (offline cache, update check).
+        t_main.emplace(timeline.span("manifest (read, digest, write)", "main"));
         nlohmann::ordered_json manifest;
         manifest["generator"] = std::string("pietura ") + PIETURA_VERSION;
         manifest["content_version"] = version;
@@ -480,15 +607,19 @@ int cmd_build(int argc, char** argv) {
         // Issue 13: deltas from the build this one replaces, outside "files" (deltas.hpp).
         add_deltas(out, previous, manifest);
         write_file(out / "manifest.json", manifest.dump(2) + "\n");
+        t_main.emplace(timeline.span("compress pages (joining in)", "main"));
         page_copies.work();
+        t_main.emplace(timeline.span("wait for the spare thread", "main"));
         compressor.join();
+        t_main.emplace(timeline.span("wait for the wasm thread", "main"));
         ReadyCopies ready = page_copies.take();
-        for (size_t k = 0; k < side_files.size(); ++k)
-            ready.emplace(side_files[k].first, MadeCopies{side_files[k].second, std::move(side_copies[k])});
+        ready.merge(side_copies.take());
         if (wasm_compressor.joinable()) wasm_compressor.join();
         for (size_t k = 0; k < wasm_files.size(); ++k)
             ready.emplace(wasm_files[k].first, MadeCopies{wasm_files[k].second, std::move(wasm_copies[k])});
+        t_main.emplace(timeline.span("write copies (2 threads)", "main"));
         precompress(out, progress, ready);
+        t_main.reset();
         std::cout << "built " << out.string() << ": " << pages.size() << " pages, snapshot " << snap.size()
                   << " bytes, content version " << version << "\n";
     } catch (const std::exception& e) {
@@ -498,7 +629,11 @@ int cmd_build(int argc, char** argv) {
         return 1;
     }
     // Only now is the new build complete, manifest and compressed copies included.
-    sweep_after(previous);
+    {
+        auto t = timeline.span("hand the previous build to a process", "main");
+        sweep_after(previous);
+    }
+    timeline.print();
     return 0;
 }
 

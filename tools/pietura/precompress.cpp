@@ -6,7 +6,11 @@
 #include <brotli/encode.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <atomic>
 #include <exception>
@@ -14,11 +18,13 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include "cli.hpp"
+#include "sha256.hpp"
 #include "text/text.hpp"
 #include "http/server.hpp"
 
@@ -106,10 +112,88 @@ std::string brotli(std::string_view data, int quality, bool text) {
     return out.substr(0, size);
 }
 
-Copies make_copies(const fs::path& file, std::string_view data) {
-    bool text = kText.count(file.extension().string()) != 0;
-    bool best = at_best(file, data.size());
-    return Copies{gzip(data, best ? 9 : 6), brotli(data, best ? 11 : 5, text)};
+namespace {
+
+// Everything that decides a file's copies besides its bytes.
+struct Settings {
+    int gzip_level, brotli_quality;
+    bool text;
+};
+
+Settings settings_for(const fs::path& file, std::size_t size) {
+    bool best = at_best(file, size);
+    return Settings{best ? 9 : 6, best ? 11 : 5, kText.count(file.extension().string()) != 0};
+}
+
+Copies make_copies(std::string_view data, Settings s) {
+    return Copies{gzip(data, s.gzip_level), brotli(data, s.brotli_quality, s.text)};
+}
+
+}  // namespace
+
+Copies make_copies(const fs::path& file, std::string_view data) { return make_copies(data, settings_for(file, data.size())); }
+
+fs::path copies_cache_dir() {
+    auto env = [](const char* name) {
+        const char* v = std::getenv(name);
+        return v && *v ? std::optional<std::string>(v) : std::nullopt;
+    };
+    if (auto dir = env("PIETURA_CACHE_DIR")) return *dir == "off" ? fs::path() : fs::path(*dir);
+    if (auto dir = env("XDG_CACHE_HOME")) return fs::path(*dir) / "pietura" / "copies";
+    if (auto home = env("HOME")) return fs::path(*home) / ".cache" / "pietura" / "copies";
+    return {};
+}
+
+// An entry is named by the SHA-256 of the settings, both libraries' versions and the
+// bytes: the same name always stands for the same copies, so what is read back is what
+// make_copies() would make. It is used only when both files decode to exactly the bytes
+// (a damaged or cut entry is made anew); entries are written under a temporary name and
+// renamed, so two builds at once never see half of one. Entries unused for 30 days go
+// when a new one is written; any failure of the cache only costs the compression.
+Copies cached_copies(const fs::path& file, std::string_view data, const fs::path& cache_dir) {
+    Settings s = settings_for(file, data.size());
+    if (cache_dir.empty()) return make_copies(data, s);
+    digest::Sha256 h;
+    std::string head = "pietura copies 1 gzip " + std::to_string(s.gzip_level) + " zlib " + zlibVersion() + " brotli " +
+                       std::to_string(s.brotli_quality) + (s.text ? " text" : " generic") + " window " +
+                       std::to_string(BROTLI_DEFAULT_WINDOW) + " " + std::to_string(BrotliEncoderVersion());
+    h.update(head);
+    h.update("\0", 1);
+    h.update(data);
+    fs::path entry = cache_dir / h.hex();
+    fs::path gz_file = entry.string() + ".gz", br_file = entry.string() + ".br";
+    std::error_code ec;
+    if (fs::exists(gz_file, ec) && fs::exists(br_file, ec)) {
+        try {
+            Copies c{text::read_file_or_throw(gz_file), text::read_file_or_throw(br_file)};
+            if (decodes_to(c.gz, Encoding::gzip, data) && decodes_to(c.br, Encoding::br, data)) {
+                auto now = fs::file_time_type::clock::now();
+                fs::last_write_time(gz_file, now, ec);
+                fs::last_write_time(br_file, now, ec);
+                return c;
+            }
+        } catch (const std::exception&) {
+            // unreadable: made anew below
+        }
+    }
+    Copies c = make_copies(data, s);
+    try {
+        fs::create_directories(cache_dir, ec);
+        auto old = fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+        for (auto& e : fs::directory_iterator(cache_dir, ec))
+            if (e.is_regular_file(ec) && e.last_write_time(ec) < old) fs::remove(e.path(), ec);
+        std::ostringstream tmp;
+        tmp << ".tmp-" << ::getpid() << "-" << std::this_thread::get_id();
+        for (auto& [path, bytes] : {std::pair{gz_file, &c.gz}, std::pair{br_file, &c.br}}) {
+            fs::path part = path.string() + tmp.str();
+            write_bytes(part, *bytes);
+            fs::rename(part, path, ec);
+            if (ec) fs::remove(part, ec);
+        }
+    } catch (const std::exception&) {
+        // a read-only or full disk: the copies are made, only not kept
+    }
+    return c;
 }
 
 void CopyMaker::add(std::string file, std::string_view data) { items_.push_back(Item{std::move(file), data, {}}); }

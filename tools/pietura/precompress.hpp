@@ -49,6 +49,18 @@ struct Copies {
 };
 Copies make_copies(const std::filesystem::path& file, std::string_view data);
 
+// Issue 13: make_copies() through a folder of copies made before, for files that are
+// the same bytes build after build — the browser core and the studio, whose brotli at
+// quality 11 was a quarter of a national build's CPU time. An entry is found by the
+// SHA-256 of the bytes, the settings and the libraries' versions, and used only when it
+// decodes to exactly `data`; so the copies are the bytes make_copies() gives. An empty
+// `cache_dir` keeps nothing; a cache that cannot be read or written only costs time.
+Copies cached_copies(const std::filesystem::path& file, std::string_view data, const std::filesystem::path& cache_dir);
+
+// The folder `pietura build` keeps those copies in: $PIETURA_CACHE_DIR ("off": none),
+// else $XDG_CACHE_HOME/pietura/copies, else ~/.cache/pietura/copies.
+std::filesystem::path copies_cache_dir();
+
 // Copies made before the files were written (issue 13: `pietura build` compresses its
 // pages from memory while it writes them, instead of reading 200 MB back afterwards),
 // by the file's path relative to the tree, with the bytes they were made from: a file
