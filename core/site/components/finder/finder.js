@@ -8,16 +8,14 @@
 {
   const finder = doc.getElementById('finder');
   if (finder) {
-    // Shown from the first paint (see nojs.css); usable once the core has arrived.
+    // Shown from the first paint (see nojs.css) and usable at once: what is asked before
+    // the core has started in its worker waits for it, and the page stays responsive.
     const formEl = doc.getElementById('finder-form');
-    const controls = [...formEl.elements];
-    for (const c of controls) c.disabled = true;
-    loadRemote().then((reader) => {
-      if (!reader) {
-        finder.hidden = true; // the municipality list below still works
-        return;
-      }
-      for (const c of controls) c.disabled = false;
+    const ready = loadRemote();
+    ready.then((reader) => {
+      if (!reader) finder.hidden = true; // the municipality list below still works
+    });
+    {
       const f = finder.dataset;
       const place = doc.getElementById('place');
       const options = doc.getElementById('place-options');
@@ -30,6 +28,8 @@
       place.addEventListener('input', async () => {
         here = null;
         const mine = ++keystrokes;
+        const reader = await ready;
+        if (!reader) return;
         const found = await reader.catalogue('findPlaces', place.value, lang, 8);
         if (mine !== keystrokes) return;
         options.replaceChildren(...found.map((p) => {
@@ -43,6 +43,8 @@
       let searches = 0; // only the latest search shows its answer
       const search = async () => {
         const mine = ++searches;
+        const reader = await ready;
+        if (!reader) return;
         if (!here) {
           const typed = place.value.trim();
           if (!typed) {
@@ -105,6 +107,6 @@
           { maximumAge: 600000, timeout: 15000 },
         );
       });
-    });
+    }
   }
 }
