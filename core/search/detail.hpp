@@ -25,6 +25,15 @@ inline const char* fts_table(Lang lang) { return lang == Lang::lv ? "search_fts_
 // more about what a service is than the same word somewhere in its description.
 inline constexpr double kWeightTitle = 6.0, kWeightKeywords = 4.0, kWeightBody = 1.0;
 
+// Two words that follow each other in one keyword entry ("uzņēmuma reģistrēšana") are
+// also indexed as one term, their stems joined by kPairJoin (a middle dot, which no
+// query word can contain: text::tokenize keeps letters and digits only). A query whose
+// next two words are such a pair names the document by one of its own synonyms, which
+// says more than the same words scattered over a title ("Izmaiņu reģistrācija
+// uzņēmuma datos"), so the pair counts kWeightPair on top of its words (issue 14).
+inline constexpr const char* kPairJoin = "\xC2\xB7";
+inline constexpr double kWeightPair = 16.0;
+
 // Typo correction applies to query words at least this long and to index terms at
 // least kMinTypoTerm long (a five-letter word may stem to four letters).
 inline constexpr std::size_t kMinTypoWord = 5, kMinTypoTerm = 4;
@@ -73,7 +82,7 @@ void register_rank(sqlite3* db);
 // `clause` says which query word each phrase belongs to: the ranking function uses it
 // to tell confident rows from weak ones (see kConfidentBand).
 struct RankInput {
-    std::string kinds;   // one letter per phrase: 'p' prefix, 'e' whole term
+    std::string kinds;   // one letter per phrase: 'p' prefix, 'e' whole term, 'k' keyword pair
     std::string clause;  // per phrase: the index of its query word (a byte)
     std::string data;    // the search_rank blob
     std::int64_t first = 0;

@@ -62,6 +62,45 @@ std::string joined_terms(std::string_view text, Lang lang, std::set<std::string>
     return out;
 }
 
+// Adjacent words of each keyword entry (and of the title) as pair terms (kPairJoin in
+// detail.hpp), appended to the keywords column. Entries are what the content lists one by one (joined with
+// ", " or ";" or a new line); a pair never spans two of them. Stop words are skipped as
+// query() skips them ("izziņa no reģistra" pairs "izzin" with "registr"); a hyphenated
+// compound is left out, as query() never pairs one.
+std::string keyword_pairs(std::string_view keywords, Lang lang) {
+    std::string out;
+    std::set<std::string> seen;
+    std::size_t at = 0;
+    while (at <= keywords.size()) {
+        std::size_t end = keywords.find_first_of(",;\n", at);
+        if (end == std::string_view::npos) end = keywords.size();
+        std::vector<text::Token> tokens = text::tokenize(keywords.substr(at, end - at));
+        auto in_compound = [&](const text::Token& t) {
+            return std::any_of(tokens.begin(), tokens.end(),
+                               [&](const text::Token& c) { return c.compound && c.begin <= t.begin && t.end <= c.end; });
+        };
+        std::string prev;
+        for (const text::Token& t : tokens) {
+            if (t.compound || text::is_stopword(t.text, lang)) continue;
+            if (in_compound(t)) {
+                prev.clear();
+                continue;
+            }
+            std::string s = text::stem(t.text, lang);
+            if (!prev.empty()) {
+                std::string pair = prev + kPairJoin + s;
+                if (seen.insert(pair).second) {
+                    if (!out.empty()) out += ' ';
+                    out += pair;
+                }
+            }
+            prev = std::move(s);
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
 // The title column: each word's stem, then the word as written (folded) where that
 // differs, so that a title with exactly the form typed ("deklarācija") outranks one
 // that only shares the stem ("deklarēšana"). `words` counts the stems only.
@@ -95,8 +134,8 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
         if (a->lang != b->lang) return a->lang < b->lang;
         double wa = clamp_weight(a->weight), wb = clamp_weight(b->weight);
         if (wa != wb) return wa > wb;  // most popular first
-        return std::tie(a->kind, a->id, a->title, a->keywords, a->body, a->summary, a->url) <
-               std::tie(b->kind, b->id, b->title, b->keywords, b->body, b->summary, b->url);
+        return std::tie(a->kind, a->id, a->title, a->keywords, a->shared_keywords, a->body, a->summary, a->url) <
+               std::tie(b->kind, b->id, b->title, b->keywords, b->shared_keywords, b->body, b->summary, b->url);
     });
 
     Stmt ins_doc(db, "INSERT INTO search_docs VALUES(?,?,?,?,?,?,?,?)");
@@ -115,9 +154,14 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
         std::size_t title_words = 0;
         std::string title = title_terms(d->title, d->lang, vocab, title_words);
         Stmt& fts = d->lang == Lang::lv ? ins_lv : ins_en;
+        std::string keywords = joined_terms(d->keywords + "\n" + d->shared_keywords, d->lang, &vocab);
+        // The title is the document's own name too: "bērna piedzimšanas pabalsts" is the
+        // title of one benefit and a keyword of another, and the pair must not tip it.
+        if (std::string pairs = keyword_pairs(d->title + "\n" + d->keywords, d->lang); !pairs.empty())
+            keywords += (keywords.empty() ? "" : " ") + pairs;
         fts.bind(1, rowid)
             .bind(2, title)
-            .bind(3, joined_terms(d->keywords, d->lang, &vocab))
+            .bind(3, keywords)
             .bind(4, joined_terms(d->body, d->lang, nullptr))
             .run();
         auto& r = rank.try_emplace(d->lang, rowid, std::string()).first->second;

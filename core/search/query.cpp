@@ -40,6 +40,7 @@ struct Phrase {
     std::string term;  // a stem, or a folded word
     bool prefix = false;
     bool surface = false;  // the word as typed, which only titles have: a bonus, not a match of its own
+    bool pair = false;     // this word and the one before as a keyword pair: a bonus too (see with_pairs())
 };
 using Alternative = std::vector<Phrase>;  // all of these; usually one
 
@@ -75,7 +76,7 @@ void append(Expr& e, const Phrase& p) {
     }
     e.match += '"';
     if (p.prefix) e.match += '*';
-    e.kinds += p.surface ? (p.prefix ? 'q' : 's') : (p.prefix ? 'p' : 'e');
+    e.kinds += p.pair ? 'k' : p.surface ? (p.prefix ? 'q' : 's') : (p.prefix ? 'p' : 'e');
     e.clause += static_cast<char>(e.word);
 }
 
@@ -105,6 +106,24 @@ Expr combine(const std::vector<Clause>& clauses, const char* op) {
         append(e, c);
     }
     return e;
+}
+
+// The clauses with, for each two query words in a row, their keyword pair (kPairJoin in
+// detail.hpp) as one more way for the second word to match. A document has the pair
+// among its keywords only if it has the second word there too, so this finds nothing
+// new: it tells the ranking which documents have the two words as one of their own
+// synonyms. Each word's first alternative is its stem, or its typo correction; a
+// compound is never paired (index.cpp pairs none).
+std::vector<Clause> with_pairs(std::vector<Clause> clauses) {
+    for (std::size_t i = 1; i < clauses.size(); ++i) {
+        const Clause &a = clauses[i - 1], &b = clauses[i];
+        if (a.alts.empty() || b.alts.empty() || a.alts[0].size() != 1 || b.alts[0].size() != 1) continue;
+        if (!a.word || !b.word || !a.word->parts.empty() || !b.word->parts.empty()) continue;
+        Phrase p{a.alts[0][0].term + kPairJoin + b.alts[0][0].term};
+        p.pair = true;
+        clauses[i].alts.push_back({p});
+    }
+    return clauses;
 }
 
 // Cuts at a code point boundary so the last word is not a broken character.
@@ -425,7 +444,7 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
 
     // Every word must match.
     std::vector<Hit> hits;
-    if (all_possible()) hits = s.run(combine(clauses, "AND"), limit);
+    if (all_possible()) hits = s.run(combine(with_pairs(clauses), "AND"), limit);
     // Nothing: if the word being typed matches nothing at all it may be mistyped.
     if (hits.empty() && !clauses.back().checked) {
         Clause& last = clauses.back();
@@ -434,7 +453,7 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
         append(e, last);
         if (!s.exists(e)) {
             s.correct(last);
-            if (!last.alts.empty() && all_possible()) hits = s.run(combine(clauses, "AND"), limit);
+            if (!last.alts.empty() && all_possible()) hits = s.run(combine(with_pairs(clauses), "AND"), limit);
         }
     }
     // Still nothing, because a word is unknown or the words never meet in one
@@ -442,7 +461,7 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
     // first in titles and keywords only, which is cheaper and usually enough.
     std::size_t usable = std::count_if(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.alts.empty(); });
     if (hits.empty() && usable > 0 && (usable < clauses.size() || clauses.size() > 1)) {
-        Expr any = combine(clauses, "OR");
+        Expr any = combine(with_pairs(clauses), "OR");
         Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
         hits = s.run(head, limit);
         if (hits.empty()) hits = s.run(any, limit);
@@ -455,7 +474,7 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
         // id kartei" found only the ID card's page, whose body mentions PIN codes, and
         // not the PIN code service; "electronic signature not working" found only the
         // sickness benefit). Both lists are guesses, so they are merged by score.
-        Expr any = combine(clauses, "OR");
+        Expr any = combine(with_pairs(clauses), "OR");
         Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
         for (auto& h : s.run(head, limit)) {
             auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& o) { return o.id == h.id; });

@@ -7,7 +7,8 @@
 // popularity can make up. Catalogue entries are short and a word rarely repeats,
 // so here each query term simply counts by where it occurs:
 //
-//   score = Σ over terms  idf × (6 if in the title + 4 if in the keywords + 1 if in the body)
+//   score = (Σ over terms  idf × (6 if in the title + 4 if in the keywords + 1 if in the body)
+//            + Σ over keyword pairs of the query found  idf × 16)
 //           × (1 + ½ × terms found in the title / words in the title)
 //           × (1 + popularity / 200)
 //
@@ -16,7 +17,10 @@
 // above every weak one, whatever their scores (kConfidentBand in detail.hpp).
 //
 // A word as typed ("deklarācija") is a term of its own besides its stem, found only
-// in titles: a title with exactly that form gets its idf × 6 on top.
+// in titles: a title with exactly that form gets its idf × 6 on top. Two query words
+// in a row that are two words in a row of one keyword entry (a keyword pair, see
+// detail.hpp) get the pair's idf × kWeightPair on top: the query is one of the
+// document's own names for itself.
 // The title factor prefers "Slimības pabalsts" to "Slimības pabalsts pašnodarbinātajiem"
 // for "slimības pabalsts". Popularity (0..100) scales by at most half, so it decides
 // between matches of about the same quality but cannot lift a body match over a
@@ -39,6 +43,7 @@ constexpr double kPrefixIdf = 1.0;
 
 struct QueryStats {
     std::vector<double> idf;    // per phrase of the query
+    std::vector<bool> pair;     // the phrase is a keyword pair ('k'): counts kWeightPair where found
     std::vector<bool> surface;  // the phrase is a word as written ('q', 's'): not counted as a title word
 };
 
@@ -66,9 +71,12 @@ int stats_for(const Fts5ExtensionApi* api, Fts5Context* fts, std::string_view ki
         if (kind == 'p' || kind == 'q') {
             owned->idf.push_back(kPrefixIdf);
             owned->surface.push_back(kind == 'q');
+            owned->pair.resize(owned->idf.size());
             continue;
         }
         owned->surface.push_back(kind == 's');
+        owned->pair.resize(owned->idf.size() + 1);
+        owned->pair.back() = kind == 'k';
         sqlite3_int64 with = 0;
         rc = api->xQueryPhrase(fts, i, &with, count_row);
         // Never negative, unlike classic bm25 idf: a term in most documents still counts a little.
@@ -113,6 +121,10 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
             if (api->xPhraseFirstColumn(fts, int(p), &it, &col) != SQLITE_OK) continue;
             for (; col >= 0; api->xPhraseNextColumn(fts, &it, &col))
                 if (col < 3) c |= 1u << col;
+            if (p < stats->pair.size() && stats->pair[p]) {
+                score += c ? stats->idf[p] * kWeightPair : 0;
+                continue;
+            }
             if ((c & 1u) && !stats->surface[p]) ++in_title;
             if (in && p < in->clause.size() && (c & 3u)) found[static_cast<unsigned char>(in->clause[p])] = true;
             score += stats->idf[p] * ((c & 1u ? kWeightTitle : 0) + (c & 2u ? kWeightKeywords : 0) +

@@ -10,7 +10,9 @@
 // as a prefix (and as a whole word), an unknown word of 5+ letters is corrected by one
 // edit, and if nothing matches every word, or only weakly, any word in a title or
 // among the keywords will do. Ranking (rank.cpp): term rarity × where it
-// occurs (title and keywords far above body), scaled a little by popularity.
+// occurs (title and keywords far above body), plus a bonus where two query words in a
+// row are two words in a row of one of the document's keywords or its title (its own
+// name for itself, issue 14), scaled a little by popularity.
 //
 // Search is honest about guesses (issue 14): a hit is *weak* when no document has all
 // the words (only the any-word fallback found it) or when no more than half the words
@@ -43,6 +45,10 @@ struct Doc {
     std::string summary;   // shown under the title in results
     std::string url;
     double weight = 0;     // popularity 0..100, a tie-breaker in ranking
+    // Keywords the document shares with others (its institution's names): they match
+    // as keywords do, but are not the document's own synonyms, so their adjacent words
+    // are not indexed as keyword pairs ("Uzņēmumu reģistrs" names every UR service).
+    std::string shared_keywords;
 };
 
 // Creates (replacing) the search_* tables in `db` and fills them. Runs inside a

@@ -221,11 +221,11 @@ std::vector<search::Doc> search_docs(const content::Content& c) {
     for (Lang lang : {Lang::lv, Lang::en}) {
         for (auto& s : c.services) {
             const auto* inst = c.institution(s.institution);
-            std::string kw = join(s.keywords[lang], ", ");
-            if (inst) kw += ", " + inst->abbr[lang] + ", " + inst->name[lang] + ", " + join(inst->keywords[lang], ", ");
-            docs.push_back(search::Doc{s.id, "service", lang, s.title[lang], kw, s.summary[lang] + "\n" + s.body[lang],
-                                       s.summary[lang], urls::url_for(lang, urls::Kind::service, s.id),
-                                       double(s.popularity)});
+            std::string shared;  // the institution's names: every service of it has them
+            if (inst) shared = inst->abbr[lang] + ", " + inst->name[lang] + ", " + join(inst->keywords[lang], ", ");
+            docs.push_back(search::Doc{s.id, "service", lang, s.title[lang], join(s.keywords[lang], ", "),
+                                       s.summary[lang] + "\n" + s.body[lang], s.summary[lang],
+                                       urls::url_for(lang, urls::Kind::service, s.id), double(s.popularity), shared});
         }
         for (auto& ls : c.life_situations) {
             std::string body = ls.summary[lang];

@@ -80,7 +80,8 @@ int cmd_search(int argc, char** argv) {
         if (args.flag("json")) {
             nlohmann::ordered_json out = nlohmann::ordered_json::array();
             for (auto& h : hits)
-                out.push_back({{"id", h.id}, {"kind", h.kind}, {"title", h.title}, {"url", h.url}, {"score", h.score}});
+                out.push_back({{"id", h.id}, {"kind", h.kind}, {"title", h.title}, {"url", h.url}, {"score", h.score},
+                               {"weak", h.weak}});
             std::cout << out.dump(2) << "\n";
         } else {
             for (auto& h : hits)

@@ -6,7 +6,7 @@
 // core/site/components/<name>/<name>.js; `pietura build` appends those to this file,
 // so /assets/app.js stays the one script a page loads.
 
-import { catalogue, core, loading, searcher, track } from './core.js';
+import { loading, remote, searcher, track } from './core.js';
 
 const doc = document;
 const form = doc.getElementById('search');
@@ -50,15 +50,19 @@ if ('serviceWorker' in navigator && banner) {
 
 // --- the core (core.js loads it once for every script of the page) ----------------------
 
-let checked; // Promise<Catalogue|null>, started on first need
-function loadCore() {
-  checked ??= catalogue().then((cat) => {
-    // A page of one build must not be answered from another build's database.
+// The open/closed line, the week's hours and the finder ask the core in a worker (core.js
+// remote(), issue 13): starting the core there leaves this page's main thread free, and
+// until it answers the build's text stands. A page of one build must not be answered
+// from another build's database. Asked once the module's code has run, so that a
+// script that loads the core here anyway (booking.js) is asked instead of a second copy.
+let reading; // Promise<{catalogue, module}|null>
+function loadRemote() {
+  reading ??= new Promise((resolve) => queueMicrotask(resolve)).then(remote).then(async (r) => {
     const pageVersion = doc.querySelector('meta[name="pietura-content-version"]')?.content;
-    if (pageVersion && cat.contentVersion() !== pageVersion) showBanner('stale');
-    return cat;
-  }).catch(() => null); // no core: the plain form still submits to the A–Z page
-  return checked;
+    if (pageVersion && (await r.catalogue('contentVersion')) !== pageVersion) showBanner('stale');
+    return r;
+  }).catch(() => null); // no worker or no core: the build's text stays
+  return reading;
 }
 
 // Search answers come from the page language's search shard first (core.js searcher()):
@@ -92,10 +96,10 @@ const statusCells = () => [
 ];
 if (statusCells().length) {
   const show = async () => {
-    const cat = await loadCore();
-    if (!cat) return;
+    const reader = await loadRemote();
+    if (!reader) return;
     for (const el of statusCells()) {
-      const s = cat.openingStatus(el.dataset.id || el.dataset.openStatus, Date.now(), lang);
+      const s = await reader.catalogue('openingStatus', el.dataset.id || el.dataset.openStatus, Date.now(), lang).catch(() => null);
       if (!s || !s.text || el.textContent === s.text) continue;
       el.textContent = s.text;
       el.dataset.state = s.state;

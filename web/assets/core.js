@@ -9,6 +9,13 @@
 //                 (pietura-search.wasm: the same core search without the rest of the
 //                 core) unless the whole module is loading anyway; the same hits.
 //                 The whole Catalogue when the shard cannot be had.
+//   remote()    → the same Catalogue and module in a worker (core-worker.js, issue 13):
+//                 {catalogue(method, ...args), module(method, ...args)}, each a Promise
+//                 of the answer. For what only reads and shows (the open/closed line,
+//                 the week's hours), so that starting the core never blocks the page's
+//                 main thread. Rejects when there is no worker or no core: the page
+//                 keeps what the build wrote. A page whose scripts already asked for the
+//                 core here gets that one instead of a second copy.
 //   track(p)    → p, counted as the page's own work in flight (a search the server
 //                 answers before the core is here): the offline copy waits for it too
 //   loading()   → settles when whatever of these a script asked for has arrived
@@ -52,6 +59,43 @@ export function catalogue() {
   return cataloguePromise;
 }
 
+let remotePromise;
+export function remote() {
+  remotePromise ??= (async () => {
+    if (cataloguePromise) {
+      // The page loads the core itself anyway (the finder, booking): ask that one.
+      const [M, cat] = await Promise.all([core(), cataloguePromise]);
+      return { catalogue: async (method, ...args) => cat[method](...args), module: async (method, ...args) => M[method](...args) };
+    }
+    if (typeof Worker !== 'function') throw new Error('no worker');
+    const worker = new Worker('/assets/core-worker.js');
+    const waiting = new Map();
+    let next = 0;
+    const fail = (why) => {
+      for (const { reject } of waiting.values()) reject(new Error(why));
+      waiting.clear();
+    };
+    worker.onmessage = (e) => {
+      const m = e.data || {};
+      const w = waiting.get(m.id);
+      if (!w) return;
+      waiting.delete(m.id);
+      if (m.ok) w.resolve(m.value);
+      else w.reject(new Error(m.error));
+    };
+    worker.onerror = () => fail('core worker failed');
+    const ask = (target, method, args) => new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, target, method, args });
+    });
+    const api = { catalogue: (method, ...args) => ask('catalogue', method, args), module: (method, ...args) => ask('module', method, args) };
+    await api.catalogue('contentVersion'); // opened, or the reason it could not be
+    return api;
+  })();
+  return remotePromise;
+}
+
 export function searcher(lang) {
   if (!shardPromises.has(lang)) {
     shardPromises.set(lang, (async () => {
@@ -75,7 +119,7 @@ export function track(promise) {
 // Settles once nothing of these is pending, including what was asked for while waiting
 // (a search the server could not answer asks for the page's core as it ends).
 export async function loading() {
-  const pending = () => [modulePromise, searchModulePromise, cataloguePromise, ...shardPromises.values(), ...inFlight]
+  const pending = () => [modulePromise, searchModulePromise, cataloguePromise, remotePromise, ...shardPromises.values(), ...inFlight]
     .filter(Boolean);
   for (let seen = pending(); ; ) {
     await Promise.allSettled(seen);

@@ -1,21 +1,21 @@
 // finder.js — where am I (a typed place from the snapshot's gazetteer, or the browser's
 // geolocation on a button press only), then the core ranks, filters and renders the cards.
 // Appended to /assets/app.js by `pietura build` (components in name order), so it runs
-// in app.js's module scope: it uses doc, lang and loadCore() from there, and keeps its
+// in app.js's module scope: it uses doc, lang and loadRemote() from there (the core in a
+// worker, issue 13: every answer is a promise, and the page's main thread stays free while
+// the core starts), and keeps its
 // own names inside this block.
 {
   const finder = doc.getElementById('finder');
   if (finder) {
-    // Shown from the first paint (see nojs.css); usable once the core has arrived.
+    // Shown from the first paint (see nojs.css) and usable at once: what is asked before
+    // the core has started in its worker waits for it, and the page stays responsive.
     const formEl = doc.getElementById('finder-form');
-    const controls = [...formEl.elements];
-    for (const c of controls) c.disabled = true;
-    loadCore().then((cat) => {
-      if (!cat) {
-        finder.hidden = true; // the municipality list below still works
-        return;
-      }
-      for (const c of controls) c.disabled = false;
+    const ready = loadRemote();
+    ready.then((reader) => {
+      if (!reader) finder.hidden = true; // the municipality list below still works
+    });
+    {
       const f = finder.dataset;
       const place = doc.getElementById('place');
       const options = doc.getElementById('place-options');
@@ -24,9 +24,14 @@
       const cardStrings = JSON.parse(f.cardStrings); // the labels of the core's nearby_item cards
       let here = null; // {lat, lon, name}
 
-      place.addEventListener('input', () => {
+      let keystrokes = 0; // answers to earlier keystrokes that arrive late are dropped
+      place.addEventListener('input', async () => {
         here = null;
-        const found = cat.findPlaces(place.value, lang, 8);
+        const mine = ++keystrokes;
+        const reader = await ready;
+        if (!reader) return;
+        const found = await reader.catalogue('findPlaces', place.value, lang, 8);
+        if (mine !== keystrokes) return;
         options.replaceChildren(...found.map((p) => {
           const o = doc.createElement('option');
           o.value = p.name;
@@ -35,7 +40,11 @@
         }));
       });
 
-      const search = () => {
+      let searches = 0; // only the latest search shows its answer
+      const search = async () => {
+        const mine = ++searches;
+        const reader = await ready;
+        if (!reader) return;
         if (!here) {
           const typed = place.value.trim();
           if (!typed) {
@@ -44,7 +53,8 @@
             place.focus();
             return;
           }
-          const found = cat.findPlaces(typed, lang, 1);
+          const found = await reader.catalogue('findPlaces', typed, lang, 1);
+          if (mine !== searches) return;
           if (!found.length) {
             status.textContent = f.unknownPlace.replace('{q}', typed);
             results.replaceChildren();
@@ -54,7 +64,7 @@
         }
         const data = new FormData(formEl);
         // The same nearby_item cards as the municipality pages, rendered by the core.
-        const list = cat.nearestCards(here.lat, here.lon, {
+        const list = await reader.catalogue('nearestCards', here.lat, here.lon, {
           limit: 5,
           service: data.get('service') || '',
           remote: data.get('remote') || '',
@@ -63,6 +73,7 @@
           after17: data.has('after17'),
           stepFree: data.has('stepFree'),
         }, Date.now(), lang, cardStrings);
+        if (mine !== searches) return;
         results.innerHTML = list.join(''); // escaped by the core
         status.textContent = list.length
           ? f.found.replace('{place}', here.name).replace('{n}', String(list.length))
@@ -96,6 +107,6 @@
           { maximumAge: 600000, timeout: 15000 },
         );
       });
-    });
+    }
   }
 }
