@@ -56,7 +56,7 @@ console.log(`  first view without search (home + css + app.js): ${kb(home.gzip +
 // As-you-type: every prefix (from 2 characters) of every query in the relevance set.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import MiniSearch from 'minisearch';
 
@@ -238,6 +238,33 @@ execFileSync(cli, ['build', '--quiet', '--content', join(big, 'content'), '--out
 console.log(`  build of the generated 3,400-service catalogue: ${((performance.now() - t) / 1000).toFixed(1)} s, snapshot ${kb(statSync(join(big, 'dist/catalogue.sqlite')).size)}`);
 await benchSearch('3,400 services × 2 languages', join(big, 'content'), join(big, 'dist'), true);
 rmSync(big, { recursive: true, force: true });
+
+// --- an update after one service's text changed (issue 13) ---------------------------
+// Two builds into the same folder (the second writes deltas from the first), counted the
+// way tests/node/offline-update.test.mjs counts what the service worker fetches.
+{
+  const { snapshotCopy, updateAgainst, describeUpdate } = await import('./update-share.mjs');
+  const work = mkdtempSync(join(tmpdir(), 'pietura-update-'));
+  const generated = join(work, 'generated');
+  execFileSync('node', [join(root, 'tools/gen-catalogue.mjs'), generated, '--services', '3400', '--contact-points', '587']);
+  const cases = [['default content', join(root, 'content')], ['3,400 services, 587 contact points', generated]];
+  for (const [i, [label, source]] of cases.entries()) {
+    const content = join(work, 'content-' + i), out = join(work, 'dist-' + i);
+    cpSync(source, content, { recursive: true });
+    const build = () => execFileSync(cli, ['build', '--quiet', '--content', content, '--out', out, '--i18n', join(root, 'i18n'),
+      '--web', join(root, 'web'), '--wasm', join(root, 'build-wasm/wasm')], { stdio: 'ignore' });
+    build();
+    const copy = snapshotCopy(out);
+    const services = join(content, 'services');
+    const file = join(services, readdirSync(services).filter((f) => f.endsWith('.json')).sort()[0]);
+    const service = JSON.parse(readFileSync(file, 'utf8'));
+    service.summary.lv += ' Teksts mainīts, lai mērītu atjauninājumu.';
+    writeFileSync(file, JSON.stringify(service, null, 2) + '\n');
+    build();
+    console.log(`  update, ${label}: ${describeUpdate(updateAgainst(out, copy))} (goal: at most 10 %)`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
 
 // Editors' tools: how long `pietura build` and `pietura check` take on the default
 // content and on a generated catalogue of 3,400 services and 587 contact points

@@ -8,11 +8,12 @@
 // The real server, the real service worker, Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { servedTempSite, cli, root, waitForOfflineCopy } from './helpers.mjs';
+import { manifestOf as readManifest, offlineFiles, deltasOf, snapshotCopy, updateAgainst, describeUpdate } from '../../tools/update-share.mjs';
 
 // The hook may run before servedTempSite returns: keep what it is given.
 let content, siteDir;
@@ -27,12 +28,7 @@ const env = servedTempSite({ before, after }, ({ tmp, site: dir }) => {
 function build() {
   execFileSync(cli, ['build', '--quiet', '--content', content, '--out', site()], { cwd: root });
 }
-const manifestOf = () => JSON.parse(readFileSync(join(site(), 'manifest.json'), 'utf8'));
-// What a file costs on the wire: its brotli copy when the build wrote one.
-const wireBytes = (path) => { try { return statSync(join(site(), path + '.br')).size; } catch { return statSync(join(site(), path)).size; } };
-
-const deltasOf = (m) => new Map([m.snapshot, ...Object.values(m.search_shards), m.pages_pack]
-  .filter((e) => e.deltas).map((e) => [e.path, e.deltas[0]]));
+const manifestOf = () => readManifest(site());
 const keyOf = (path) => '/' + path.replace(/(^|\/)index\.html$/, '$1');
 
 // The worker's staged or active copy of build `m` holds every file of it byte for byte.
@@ -70,36 +66,27 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   const page = await ctx.newPage();
   await page.goto(env.server.url + '/en/');
   await waitForOfflineCopy(page);
-  const before = manifestOf();
+  const copy = snapshotCopy(site());
+  const before = copy.before;
   // The copy: every file but the studio and the pages kept on visit (the pack renders them).
-  const offline = before.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/') && !f.on_visit);
+  const offline = offlineFiles(before);
   assert.ok(offline.every((f) => fetchedByWorker.includes(f.path)), 'the first copy downloaded every file');
-  const oldBytes = new Map(offline.map((f) => [f.path, readFileSync(join(site(), f.path))]));
+  const oldBytes = copy.bytes;
 
   // One service's text changes; the editor rebuilds into the served directory.
   changeService((service) => { service.summary.en += ' Updated for this test.'; });
   build();
-  const after = manifestOf();
+  const u = updateAgainst(site(), copy);
+  const { after, changed, deltas, fetched: expected } = u;
   assert.notEqual(after.content_version, before.content_version);
-
-  // Files that really changed: their bytes differ from the old build's beyond the version string.
-  const changed = after.files.filter((f) => f.path !== 'sw.js' && !f.path.startsWith('studio/') && !f.on_visit).filter((f) => {
-    const old = oldBytes.get(f.path);
-    if (!old) return true;
-    const now = readFileSync(join(site(), f.path));
-    if (f.path.endsWith('.html')) return old.toString('utf8').split(before.content_version).join(after.content_version) !== now.toString('utf8');
-    return !old.equals(now);
-  }).map((f) => f.path);
   assert.ok(changed.includes('site-pack.jsonl'), changed.join(' '));
   assert.ok(changed.length < 20, `few files changed: ${changed.join(' ')}`);
 
   // The snapshot, both shards and the page pack come as deltas from the copy's files.
-  const deltas = deltasOf(after);
   for (const p of ['catalogue.sqlite', 'search-lv.sqlite', 'search-en.sqlite', 'site-pack.jsonl']) {
     assert.ok(changed.includes(p), `${p} changed`);
     assert.equal(deltas.get(p)?.from, before.files.find((f) => f.path === p).sha256, `${p} has a delta from the copy's file`);
   }
-  const expected = changed.map((p) => (deltas.has(p) ? deltas.get(p).path : p));
   // The worker's applyDelta (the core's, in the pages module) gives each new file byte for byte.
   const M = await createRequire(import.meta.url)(join(site(), 'assets/pietura-pages.js'))(
     { wasmBinary: readFileSync(join(site(), 'assets/pietura-pages.wasm')) });
@@ -116,11 +103,8 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
     'the worker fetched the changed files, the large ones as deltas, and nothing else');
 
   // The figure the issue asks for: the update's share of the offline copy, on the wire.
-  const install = offline.reduce((sum, f) => sum + wireBytes(f.path), 0);
-  const update = expected.reduce((sum, p) => sum + wireBytes(p), 0) + wireBytes('manifest.json');
-  console.log(`offline copy ${(install / 1024).toFixed(0)} KB on the wire (brotli); update after one service's text changed: ` +
-    `${expected.length} files (${expected.filter((p) => p.endsWith('.delta')).length} deltas) + manifest.json, ` +
-    `${(update / 1024).toFixed(0)} KB = ${(100 * update / install).toFixed(1)} % of it`);
+  console.log(describeUpdate(u));
+  const { update, install } = u;
   assert.ok(update <= 0.1 * install, `the update is at most 10 % of the offline copy: ${update} of ${install} bytes`);
   await assertCopyMatches(page, after);
 
