@@ -15,8 +15,10 @@
 // At a national catalogue every page would be 36 MB (issue 13), so the copy holds the
 // shell, the wasm, the snapshot and its shards, the page pack (site-pack.jsonl: the
 // checked content, the UI strings and the build's options) and the pages the citizen
-// opened. A page the manifest marks `on_visit` is kept once it has been visited (and
-// matched its digest); offline, one never visited is rendered from the pack by the
+// opened. A page the manifest marks `on_visit` is kept once it has been visited, if it
+// is byte for byte the page the copy's pack renders (such pages carry no digest: every
+// page holds the content version, so their digests would all change with any change and
+// make most of an update); offline, one never visited is rendered from the pack by the
 // core's own page renderer (assets/pietura-pages.wasm) — the same bytes the build wrote.
 //
 // A slow rural link is shared with the citizen's first search (issue 13): installing
@@ -106,8 +108,9 @@ async function previousCopy() {
     const m = await r.json();
     // Only what the copy really holds: a page kept on visit is listed whether or not it was opened.
     const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-    const files = new Map(m.files.filter((f) => held.has(keyOf(f.path))).map((f) => [f.path, f.sha256]));
-    return { cache, version: m.content_version, files };
+    const files = new Map(m.files.filter((f) => !f.on_visit && held.has(keyOf(f.path))).map((f) => [f.path, f.sha256]));
+    const visited = m.files.filter((f) => f.on_visit && held.has(keyOf(f.path))).map((f) => keyOf(f.path));
+    return { cache, version: m.content_version, files, visited };
   } catch {
     return null;
   }
@@ -187,9 +190,8 @@ async function download(m) {
   const deltas = deltasOf(m);
   const applier = prev && deltaApplier(prev);
   try {
-    // A page kept on visit comes along from the previous copy if the citizen opened it
-    // there (fromPreviousCopy), and is never downloaded for the copy.
-    const files = m.files.filter((f) => !NOT_OFFLINE(f.path) && (!f.on_visit || (prev && prev.files.has(f.path))));
+    // A page kept on visit is never downloaded for the copy (see carryVisited).
+    const files = m.files.filter((f) => !NOT_OFFLINE(f.path) && !f.on_visit);
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -197,7 +199,6 @@ async function download(m) {
         if (next >= files.length) break;
         const f = files[next++];
         let buf = await fromPreviousCopy(prev, f, m);
-        if (!buf && f.on_visit) continue;  // changed since the visit: the pack renders it
         if (!buf) buf = await fromDelta(prev, f, deltas, applier);
         if (!buf) {
           const r = await fetch('/' + f.path, { cache: 'no-store' });
@@ -213,12 +214,30 @@ async function download(m) {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (prev) await carryVisited(cache, m, prev.visited);
     await cache.put('/manifest.json', new Response(JSON.stringify(m), { headers: { 'Content-Type': MIME.json } }));
   } catch (e) {
     await caches.delete(name);
     throw e;
   }
   return m.site_version;
+}
+
+// The pages the citizen visited stay in the new copy as its own pack renders them: byte
+// for byte the new build's page, changed or not. A page the new build no longer has is
+// left behind; without a renderer they are all left to be kept again on the next visit.
+async function carryVisited(cache, m, keys) {
+  if (!keys.length) return;
+  const pages = await openRenderer(cache);
+  if (!pages) return;
+  try {
+    for (const key of keys) {
+      const html = pages.render(key);
+      if (html) await cache.put(key, pageResponse(html, m.site_version));
+    }
+  } finally {
+    pages.delete();
+  }
 }
 
 async function tell(message) {
@@ -353,35 +372,58 @@ async function onVisitEntry(cache, active, key) {
   return visitable.byKey.get(key) || null;
 }
 
-// A visited page joins the copy only if it is this copy's build's page, byte for byte:
-// a server already on a newer build must not mix its pages into the old copy.
+// A visited page joins the copy only if it is this copy's build's page, byte for byte —
+// what the copy's pack renders: a server already on a newer build must not mix its
+// pages into the old copy.
 async function keepVisited(cache, key, response) {
   try {
-    const f = await onVisitEntry(cache, await getMeta(ACTIVE_KEY), key);
-    if (!f) return;
-    const buf = await response.arrayBuffer();
-    if (buf.byteLength !== f.bytes || (await sha256(buf)) !== f.sha256) return;
-    await cache.put(key, new Response(buf, { headers: { 'Content-Type': MIME.html, 'X-Pietura-Version': await getMeta(ACTIVE_KEY) } }));
+    const active = await getMeta(ACTIVE_KEY);
+    if (!(await onVisitEntry(cache, active, key))) return;
+    const html = await response.text();
+    const pages = await activeRenderer(cache, active);
+    if (!pages || pages.render(key) !== html) return;
+    await cache.put(key, pageResponse(html, active));
   } catch {
     // not kept: it is rendered from the pack when asked for offline
   }
 }
 
-// The copy's page renderer, made once per copy while this worker runs.
-let renderer = { version: null, pages: null };
-async function rendered(cache, active, key) {
-  if (typeof createPieturaPages !== 'function' || !(await onVisitEntry(cache, active, key))) return null;
+const pageResponse = (html, version, extra = {}) =>
+  new Response(html, { headers: { 'Content-Type': MIME.html, 'X-Pietura-Version': version, ...extra } });
+
+// A page renderer over a copy's own pack and pages module (null without them): the
+// caller deletes it.
+async function openRenderer(cache) {
+  if (typeof createPieturaPages !== 'function') return null;
   try {
-    if (renderer.version !== active) {
-      const [wasm, pack] = await Promise.all([cache.match(PAGES_WASM), cache.match(PACK)]);
-      if (!wasm || !pack) return null;
-      const M = await createPieturaPages({ wasmBinary: new Uint8Array(await wasm.arrayBuffer()) });
-      if (renderer.pages) renderer.pages.delete();
-      renderer = { version: active, pages: new M.SitePages(new Uint8Array(await pack.arrayBuffer())) };
-    }
-    const html = renderer.pages.render(key);
+    const [wasm, pack] = await Promise.all([cache.match(PAGES_WASM), cache.match(PACK)]);
+    if (!wasm || !pack) return null;
+    const M = await createPieturaPages({ wasmBinary: new Uint8Array(await wasm.arrayBuffer()) });
+    return new M.SitePages(new Uint8Array(await pack.arrayBuffer()));
+  } catch {
+    return null;
+  }
+}
+
+// The active copy's page renderer, made once per copy while this worker runs (a
+// promise, so that two pages asking at once share one).
+let renderer = { version: null, pages: null };
+function activeRenderer(cache, active) {
+  if (renderer.version !== active) {
+    const old = renderer.pages;
+    renderer = { version: active, pages: openRenderer(cache) };
+    if (old) old.then((pages) => pages && pages.delete());
+  }
+  return renderer.pages;
+}
+
+async function rendered(cache, active, key) {
+  if (!(await onVisitEntry(cache, active, key))) return null;
+  try {
+    const pages = await activeRenderer(cache, active);
+    const html = pages && pages.render(key);
     if (!html) return null;
-    return new Response(html, { headers: { 'Content-Type': MIME.html, 'X-Pietura-Version': active, 'X-Pietura-Rendered': 'offline' } });
+    return pageResponse(html, active, { 'X-Pietura-Rendered': 'offline' });
   } catch {
     return null;  // a renderer that fails leaves the start page to stand in, as before
   }

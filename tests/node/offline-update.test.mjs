@@ -48,6 +48,11 @@ async function assertCopyMatches(page, m) {
   assert.deepEqual(wrong, [], 'every file of the copy matches the manifest');
 }
 
+// The keys a copy holds; before0() is the build the page was first copied from.
+const keysOf = (page, version) => page.evaluate(async (name) =>
+  (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), 'pietura-site-' + version);
+const before0 = () => manifestOf().site_version;
+
 function changeService(edit) {
   const file = join(content, 'services/vsaa-slimibas-pabalsts.json');
   const service = JSON.parse(readFileSync(file, 'utf8'));
@@ -66,6 +71,12 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   const page = await ctx.newPage();
   await page.goto(env.server.url + '/en/');
   await waitForOfflineCopy(page);
+  // Two pages visited, and so kept: the one whose service changes and another one.
+  const visited = ['/en/services/vsaa-slimibas-pabalsts/', '/lv/pakalpojumi/pmlp-dzivesvietas-deklaresana/'];
+  for (const key of visited) {
+    await page.goto(env.server.url + key);
+    for (let t = 0; t < 50 && !(await keysOf(page, before0())).includes(key); ++t) await new Promise((r) => setTimeout(r, 100));
+  }
   const copy = snapshotCopy(site());
   const before = copy.before;
   // The copy: every file but the studio and the pages kept on visit (the pack renders them).
@@ -107,6 +118,14 @@ test('issue 13: an update after one service\'s text changed fetches only the fil
   const { update, install } = u;
   assert.ok(update <= 0.1 * install, `the update is at most 10 % of the offline copy: ${update} of ${install} bytes`);
   await assertCopyMatches(page, after);
+  // The visited pages came along as the new build's pages, the changed one with its new text.
+  const keptNow = await keysOf(page, after.site_version);
+  for (const key of visited) {
+    assert.ok(keptNow.includes(key), `${key} is still in the copy`);
+    const text = await page.evaluate(async ({ name, key }) => (await (await caches.open(name)).match(key)).text(),
+      { name: 'pietura-site-' + after.site_version, key });
+    assert.equal(text, readFileSync(join(site(), key.slice(1), 'index.html'), 'utf8'), `${key} is the new build's page`);
+  }
 
   // The update is whole: applied, the changed page shows the new text, offline too.
   await Promise.all([page.waitForEvent('load'), page.locator('#update-banner .banner-reload').click()]);
