@@ -83,11 +83,13 @@ private:
     std::map<std::string, std::vector<Record>> records_;           // kind → records in file order
 
     // Straight-line nearest stop for each contact point (geo::nearest: a plain
-    // scan, well under a second, and a build happens once per release).
+    // scan, well under a second, and a build happens once per release); none when
+    // the file does not cover the place (kStopCoverageM).
     static void link_bus_stops(Content& c) {
         for (auto& cp : c.contact_points) {
             double best_m = 0;
-            if (const BusStop* best = nearest_stop(c.bus_stops, {cp.lat, cp.lon}, &best_m)) {
+            const BusStop* best = nearest_stop(c.bus_stops, {cp.lat, cp.lon}, &best_m);
+            if (best && best_m <= kStopCoverageM) {
                 cp.bus_stop_id = best->id;
                 cp.bus_stop_name = best->name;
                 cp.bus_stop_m = best_m;
@@ -309,6 +311,11 @@ private:
                         error_at(r, std::string("/") + list_name + "/" + std::to_string(k) + "/date",
                                  "date is not in " + std::to_string(y));
             }
+            if (auto f = r.value->find("song_festival_closing"); f != r.value->end() && f->is_string()) {
+                auto d = hours::Date::parse(f->get<std::string>());
+                if (!d || d->year != y)
+                    error_at(r, "/song_festival_closing", "the festival's closing day must be a date in " + std::to_string(y));
+            }
         }
 
         // A service nobody can reach is not an error, but editors want to know.
@@ -384,6 +391,12 @@ hours::Calendar Content::calendar() const {
             } catch (const std::invalid_argument&) {
             }
         };
+        if (auto d = hours::Date::parse(y.song_festival_closing)) {
+            try {
+                cal.add_song_festival(*d);
+            } catch (const std::invalid_argument&) {
+            }
+        }
         for (auto& e : y.extra) add(e);
         for (auto& e : y.transfers) add(e);
     }

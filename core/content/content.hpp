@@ -176,6 +176,9 @@ struct HolidayYear {
     // False while the Cabinet has not yet published the year's transfer order, so
     // pages can say "not yet published" instead of silently showing no transfers.
     bool transfers_published = true;
+    // The closing day of the Song and Dance Festival held that year (YYYY-MM-DD, ""
+    // in the four years out of five without one): hours::Calendar::add_song_festival.
+    std::string song_festival_closing;
 
     bool operator==(const HolidayYear&) const = default;
 };
@@ -220,6 +223,13 @@ bool has_errors(const std::vector<Diagnostic>& diags);
 // The stop closest to `at` in a straight line, nullptr when there are none;
 // `distance_m` receives its distance. Ties go to the smaller stop id.
 const BusStop* nearest_stop(const std::vector<BusStop>& stops, geo::Point at, double* distance_m = nullptr);
+
+// Farther than this, the nearest stop in the file is not a stop anyone would walk to
+// from the contact point: the stops file does not cover that place (the default
+// content's small file has no stop in Liepāja, so the nearest was 40 km away, in
+// Rucava). The contact point then names no stop rather than a wrong one, and
+// `pietura check` says the file does not cover it (issue 14).
+inline constexpr double kStopCoverageM = 5000;
 
 struct Content {
     std::vector<Institution> institutions;

@@ -176,6 +176,7 @@ HolidayYear holiday_year(const json& v) {
     HolidayYear y;
     y.year = integer(v, "year");
     y.transfers_published = v.value("transfers_published", true);
+    y.song_festival_closing = str_or_empty(v, "song_festival_closing");
     for (auto& e : array(v, "extra")) y.extra.push_back(HolidayEntry{str(e, "date"), "holiday", text(e, "name"), ""});
     for (auto& e : array(v, "transfers"))
         y.transfers.push_back(HolidayEntry{str(e, "date"), str(e, "kind"), text(e, "name"), str_or_empty(e, "replaces")});
@@ -255,6 +256,7 @@ json write(const ContactPoint& x) {
 json write(const HolidayYear& x) {
     json j{{"year", x.year}};
     if (!x.transfers_published) j["transfers_published"] = false;
+    if (!x.song_festival_closing.empty()) j["song_festival_closing"] = x.song_festival_closing;
     json extra = json::array(), transfers = json::array();
     for (auto& e : x.extra) extra.push_back({{"date", e.date}, {"name", text_json(e.name)}});
     for (auto& e : x.transfers) {

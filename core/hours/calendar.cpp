@@ -1,7 +1,8 @@
 // The Latvian public-holiday calendar: the law "Par svētku, atceres un
-// atzīmējamām dienām" (fixed and Easter-based days, the weekend rule for 4 May
-// and 18 November), plus what content adds per year: one-off holidays and the
-// Cabinet's working-day transfers.
+// atzīmējamām dienām" (fixed and Easter-based days, the weekend rule for 4 May,
+// 18 November and the Song and Dance Festival's closing day), plus what content adds
+// per year: the festival's closing day, one-off holidays and the Cabinet's
+// working-day transfers.
 #include <algorithm>
 #include <stdexcept>
 
@@ -65,6 +66,11 @@ const Named kAfter4May = {"Brīvdiena, jo 4. maijs ir nedēļas nogalē", "Day o
 const Named kAfter18Nov = {"Brīvdiena, jo 18. novembris ir nedēļas nogalē",
                            "Day off: 18 November falls on a weekend"};
 
+const Named kFestival = {"Vispārējo latviešu Dziesmu un deju svētku noslēguma diena",
+                         "Closing day of the Latvian Song and Dance Festival"};
+const Named kAfterFestival = {"Brīvdiena, jo Dziesmu un deju svētku noslēguma diena ir nedēļas nogalē",
+                              "Day off: the closing day of the Song and Dance Festival falls on a weekend"};
+
 bool weekend(Date d) { return d.weekday() >= Weekday::sa; }
 
 const Named* statutory(Date d) {
@@ -113,6 +119,24 @@ void Calendar::add_extra(Date date, std::string name_lv, std::string name_en) {
     std::stable_sort(extras_.begin(), extras_.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
 }
 
+void Calendar::add_song_festival(Date closing) {
+    if (!closing.valid()) throw std::invalid_argument("Song and Dance Festival: invalid closing day " + closing.iso());
+    for (auto& f : festivals_)
+        if (f.year == closing.year)
+            throw std::invalid_argument("Song and Dance Festival: two closing days in " + std::to_string(closing.year));
+    festivals_.push_back(closing);
+    std::sort(festivals_.begin(), festivals_.end());
+}
+
+std::optional<Holiday> Calendar::festival_day(Date date) const {
+    for (auto& f : festivals_) {
+        if (f == date) return Holiday{date, HolidayKind::statutory, kFestival.lv, kFestival.en};
+        auto s = substitute_for(f.year, f.month, f.day);
+        if (s && *s == date) return Holiday{date, HolidayKind::substitute, kAfterFestival.lv, kAfterFestival.en};
+    }
+    return std::nullopt;
+}
+
 void Calendar::add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en,
                             std::optional<Date> replaces) {
     if (!date.valid()) throw std::invalid_argument("working-day transfer: invalid date " + date.iso());
@@ -141,13 +165,14 @@ void Calendar::add_transfer(Date date, Transfer kind, std::string name_lv, std::
 std::optional<Holiday> Calendar::holiday(Date date) const {
     if (const Named* n = statutory(date)) return Holiday{date, HolidayKind::statutory, n->lv, n->en};
     if (const Named* n = substitute(date)) return Holiday{date, HolidayKind::substitute, n->lv, n->en};
+    if (auto f = festival_day(date)) return f;
     for (const auto& h : extras_)
         if (h.date == date) return h;
     return std::nullopt;
 }
 
 bool Calendar::is_public_holiday(Date date) const {
-    if (statutory(date) || substitute(date)) return true;
+    if (statutory(date) || substitute(date) || festival_day(date)) return true;
     for (const auto& h : extras_)
         if (h.date == date) return true;
     return false;
@@ -190,6 +215,12 @@ std::vector<Holiday> Calendar::holidays(int year) const {
     if (auto s = substitute_for(year, 5, 4)) out.push_back(Holiday{*s, HolidayKind::substitute, kAfter4May.lv, kAfter4May.en});
     if (auto s = substitute_for(year, 11, 18))
         out.push_back(Holiday{*s, HolidayKind::substitute, kAfter18Nov.lv, kAfter18Nov.en});
+    for (const auto& f : festivals_) {
+        if (f.year != year) continue;
+        out.push_back(*festival_day(f));
+        if (auto s = substitute_for(f.year, f.month, f.day))
+            out.push_back(Holiday{*s, HolidayKind::substitute, kAfterFestival.lv, kAfterFestival.en});
+    }
     for (const auto& h : extras_)
         if (h.date.year == year) out.push_back(h);
     std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });

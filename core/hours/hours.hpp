@@ -128,7 +128,8 @@ std::string format_riga(Instant at);  // LocalTime::iso() of to_riga(at)
 
 enum class HolidayKind {
     statutory,   // named in the law on holidays (fixed date or Easter-based)
-    substitute,  // the next working day when 4 May or 18 November falls on a weekend
+    substitute,  // the next working day when 4 May, 18 November or the Song and Dance
+                 // Festival's closing day falls on a weekend
     extra,       // a one-off holiday added by a law for one year (content-maintained)
 };
 
@@ -167,6 +168,12 @@ public:
     // `replaces` is only for a working day and must be a Monday–Friday.
     void add_transfer(Date date, Transfer kind, std::string name_lv, std::string name_en,
                       std::optional<Date> replaces = std::nullopt);
+    // The closing day of the General Latvian Song and Dance Festival is a holiday of
+    // the law, and when it falls on a Saturday or Sunday the next working day is a
+    // day off, as for 4 May and 18 November. The festival is held every five years and
+    // the law does not fix its date, so content gives the closing day of each one
+    // (issue 14: it was a one-off entry for 10 July 2023). Add it before transfers.
+    void add_song_festival(Date closing);
 
     std::optional<Holiday> holiday(Date date) const;
     bool is_public_holiday(Date date) const;
@@ -194,6 +201,8 @@ public:
 private:
     std::vector<Holiday> extras_;
     std::vector<TransferDay> transfers_;
+    std::vector<Date> festivals_;  // closing days of the Song and Dance Festival
+    std::optional<Holiday> festival_day(Date date) const;
 };
 
 // --- opening hours -----------------------------------------------------------

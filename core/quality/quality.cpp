@@ -301,7 +301,13 @@ void check_bus_stops(const content::Content& c, const std::vector<import::BusSto
     for (auto& cp : c.contact_points) {
         double best = 0;
         const import::BusStop* near = content::nearest_stop(stops, {cp.lat, cp.lon}, &best);
-        if (near && best > opt.bus_stop_m)
+        if (near && best > content::kStopCoverageM)
+            out.add("bus-stop", "contact-points", cp.id, "/lat",
+                    "no bus stop within " + std::to_string(std::lround(content::kStopCoverageM / 1000)) +
+                        " km in bus-stops/stops.txt (the nearest, " + near->name + ", is " +
+                        std::to_string(std::lround(best / 1000)) +
+                        " km away): the file does not cover this place, so its pages name no bus stop");
+        else if (near && best > opt.bus_stop_m)
             out.add("bus-stop", "contact-points", cp.id, "/lat",
                     std::to_string(std::lround(best)) + " m from the nearest bus stop (" + near->name +
                         "); more than " + std::to_string(std::lround(opt.bus_stop_m)) + " m is over 10 minutes' walk");

@@ -6,7 +6,8 @@
 // never open or whose ranges overlap, e-service links that are not well-formed
 // addresses, probable duplicate services (the national catalogue's unified
 // municipal template *and* each municipality's own card), contact points farther
-// than 700 m from a bus stop, and, for each territory, how far its settlements are
+// than 700 m from a bus stop (or with none within 5 km: the stops file does not
+// cover them), and, for each territory, how far its settlements are
 // from the nearest contact point. Errors (Item::error) are what would send a citizen
 // the wrong way: a contact point advertising a consultation the booking does not
 // offer, a service that needs the institution's own office offered at a unified

@@ -2,6 +2,7 @@
 // the filters a citizen ticks, what are the next days' hours, how far is the bus.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "snapshot/detail.hpp"
@@ -14,15 +15,22 @@ namespace detail {
 
 hours::Calendar load_calendar(sqlite3* db) {
     hours::Calendar cal;
-    sqlite::Statement st(db, "SELECT date, kind, name_lv, name_en FROM holidays ORDER BY date", "snapshot holidays");
+    // `replaces`: a working Saturday is worked with the hours of the weekday it
+    // replaces (issue 14); without it the browser and the booking read it as closed.
+    sqlite::Statement st(db, "SELECT date, kind, name_lv, name_en, replaces FROM holidays ORDER BY date",
+                         "snapshot holidays");
     while (st.step()) {
         auto date = hours::Date::parse(st.text(0));
         if (!date) continue;
         try {
             std::string kind = st.text(1);
-            if (kind == "holiday") cal.add_extra(*date, st.text(2), st.text(3));
+            std::optional<hours::Date> replaces;
+            if (!st.is_null(4)) replaces = hours::Date::parse(st.text(4));
+            if (kind == "song-festival") cal.add_song_festival(*date);
+            else if (kind == "holiday") cal.add_extra(*date, st.text(2), st.text(3));
             else if (kind == "day-off") cal.add_transfer(*date, hours::Transfer::day_off, st.text(2), st.text(3));
-            else if (kind == "working-day") cal.add_transfer(*date, hours::Transfer::working_day, st.text(2), st.text(3));
+            else if (kind == "working-day")
+                cal.add_transfer(*date, hours::Transfer::working_day, st.text(2), st.text(3), replaces);
         } catch (const std::exception&) {
             // An impossible fact (checked at build time) must not hide the hours.
         }

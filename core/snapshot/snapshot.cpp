@@ -95,7 +95,7 @@ CREATE TABLE contact_point_extra_services(contact_point TEXT, service TEXT,
   PRIMARY KEY(contact_point, service)) WITHOUT ROWID;
 CREATE TABLE contact_point_remote(contact_point TEXT, institution TEXT,
   PRIMARY KEY(contact_point, institution)) WITHOUT ROWID;
-CREATE TABLE holidays(date TEXT, kind TEXT, name_lv TEXT, name_en TEXT, PRIMARY KEY(date, kind)) WITHOUT ROWID;
+CREATE TABLE holidays(date TEXT, kind TEXT, name_lv TEXT, name_en TEXT, replaces TEXT, PRIMARY KEY(date, kind)) WITHOUT ROWID;
 CREATE TABLE consultations(id TEXT PRIMARY KEY, institution TEXT, title_lv TEXT, title_en TEXT,
   slot_minutes INTEGER, windows TEXT, seats INTEGER, notice_working_days INTEGER, horizon_days INTEGER,
   bring_lv TEXT, bring_en TEXT) WITHOUT ROWID;
@@ -199,10 +199,17 @@ void write_entities(sqlite3* db, const Content& c, const BuildInfo& info) {
                 if (avg.published()) ins.row({about, target, avg.count, avg.average});
     }
     {
-        Insert ins(db, "INSERT INTO holidays VALUES(?,?,?,?)");
+        // `replaces`: the weekday whose hours a working Saturday keeps (issue 14);
+        // without it the browser and the booking read that Saturday as closed.
+        Insert ins(db, "INSERT INTO holidays VALUES(?,?,?,?,?)");
         for (auto& y : c.holidays) {
-            for (auto& e : y.extra) ins.row({e.date, e.kind, e.name.lv, e.name.en});
-            for (auto& e : y.transfers) ins.row({e.date, e.kind, e.name.lv, e.name.en});
+            // The festival's closing day: its names and the day off after it are the law's (core/hours).
+            if (!y.song_festival_closing.empty())
+                ins.row({y.song_festival_closing, "song-festival", "", "", Insert::Value()});
+            for (auto& e : y.extra) ins.row({e.date, e.kind, e.name.lv, e.name.en, Insert::Value()});
+            for (auto& e : y.transfers)
+                ins.row({e.date, e.kind, e.name.lv, e.name.en,
+                         e.replaces.empty() ? Insert::Value() : Insert::Value(e.replaces)});
         }
     }
 }

@@ -360,7 +360,7 @@ BOOST_AUTO_TEST_CASE(issue15_confirmation_says_what_happens_next_and_asks_for_no
     std::string page = booking_confirmation_page(real_strings(), opts(), en);
     BOOST_TEST(count(page, "Come to Zilupe one-stop centre, Raiņa iela 13, Zilupe, on Monday 21 December 2026, 9:00–9:30.") == 1u,
                page);
-    BOOST_TEST(count(page, "A specialist of the institution talks to you by video at the contact point") == 1u);
+    BOOST_TEST(count(page, "A specialist from the institution will talk to you by video at the contact point") == 1u);  // issue 14: natural English
     // A cancelled booking has nothing next.
     en.cancelled = true;
     BOOST_TEST(booking_confirmation_page(real_strings(), opts(), en).find("next-title") == std::string::npos);

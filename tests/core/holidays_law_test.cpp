@@ -79,6 +79,16 @@ BOOST_AUTO_TEST_CASE(issue14_holidays_of_the_law_2024_to_2027) {
     BOOST_TEST(day(y2025, "2025-05-05", "substitute") != nullptr);
 }
 
+// The Song and Dance Festival of 2023 closed on Sunday 9 July: a holiday of the law,
+// and Monday 10 July off by the law's weekend rule, from the content's closing day
+// (it was a one-off "extra" entry for 10 July only).
+BOOST_AUTO_TEST_CASE(issue14_the_song_festival_of_2023_through_the_content) {
+    json j = year(2023);
+    BOOST_TEST(day(j, "2023-07-09", "holiday") != nullptr);
+    BOOST_TEST(day(j, "2023-07-10", "substitute") != nullptr);
+    BOOST_TEST((of_kind(j, {"extra"}) == std::set<std::string>{"2023-05-29"}));  // the hockey medal, a law of its own
+}
+
 BOOST_AUTO_TEST_CASE(issue14_cabinet_transfers_with_the_hours_of_the_day_replaced) {
     struct Moved {
         const char* saturday;

@@ -287,4 +287,43 @@ BOOST_AUTO_TEST_CASE(issue14_without_the_replaced_day_the_saturday_is_not_guesse
                       std::invalid_argument);
 }
 
+// The law: the closing day of the General Latvian Song and Dance Festival is a
+// holiday, and on a Saturday or Sunday the next working day is a day off. 2023 closed
+// on Sunday 9 July, so Monday 10 July was off (it was a one-off content entry).
+BOOST_AUTO_TEST_CASE(issue14_song_festival_closing_day_is_a_rule_not_a_one_off) {
+    Calendar c;
+    BOOST_TEST(!c.is_public_holiday(date("2023-07-10")));  // nothing without the closing day
+    c.add_song_festival(date("2023-07-09"));
+    BOOST_TEST(c.is_public_holiday(date("2023-07-09")));
+    BOOST_TEST(c.is_public_holiday(date("2023-07-10")));
+    BOOST_TEST(!c.is_working_day(date("2023-07-10")));
+    BOOST_TEST(c.is_working_day(date("2023-07-11")));
+    BOOST_TEST((c.holiday(date("2023-07-09"))->kind == HolidayKind::statutory));
+    BOOST_TEST((c.holiday(date("2023-07-10"))->kind == HolidayKind::substitute));
+    BOOST_TEST(c.holiday(date("2023-07-10"))->name(Lang::en).find("Song and Dance Festival") != std::string::npos);
+    // Friday 7 July is a working day before a weekend, not before a holiday: not shortened.
+    BOOST_TEST(!c.is_shortened(date("2023-07-07")));
+    int in_list = 0;
+    for (const auto& h : c.holidays(2023))
+        if (h.date == date("2023-07-09") || h.date == date("2023-07-10")) ++in_list;
+    BOOST_TEST(in_list == 2);
+    BOOST_TEST(c.holidays(2024).size() == Calendar{}.holidays(2024).size());  // only its own year
+
+    // A closing day on a weekday moves nothing, and is itself a holiday (with a
+    // shortened day before it).
+    Calendar weekday;
+    weekday.add_song_festival(date("2028-07-05"));  // a Wednesday, for the rule only
+    BOOST_TEST(weekday.is_public_holiday(date("2028-07-05")));
+    BOOST_TEST(weekday.is_working_day(date("2028-07-06")));
+    BOOST_TEST(weekday.is_shortened(date("2028-07-04")));
+
+    // A closing day on a Saturday gives Monday off.
+    Calendar saturday;
+    saturday.add_song_festival(date("2028-07-08"));
+    BOOST_TEST(saturday.is_public_holiday(date("2028-07-10")));
+
+    BOOST_CHECK_THROW(c.add_song_festival(date("2023-07-08")), std::invalid_argument);  // two in one year
+    BOOST_CHECK_THROW(c.add_song_festival(Date{2023, 2, 30}), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

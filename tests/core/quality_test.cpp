@@ -118,6 +118,23 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(checks)
 
+// Issue 14: 43 km is not "far from a stop" but a place the stops file does not cover
+// (the default file has no stop in Liepāja); the report says so, not "over 10
+// minutes' walk", and the pages name no stop (content_test).
+BOOST_AUTO_TEST_CASE(issue14_a_contact_point_the_stops_file_does_not_cover_is_said_so) {
+    auto c = load(fixture::mini_content("quality-stops-cover"));
+    std::vector<import::BusStop> stops = {{"3", "Far away", 57.7000, 25.2800}};
+    auto r = quality::check(c, stops);
+    auto has = [&](const std::string& needle) {
+        for (auto& i : r.items)
+            if (i.check == "bus-stop" && i.id == "vpvkac-cesis" && i.message.find(needle) != std::string::npos) return true;
+        return false;
+    };
+    BOOST_TEST(has("does not cover this place"));
+    BOOST_TEST(has("Far away"));
+    BOOST_TEST(!has("10 minutes' walk"));
+}
+
 BOOST_AUTO_TEST_CASE(english_hours_links_bus_stops_and_coverage) {
     auto dir = fixture::mini_content("quality-checks");
     auto cp = read_json(dir / "contact-points/vpvkac-cesis.json");

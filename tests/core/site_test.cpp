@@ -409,3 +409,24 @@ BOOST_AUTO_TEST_CASE(issue14_unknown_documents_say_nothing_and_level_3_names_the
     BOOST_TEST(office.find(">PMLP</abbr> nodaļā") != std::string::npos);
     BOOST_TEST(some.find("channel-institution") == std::string::npos);
 }
+
+// Issue 14: a unified centre's page says what it cannot do for the institutions it
+// serves (their level-3 services, received only at the institution's own office) and
+// links them, instead of leaving the list of what it can do to be read as complete.
+BOOST_AUTO_TEST_CASE(issue14_contact_point_page_says_what_only_the_institutions_office_does) {
+    auto c = sample();
+    auto base = render_map(c);
+    BOOST_TEST(base["lv/klientu-centri/cesis-vpvkac/index.html"].find("Tikai iestādes nodaļā") == std::string::npos);
+
+    c.services[2].contact_point_level = 3;  // vsaa-slimibas-pabalsts, of an institution the centre serves
+    c.services[0].contact_point_level = 3;  // pmlp-deklaracija: PMLP is not one of the centre's institutions
+    auto pages = render_map(c);
+    const auto& lv = pages["lv/klientu-centri/cesis-vpvkac/index.html"];
+    auto at = lv.find("<h2>Tikai iestādes nodaļā</h2>");
+    BOOST_REQUIRE(at != std::string::npos);
+    std::string section = lv.substr(at, lv.find("<h2>", at + 5) - at);
+    BOOST_TEST(section.find("/lv/pakalpojumi/vsaa-slimibas-pabalsts/") != std::string::npos, section);
+    BOOST_TEST(section.find("(VSAA)") != std::string::npos, section);
+    BOOST_TEST(section.find("pmlp-deklaracija") == std::string::npos, section);
+    BOOST_TEST(pages["en/contact-points/cesis-vpvkac/index.html"].find("s own office</h2>") != std::string::npos);
+}

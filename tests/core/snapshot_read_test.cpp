@@ -91,6 +91,26 @@ BOOST_AUTO_TEST_CASE(week_view_shows_holidays_and_shortened_days) {
     BOOST_TEST(real().days("nav-tada", dec21, Lang::en, 7).empty());
 }
 
+// Issue 14: a Saturday a Cabinet order makes a working day is worked with the hours
+// of the weekday it replaces. The pages knew; the snapshot dropped `replaces`, so the
+// browser's week view, its open/closed line and the booking read 17 January 2026 as
+// a closed Saturday.
+BOOST_AUTO_TEST_CASE(issue14_the_snapshot_keeps_the_day_a_working_saturday_replaces) {
+    auto cal = real().calendar();
+    BOOST_TEST(cal.is_working_day(hours::Date{2026, 1, 17}));
+    BOOST_TEST(cal.hours_of(hours::Date{2026, 1, 17}).iso() == "2026-01-02");
+    // Cēsis: Mo-Th 08:00-17:00; Fr 08:00-14:00 — so Friday's hours on that Saturday.
+    std::int64_t jan17 = 1768636800;  // 2026-01-17 10:00 Riga
+    auto d = real().days("vpvkac-cesis", jan17, Lang::en, 1);
+    BOOST_REQUIRE(d.size() == 1u);
+    BOOST_TEST(d[0].date == "2026-01-17");
+    BOOST_TEST(d[0].open);
+    BOOST_TEST(d[0].hours.find("14:00") != std::string::npos, d[0].hours);
+    auto now = real().opening_status("vpvkac-cesis", jan17, Lang::en);
+    BOOST_REQUIRE(now);
+    BOOST_TEST(now->state == "open");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 

@@ -1,4 +1,5 @@
 // A contact point page: contact, hours (with the week view), access, map, services, remote consultations.
+#include <algorithm>
 #include <map>
 #include "geo/geo.hpp"
 #include "hours/hours.hpp"
@@ -83,6 +84,28 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
             m += "<p>" + link(x.url(Kind::services) + "#i-" + inst->id,
                               x.f("cp.services.all", {{"n", std::to_string(list.size())}, {"abbr", inst->abbr[x.lang]}})) +
                  "</p>\n";
+    }
+
+    // What a unified centre or library cannot do for the institutions it serves:
+    // their level-3 services (passports, eID cards, residence permits, …) are
+    // received only at the institution's own office (issue 14). Say so, rather than
+    // let the list above be read as everything that institution does here.
+    if (cp.kind != "institution") {
+        std::vector<const Service*> elsewhere;
+        for (auto& s : x.c.services)
+            if (s.contact_point_level == 3 &&
+                std::find(cp.institutions.begin(), cp.institutions.end(), s.institution) != cp.institutions.end())
+                elsewhere.push_back(&s);
+        if (!elsewhere.empty()) {
+            m += "<h2>" + x.e("cp.elsewhere") + "</h2>\n<p>" + x.e("cp.elsewhere.text") + "</p>\n";
+            std::vector<std::pair<std::string, std::string>> links;
+            for (auto* s : by_title(x, elsewhere, [&](const Service& sv) -> const std::string& { return sv.title[x.lang]; })) {
+                const Institution* inst = x.c.institution(s->institution);
+                links.emplace_back(x.url(Kind::service, s->id),
+                                   esc(s->title[x.lang]) + (inst ? " (" + esc(inst->abbr[x.lang]) + ")" : std::string()));
+            }
+            m += link_list(links);
+        }
     }
 
     m += "<h2>" + x.e("cp.remote") + "</h2>\n";
