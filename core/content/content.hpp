@@ -52,9 +52,12 @@ struct TextList {
 struct Institution {
     std::string id;
     Text abbr, name;
-    std::string website;
+    std::string website;  // empty where no one site is the institution's (local governments)
     bool basket = false, agreement = false;
     TextList keywords;
+    // Where its own office is, as the end of "Only at …" ("savā pašvaldībā — …"): set
+    // where "<abbr> office" would not be a place (a local government); empty otherwise.
+    Text office;
 
     bool operator==(const Institution&) const = default;
 };

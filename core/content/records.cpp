@@ -68,7 +68,8 @@ Institution institution(const json& v) {
     i.id = str(v, "id");
     i.abbr = text(v, "abbr");
     i.name = text(v, "name");
-    i.website = str(v, "website");
+    i.website = str_or_empty(v, "website");
+    i.office = text_or_empty(v, "office");
     i.basket = v.at("basket").get<bool>();
     i.agreement = v.value("agreement", false);
     i.keywords = text_list(v, "keywords");
@@ -186,7 +187,9 @@ HolidayYear holiday_year(const json& v) {
 // --- writers: the reader's shape, required fields always --------------------------------
 
 json write(const Institution& x) {
-    json j{{"id", x.id}, {"abbr", text_json(x.abbr)}, {"name", text_json(x.name)}, {"website", x.website}, {"basket", x.basket}};
+    json j{{"id", x.id}, {"abbr", text_json(x.abbr)}, {"name", text_json(x.name)}, {"basket", x.basket}};
+    if (!x.website.empty()) j["website"] = x.website;
+    if (!empty(x.office)) j["office"] = text_json(x.office);
     if (x.agreement) j["agreement"] = true;
     if (!empty(x.keywords)) j["keywords"] = list_json(x.keywords);
     return j;

@@ -175,7 +175,8 @@ void check_links(const content::Content& c, Collector& out) {
             if (auto p = link_problem(s.channels.eservice); !p.empty())
                 out.add("link", "services", s.id, "/channels/eservice", p);
     for (auto& i : c.institutions)
-        if (auto p = link_problem(i.website); !p.empty()) out.add("link", "institutions", i.id, "/website", p);
+        if (!i.website.empty())
+            if (auto p = link_problem(i.website); !p.empty()) out.add("link", "institutions", i.id, "/website", p);
 }
 
 // A contact point that lists an institution under remote_consultation tells people
@@ -268,6 +269,47 @@ void check_link_forms(const content::Content& c, Collector& out) {
         if (!s.channels.eservice.empty() && link_problem(s.channels.eservice).empty())
             if (auto p = link_form_problem(s.channels.eservice, s.channels.eservice_source); !p.empty())
                 out.add("link-form", "services", s.id, "/channels/eservice", p);
+}
+
+std::vector<std::string> words_of(const std::string& t) {
+    // Split at ASCII spaces and punctuation; every byte ≥ 0x80 belongs to a letter
+    // (the text is UTF-8 Latvian), so "slimības" stays one word.
+    std::vector<std::string> w;
+    std::string cur;
+    for (unsigned char ch : t) {
+        if (ch >= 0x80 || std::isalnum(ch) || ch == '-') cur += char(ch);
+        else if (!cur.empty()) w.push_back(std::move(cur)), cur.clear();
+    }
+    if (!cur.empty()) w.push_back(std::move(cur));
+    return w;
+}
+bool ends_with(const std::string& w, const std::string& tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Issue 14: texts a citizen reads address them neutrally. A warning, not an error:
+// the rule is a heuristic, and the editor decides.
+void check_gendered(const content::Content& c, Collector& out) {
+    auto one = [&](const std::string& kind, const std::string& id, const std::string& field, const std::string& lv) {
+        if (auto g = gendered_form(lv); !g.empty())
+            out.add("gender", kind, id, field + "/lv", "addresses the reader in the masculine (\"" + g +
+                                                          "\"): say it neutrally (\"ja slimojat\", \"paši\")");
+    };
+    for (auto& s : c.services) {
+        one("services", s.id, "/title", s.title.lv);
+        one("services", s.id, "/summary", s.summary.lv);
+        one("services", s.id, "/body", s.body.lv);
+        one("services", s.id, "/fee", s.fee.lv);
+    }
+    for (auto& ls : c.life_situations) {
+        one("life-situations", ls.id, "/summary", ls.summary.lv);
+        for (size_t k = 0; k < ls.steps.size(); ++k) {
+            one("life-situations", ls.id, "/steps/" + std::to_string(k) + "/title", ls.steps[k].title.lv);
+            one("life-situations", ls.id, "/steps/" + std::to_string(k) + "/text", ls.steps[k].text.lv);
+        }
+        for (size_t k = 0; k < ls.questions.size(); ++k)
+            one("life-situations", ls.id, "/questions/" + std::to_string(k) + "/text", ls.questions[k].text.lv);
+    }
 }
 
 // A working Saturday without the day it replaces keeps the schedule's Saturday
@@ -422,6 +464,22 @@ std::string link_form_problem(const std::string& url, const std::string& source)
     return "";
 }
 
+std::string gendered_form(const std::string& lv) {
+    auto w = words_of(lv);
+    for (size_t i = 0; i < w.size(); ++i) {
+        if ((w[i] == "esat" || w[i] == "Esat" || w[i] == "neesat") && i + 1 < w.size()) {
+            const std::string& next = w[i + 1];
+            bool masc = next.size() > 2 && (ends_with(next, "s") || ends_with(next, "š"));
+            if (masc && next != "jūs" && next != "vairs") return w[i] + " " + next;
+        }
+        if (w[i] == "pats" || w[i] == "pati")
+            for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+                if (ends_with(w[k], "at") || ends_with(w[k], "āt") || ends_with(w[k], "aties"))
+                    return w[k] + " … " + w[i];
+    }
+    return "";
+}
+
 Report check(const content::Content& c, const std::vector<import::BusStop>& stops, const Options& options) {
     Report r;
     Collector col{r.items};
@@ -430,6 +488,7 @@ Report check(const content::Content& c, const std::vector<import::BusStop>& stop
     check_contact_points(c, options, col);
     check_links(c, col);
     check_link_forms(c, col);
+    check_gendered(c, col);
     check_bookable(c, options, col);
     check_support_levels(c, col);
     check_territories(c, col);

@@ -110,6 +110,13 @@ std::vector<DuplicateGroup> find_duplicates(const content::Content& c, double th
 // where the link came from (`source` non-empty). "" when fine, else why not.
 std::string link_form_problem(const std::string& url, const std::string& source);
 
+// Issue 14: a Latvian text that addresses the reader in the masculine ("ja esat
+// slims", "izdarīt pats") where a neutral form exists ("ja slimojat", "paši"). Returns
+// the first such phrase, "" when there is none. A heuristic for the editor's eye: the
+// word after "esat" ending in -s/-š, or "pats"/"pati" within three words of a verb in
+// the second person plural (…at, …āt, …aties).
+std::string gendered_form(const std::string& lv);
+
 // Syntax of an https:// link: scheme, a host of labels with a dot and a letter TLD,
 // no spaces or control characters. "" when fine, else why not.
 std::string link_problem(const std::string& url);

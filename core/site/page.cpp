@@ -46,9 +46,16 @@ std::string channels(const Ctx& x, const Service& s) {
     // Level 3 (passports, eID cards, residence permits: fingerprints and a photo are
     // taken at the institution's own office): a contact point can only point the way
     // (issue 14), so say where it is done rather than leave the citizen guessing.
-    if (s.contact_point_level == 3)
+    // A local government is not "<abbr> office": its card names the place itself.
+    if (s.contact_point_level == 3) {
+        const Institution* inst = x.c.institution(s.institution);
+        std::string office = inst && !inst->office[x.lang].empty()
+                                 ? esc(inst->office[x.lang])
+                                 : x.f("channel.institution.office", {{"abbr", "\x01"}});
+        if (auto at = office.find('\x01'); at != std::string::npos) office.replace(at, 1, inst_abbr(x, s.institution));
         h += "<li class=\"channel channel-institution\"><strong>" + x.e("channel.institution.label") + "</strong> " +
-             inst_abbr(x, s.institution) + " " + x.e("channel.institution.text") + "</li>\n";
+             office + "; " + x.e("channel.institution.help") + "</li>\n";
+    }
     if (h.empty()) return "<p>" + x.e("channel.none") + "</p>\n";
     return "<ul class=\"channels\">\n" + h + "</ul>\n";
 }

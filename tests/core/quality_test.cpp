@@ -343,6 +343,30 @@ BOOST_AUTO_TEST_CASE(issue14_links_in_forms_their_site_does_not_use) {
     BOOST_TEST(link_form_problem("https://www.nva.gov.lv/lv/e-pakalpojumi", "nva.gov.lv, 2026-11").empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue14_texts_that_address_the_reader_in_the_masculine) {
+    using quality::gendered_form;
+    BOOST_TEST(gendered_form("Pabalsts aizstāj algu laikā, kad esat slims.") == "esat slims");
+    BOOST_TEST(gendered_form("Ja esat bezdarbnieks, NVA palīdzēs.") == "esat bezdarbnieks");
+    BOOST_TEST(gendered_form("Ja esat nonācis grūtībās") == "esat nonācis");
+    BOOST_TEST(gendered_form("Ja nevarat to izdarīt pats, palīdzēs.") == "nevarat … pats");
+    // Neutral forms, and "pats" about a third person, pass.
+    BOOST_TEST(gendered_form("Pabalsts aizstāj algu laikā, kad slimojat.") == "");
+    BOOST_TEST(gendered_form("Ja nevarat to izdarīt paši, palīdzēs.") == "");
+    BOOST_TEST(gendered_form("Pieteikties var pats cilvēks vai viņa tuvinieki.") == "");
+    BOOST_TEST(gendered_form("Vai esat jūs šeit? Ja vairs neesat klientu centrā") == "");
+
+    auto dir = quality_fixture("");
+    auto c = load(dir);
+    BOOST_TEST_REQUIRE(!c.services.empty());
+    c.services[0].body.lv += " Ja esat slims, zvaniet.";
+    auto r = quality::check(c, {});
+    auto items = items_of(r, "gender");
+    BOOST_TEST_REQUIRE(items.size() == 1u, dump(r));
+    BOOST_TEST(items[0].id == c.services[0].id);
+    BOOST_TEST(items[0].field == "/body/lv");
+    BOOST_TEST(!items[0].error);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // Issue 14 on the default content: the catalogue covers what citizens asked for (the
@@ -357,4 +381,13 @@ BOOST_AUTO_TEST_CASE(issue14_default_content_reaches_every_service) {
         if (i.check == "unreached") unreached += i.id + " ";
     BOOST_TEST(unreached.empty(), "no life situation reaches: " + unreached);
     BOOST_TEST(r.errors() == 0u);
+}
+
+// The default content addresses the reader neutrally (issue 14).
+BOOST_AUTO_TEST_CASE(issue14_default_content_has_no_masculine_address) {
+    auto r = quality::check(load(fs::path(PIETURA_SOURCE_DIR) / "content"), {});
+    std::string found;
+    for (auto& i : r.items)
+        if (i.check == "gender") found += i.id + i.field + ": " + i.message + "\n";
+    BOOST_TEST(found.empty(), found);
 }

@@ -94,6 +94,26 @@ BOOST_AUTO_TEST_CASE(issue14_all_matches_ten_at_a_time) {
     BOOST_TEST(count(odd, "?q=a%26b%20%22c%22%20%C4%81&amp;lapa=2") == 1u);
 }
 
+// search::query() answers at most kMaxHits: a full list is "at least" that many, never
+// passed off as the count (at 3,400 services "pabalsts" matches more than 100).
+BOOST_AUTO_TEST_CASE(issue14_a_cut_list_is_not_passed_off_as_the_count) {
+    auto full = hits(pietura::search::kMaxHits, 0);
+    std::string p1 = components::search_results(real_strings(), Lang::lv, {"pabalsts", full, 1});
+    BOOST_TEST(count(p1, ">Vismaz 100 rezultātu vaicājumam „pabalsts”</h2>") == 1u, p1.substr(0, 400));
+    BOOST_TEST(count(p1, "Rādīti 10 no vismaz 100") == 1u);
+    std::string last = components::search_results(real_strings(), Lang::lv, {"pabalsts", full, 10});
+    BOOST_TEST(count(last, "<li id=\"result-") == 100u);
+    BOOST_TEST(count(last, "Šie ir pirmie 100. Lai atrastu pārējos, precizējiet meklējumu") == 1u);
+    std::string en = components::search_results(real_strings(), Lang::en, {"benefit", full, 1});
+    BOOST_TEST(count(en, ">At least 100 results for “benefit”</h2>") == 1u);
+    // One short of the cut is the whole answer; with weak hits listed, every confident one is there.
+    std::string all = components::search_results(real_strings(), Lang::lv, {"pabalsts", hits(99, 0), 1});
+    BOOST_TEST(count(all, ">99 rezultāti vaicājumam") == 1u);
+    BOOST_TEST(count(all, "vismaz") == 0u);
+    std::string mixed = components::search_results(real_strings(), Lang::lv, {"pabalsts", hits(60, 40), 1});
+    BOOST_TEST(count(mixed, ">60 rezultātu vaicājumam") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(issue14_counts_follow_latvian_plural_rules) {
     BOOST_TEST(components::results_count(real_strings(), Lang::lv, 1) == "1 rezultāts");
     BOOST_TEST(components::results_count(real_strings(), Lang::lv, 21) == "21 rezultāts");

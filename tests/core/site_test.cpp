@@ -410,6 +410,28 @@ BOOST_AUTO_TEST_CASE(issue14_unknown_documents_say_nothing_and_level_3_names_the
     BOOST_TEST(some.find("channel-institution") == std::string::npos);
 }
 
+// Issue 14: a local government is not "<abbr> office". Its card names the place
+// (office) and has no website of its own; its service page says where to go in words
+// that read as Latvian, and links no site that is not the institution's.
+BOOST_AUTO_TEST_CASE(issue14_a_municipal_service_page_names_the_place_and_no_foreign_site) {
+    auto c = sample();
+    auto& inst = c.institutions[0];
+    c.services[0].institution = inst.id;
+    c.services[0].contact_point_level = 3;
+    inst.abbr = {"Pašvaldība", "Local government"};
+    inst.office = {"savā pašvaldībā — sociālajā dienestā", "your own local government — its social service"};
+    inst.website.clear();
+    auto pages = render_map(c);
+    const std::string& lv = pages["lv/pakalpojumi/" + c.services[0].id + "/index.html"];
+    BOOST_TEST(lv.find("savā pašvaldībā — sociālajā dienestā; klientu centrā") != std::string::npos);
+    BOOST_TEST(lv.find("Pašvaldība</abbr> nodaļā") == std::string::npos);
+    BOOST_TEST(lv.find("Citi Pašvaldība") == std::string::npos);
+    BOOST_TEST(lv.find("Iestādes tīmekļvietne") == std::string::npos);
+    const std::string& en = pages["en/services/" + c.services[0].id + "/index.html"];
+    BOOST_TEST(en.find("your own local government — its social service; a contact point") != std::string::npos);
+    BOOST_TEST(en.find("Institution website") == std::string::npos);
+}
+
 // Issue 14: a unified centre's page says what it cannot do for the institutions it
 // serves (their level-3 services, received only at the institution's own office) and
 // links them, instead of leaving the list of what it can do to be read as complete.

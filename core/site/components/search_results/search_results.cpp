@@ -68,6 +68,7 @@ const std::vector<std::string>& search_results_keys() {
         "search.results.zero", "search.results.one", "search.results.other", "search.results.for",
         "search.results.none", "search.results.nothing", "search.results.weak.none", "search.results.weak.intro", "search.results.weak.heading",
         "search.results.ask", "search.results.ask.link", "search.results.more", "search.results.shown",
+        "search.results.for.capped", "search.results.shown.capped", "search.results.capped",
         "kind.service", "kind.situation", "kind.contact_point"};
     return keys;
 }
@@ -81,9 +82,13 @@ std::string search_results(const Strings& s, Lang lang, const SearchResultsView&
 
     std::string h = "<section id=\"live-results\" class=\"live-results\" aria-labelledby=\"live-results-heading\" "
                     "data-total=\"" + std::to_string(total) + "\" data-shown=\"" + std::to_string(shown) + "\">\n";
+    // search::query() answers at most kMaxHits: a full list means there may be more,
+    // and the page says "at least" rather than pass the cut off as the count. Confident
+    // hits come before weak ones, so with any weak hit listed the confident ones are all there.
+    const bool capped = total >= static_cast<std::size_t>(search::kMaxHits);
     std::string heading = strong.empty() ? s.format(lang, total ? "search.results.weak.none" : "search.results.nothing",
                                                     {{"q", v.query}})
-                                         : s.format(lang, "search.results.for",
+                                         : s.format(lang, capped && weak.empty() ? "search.results.for.capped" : "search.results.for",
                                                     {{"count", results_count(s, lang, strong.size())}, {"q", v.query}});
     h += "<h2 id=\"live-results-heading\" tabindex=\"-1\">" + esc(heading) + "</h2>\n";
     if (strong.empty()) {
@@ -107,9 +112,13 @@ std::string search_results(const Strings& s, Lang lang, const SearchResultsView&
     }
     if (shown < total) {
         h += "<p class=\"results-shown\">" +
-             esc(s.format(lang, "search.results.shown", {{"shown", std::to_string(shown)}, {"total", std::to_string(total)}})) +
+             esc(s.format(lang, capped ? "search.results.shown.capped" : "search.results.shown",
+                          {{"shown", std::to_string(shown)}, {"total", std::to_string(total)}})) +
              "</p>\n";
         h += more_link(s, lang, v, shown);
+    } else if (capped) {
+        h += "<p class=\"results-shown\">" + esc(s.format(lang, "search.results.capped", {{"n", std::to_string(total)}})) +
+             "</p>\n";
     }
     return h + "</section>\n";
 }
