@@ -271,22 +271,6 @@ void check_link_forms(const content::Content& c, Collector& out) {
                 out.add("link-form", "services", s.id, "/channels/eservice", p);
 }
 
-std::vector<std::string> words_of(const std::string& t) {
-    // Split at ASCII spaces and punctuation; every byte ≥ 0x80 belongs to a letter
-    // (the text is UTF-8 Latvian), so "slimības" stays one word.
-    std::vector<std::string> w;
-    std::string cur;
-    for (unsigned char ch : t) {
-        if (ch >= 0x80 || std::isalnum(ch) || ch == '-') cur += char(ch);
-        else if (!cur.empty()) w.push_back(std::move(cur)), cur.clear();
-    }
-    if (!cur.empty()) w.push_back(std::move(cur));
-    return w;
-}
-bool ends_with(const std::string& w, const std::string& tail) {
-    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // Issue 14: texts a citizen reads address them neutrally. A warning, not an error:
 // the rule is a heuristic, and the editor decides.
 void check_gendered(const content::Content& c, Collector& out) {
@@ -465,17 +449,23 @@ std::string link_form_problem(const std::string& url, const std::string& source)
 }
 
 std::string gendered_form(const std::string& lv) {
-    auto w = words_of(lv);
-    for (size_t i = 0; i < w.size(); ++i) {
-        if ((w[i] == "esat" || w[i] == "Esat" || w[i] == "neesat") && i + 1 < w.size()) {
-            const std::string& next = w[i + 1];
-            bool masc = next.size() > 2 && (ends_with(next, "s") || ends_with(next, "š"));
-            if (masc && next != "jūs" && next != "vairs") return w[i] + " " + next;
+    // text::tokenize's words, folded (lower case, no diacritics: "Esat" is "esat", "š"
+    // is "s"), without the joined forms of hyphenated words; the phrase reported is the
+    // original text between the words' byte spans.
+    std::vector<text::Token> w;
+    for (auto& t : text::tokenize(lv))
+        if (!t.compound) w.push_back(std::move(t));
+    auto phrase = [&](std::size_t from, std::size_t to) { return lv.substr(w[from].begin, w[to].end - w[from].begin); };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const std::string& word = w[i].text;
+        if ((word == "esat" || word == "neesat") && i + 1 < w.size()) {
+            const std::string& next = w[i + 1].text;
+            if (next.size() > 2 && next.ends_with("s") && next != "jus" && next != "vairs") return phrase(i, i + 1);
         }
-        if (w[i] == "pats" || w[i] == "pati")
-            for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
-                if (ends_with(w[k], "at") || ends_with(w[k], "āt") || ends_with(w[k], "aties"))
-                    return w[k] + " … " + w[i];
+        if (word == "pats" || word == "pati")
+            for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+                if (w[k].text.ends_with("at") || w[k].text.ends_with("aties"))
+                    return phrase(k, k) + " … " + phrase(i, i);
     }
     return "";
 }
