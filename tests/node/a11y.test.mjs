@@ -121,11 +121,17 @@ async function tabTo(page, selector, max = 80) {
   throw new Error(`could not reach ${selector} with Tab`);
 }
 
-test('keyboard only: search → service → nearest contact point → its page → booking a consultation', async () => {
-  // Its own server with a throw-away data folder, since this journey ends in a booking.
+test('keyboard only: search → service → nearest contact point → its page → booking a consultation', async (t) => {
+  // Its own server with a throw-away data folder, since this journey ends in a booking;
+  // stopped however the journey ends, or a failed step would leave the run waiting on it.
   const data = mkdtempSync(join(tmpdir(), 'pietura-kbd-'));
   const server = await startServer(dist, ['--data', data, '--rate-limit', '0']);
+  t.after(() => {
+    server.stop();
+    rmSync(data, { recursive: true, force: true });
+  });
   const ctx = await env.browser.newContext();
+  t.after(() => ctx.close());
   const page = await ctx.newPage();
   await page.goto(server.url + '/en/');
   await tabTo(page, 'a.skip-link');
@@ -174,7 +180,4 @@ test('keyboard only: search → service → nearest contact point → its page �
   await tabTo(page, '#booking-confirm [type=submit]');
   await Promise.all([page.waitForURL(/\/en\/consultation\/confirmation\/$/, { timeout: 20000 }), page.keyboard.press('Enter')]);
   assert.match(await page.locator('#reference').innerText(), /^PT-/);
-  await ctx.close();
-  server.stop();
-  rmSync(data, { recursive: true, force: true });
 });

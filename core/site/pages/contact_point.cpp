@@ -57,6 +57,20 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
                        x.e("cp.map.osm"), " class=\"external\"") +
          "</li>\n</ul>\n";
 
+    // Remote consultations before the services: a short answer a keyboard user should
+    // not have to tab past every service link to reach.
+    m += "<h2>" + x.e("cp.remote") + "</h2>\n";
+    std::vector<const Institution*> remote;
+    for (auto& id : cp.remote_consultation)
+        if (auto* i = x.c.institution(id)) remote.push_back(i);
+    if (remote.empty()) m += "<p>" + x.e("cp.remote.none") + "</p>\n";
+    else {
+        m += "<p>" + x.e("cp.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</p>\n<ul>\n";
+        for (auto* i : by_title(x, remote, [&](const Institution& in) -> const std::string& { return in.name[x.lang]; }))
+            m += "<li>" + esc(i->name[x.lang]) + " (" + esc(i->abbr[x.lang]) + ")</li>\n";
+        m += "</ul>\n";
+    }
+
     // Services grouped by institution, as staff and citizens think of them.
     std::map<std::string, std::vector<const Service*>> by_inst;
     for (auto* s : x.c.services_at(cp)) by_inst[s->institution].push_back(s);
@@ -106,18 +120,6 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
             }
             m += link_list(links);
         }
-    }
-
-    m += "<h2>" + x.e("cp.remote") + "</h2>\n";
-    std::vector<const Institution*> remote;
-    for (auto& id : cp.remote_consultation)
-        if (auto* i = x.c.institution(id)) remote.push_back(i);
-    if (remote.empty()) m += "<p>" + x.e("cp.remote.none") + "</p>\n";
-    else {
-        m += "<p>" + x.e("cp.remote.text") + " " + link(booking_url(x.lang), x.e("book.link")) + "</p>\n<ul>\n";
-        for (auto* i : by_title(x, remote, [&](const Institution& in) -> const std::string& { return in.name[x.lang]; }))
-            m += "<li>" + esc(i->name[x.lang]) + " (" + esc(i->abbr[x.lang]) + ")</li>\n";
-        m += "</ul>\n";
     }
 
     PageSpec p{Kind::contact_point, cp.id, cp.name[x.lang], cp.address[x.lang],
