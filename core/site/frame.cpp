@@ -96,7 +96,7 @@ std::string shell_to(const Ctx& x, const PageSpec& p, const std::string& main_ht
 }  // namespace
 
 std::string shell(const Ctx& x, const PageSpec& p, const std::string& main_html) {
-    return shell_to(x, p, main_html, url_for(other(x.lang), p.kind, p.id));
+    return shell_to(x, p, main_html, p.other_lang_url.empty() ? url_for(other(x.lang), p.kind, p.id) : p.other_lang_url);
 }
 
 // The site root only sends people on to a language; it is not a real page.

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -73,6 +74,9 @@ struct PageSpec {
     std::vector<Crumb> crumbs;  // ancestors below Home; the page itself is added last
     std::string json_ld = {};   // schema.org data for the page, "" for none
     std::string above_title = {};  // HTML above the <h1> (a question page's back link and step count)
+    // The same page in the other language, when it is not the same kind and id there
+    // (an A–Z letter the other alphabet does not have): "" for url_for(other, kind, id).
+    std::string other_lang_url = {};
 };
 
 // The whole page around `main_html` (site/frame.cpp).
@@ -159,6 +163,10 @@ Page situations_list(const Ctx& x);
 Page services_list(const Ctx& x);
 Page contact_points_list(const Ctx& x);
 Page search_page(const Ctx& x);
+// The A–Z index one page per first letter, when the catalogue is too big for one
+// (site/pages/search.cpp); none otherwise. One of them by its id, for the page pack.
+std::vector<Page> az_letter_pages(const Ctx& x);
+std::optional<Page> az_letter_page(const Ctx& x, std::string_view id);
 Page accessibility_page(const Ctx& x);
 Page settings_page(const Ctx& x);
 Page root(const Strings& s, const Options& o);

@@ -24,6 +24,7 @@ std::vector<Page> render(const content::Content& c, const Strings& s, const Opti
         Ctx x{c, s, o, lang, &keys};
         pages.push_back(home(x));
         pages.push_back(search_page(x));
+        for (auto& p : az_letter_pages(x)) pages.push_back(std::move(p));
         pages.push_back(situations_list(x));
         pages.push_back(services_list(x));
         pages.push_back(contact_points_list(x));

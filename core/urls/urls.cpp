@@ -18,7 +18,8 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::contact_point: return lv ? "klientu-centri" : "contact-points";
     case Kind::audiences:
     case Kind::audience: return lv ? "auditorijas" : "audiences";
-    case Kind::search: return lv ? "meklet" : "search";
+    case Kind::search:
+    case Kind::az_letter: return lv ? "meklet" : "search";
     case Kind::territory: return lv ? "tuvakie" : "nearest";
     case Kind::accessibility: return lv ? "pieklustamiba" : "accessibility";
     case Kind::settings: return lv ? "iestatijumi" : "settings";

@@ -296,3 +296,64 @@ BOOST_AUTO_TEST_CASE(issue13_contact_point_counts_are_services_at_counted_for_ev
     BOOST_TEST(counts["pmlp-deklaracija"] == 2);
     BOOST_TEST(counts["vsaa-slimibas-pabalsts"] == 2);
 }
+
+// Issue 13: at the national catalogue the A–Z index was one page of about 1 MB that a
+// phone had to fetch and parse before its search box answered. Past 600 entries it is
+// a page per first letter, online and offline alike; a small catalogue keeps one page.
+BOOST_AUTO_TEST_CASE(issue13_a_national_a_to_z_is_a_page_per_letter_online_and_offline) {
+    content::Content c = rich_sample();
+    const content::Service proto = c.services.front();
+    const char* starts[] = {"Atbalsts", "Čeks", "Izziņa", "Pabalsts", "Šķiršana", "Ziņas", "2025. gada"};
+    for (int i = 0; i < 700; ++i) {
+        content::Service s = proto;
+        s.id = "gen-" + std::to_string(i);
+        std::string start = starts[i % 7];
+        s.title = T(start + " nr. " + std::to_string(i), start + " no. " + std::to_string(i));
+        c.services.push_back(s);
+    }
+    // A pack lists each kind in id order, as content::Content::load() gives it.
+    std::sort(c.services.begin(), c.services.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    const size_t entries = c.life_situations.size() + c.services.size() + c.contact_points.size();
+    Options o = packed_options(c);
+    auto pages = render_map(c, o);
+    auto packed = Pages::from_pack(pack(c, real_strings(), o));
+
+    const std::string& az = pages.at("lv/meklet/index.html");
+    BOOST_TEST(count(az, "class=\"az-list\"") == 0u, "the search page lists no entries itself");
+    BOOST_TEST(count(az, "id=\"search-answer\"") == 1u);
+    for (const char* letter : {"a", "ch", "i", "p", "sh", "z", "0-9"}) {
+        std::string url = "/lv/meklet/" + std::string(letter) + "/";
+        BOOST_TEST(count(az, "href=\"" + url + "\"") == 1u, url);
+        BOOST_TEST_REQUIRE(pages.count(path_for(url)) == 1u, url);
+        auto got = packed.render(url);
+        BOOST_TEST_REQUIRE(got.has_value(), url);
+        BOOST_TEST((got->html == pages.at(path_for(url))), url << " offline differs from the build's");
+        BOOST_TEST(count(pages.at("sitemap.xml"), "<loc>" + o.base_url + url + "</loc>") == 1u, url);
+    }
+    // Every entry is on exactly one letter page, and each page marks its own letter.
+    size_t listed = 0;
+    for (auto& [path, html] : pages)
+        if (path.rfind("lv/meklet/", 0) == 0 && path != "lv/meklet/index.html") {
+            BOOST_TEST(count(html, "aria-current=\"page\">") == 2u, path);  // the breadcrumb and the letter
+            BOOST_TEST(nesting_problem(html) == "", path);
+            for (size_t at = html.find("<ul class=\"az-list\">"); at != std::string::npos; at = std::string::npos) {
+                std::string list = html.substr(at, html.find("</ul>", at) - at);
+                listed += count(list, "<li>");
+            }
+        }
+    BOOST_TEST(listed == entries);
+    BOOST_TEST(count(pages.at("lv/meklet/sh/index.html"), "Šķiršana nr. 4<") == 1u);
+    BOOST_TEST(pages.count("en/search/ch/index.html") == 0u, "English files Č under C");
+    BOOST_TEST(count(pages.at("en/search/c/index.html"), "Čeks no. 1<") == 1u);
+    // So the language switch of a letter only one alphabet has goes to the other's A–Z page.
+    BOOST_TEST(count(pages.at("lv/meklet/ch/index.html"), "hreflang=\"en\" href=\"/en/search/\"") == 1u);
+    BOOST_TEST(count(pages.at("lv/meklet/a/index.html"), "hreflang=\"en\" href=\"/en/search/a/\"") == 1u);
+    BOOST_TEST(!packed.render("/lv/meklet/nav-tada/"));
+
+    // The sample alone is one page, as before, and has no letter pages.
+    content::Content small = rich_sample();
+    auto one = render_map(small, packed_options(small));
+    BOOST_TEST(count(one.at("lv/meklet/index.html"), "class=\"az-list\"") >= 1u);
+    for (auto& [path, html] : one) BOOST_TEST((path.rfind("lv/meklet/", 0) != 0 || path == "lv/meklet/index.html"), path);
+    BOOST_TEST(!Pages::from_pack(pack(small, real_strings(), packed_options(small))).render("/lv/meklet/a/"));
+}
