@@ -162,6 +162,16 @@ Page audiences_list(const Ctx& x);
 Page situations_list(const Ctx& x);
 Page services_list(const Ctx& x);
 Page contact_points_list(const Ctx& x);
+// Past kServicesOnePage services (the national catalogue) the services list names the
+// institutions, and each institution's services are a page of their own: the one list
+// was 1.3 MB of HTML there (site/pages/lists.cpp).
+constexpr std::size_t kServicesOnePage = 600;
+bool services_split(const content::Content& c);
+// Where "all services of this institution" are: its group on the services list, or its
+// own page when the list is split.
+std::string institution_services_url(const Ctx& x, const std::string& institution_id);
+// The institution's page, when the list is split and the institution has services.
+std::optional<Page> institution_page(const Ctx& x, const Institution& i);
 Page search_page(const Ctx& x);
 // The A–Z index one page per first letter, when the catalogue is too big for one
 // (site/pages/search.cpp); none otherwise. One of them by its id, for the page pack.

@@ -184,6 +184,8 @@ std::optional<Page> Pages::State::find(const std::string& url) {
             }
         } else if (auto id = id_after(url, url_for(lang, K::contact_point))) {
             if (auto* cp = c.contact_point(std::string(*id))) return internal::contact_point(x, *cp);
+        } else if (auto id = id_after(url, url_for(lang, K::institution))) {
+            if (auto* i = c.institution(std::string(*id))) return internal::institution_page(x, *i);
         } else if (auto id = id_after(url, url_for(lang, K::az_letter))) {
             return internal::az_letter_page(x, *id);
         } else if (auto id = id_after(url, url_for(lang, K::territory))) {

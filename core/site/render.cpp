@@ -27,6 +27,8 @@ std::vector<Page> render(const content::Content& c, const Strings& s, const Opti
         for (auto& p : az_letter_pages(x)) pages.push_back(std::move(p));
         pages.push_back(situations_list(x));
         pages.push_back(services_list(x));
+        for (auto& i : c.institutions)
+            if (auto p = institution_page(x, i)) pages.push_back(std::move(*p));
         pages.push_back(contact_points_list(x));
         pages.push_back(audiences_list(x));
         for (auto& ls : c.life_situations) pages.push_back(situation(x, ls));

@@ -24,6 +24,7 @@ std::string_view section(Lang lang, Kind kind) {
     case Kind::accessibility: return lv ? "pieklustamiba" : "accessibility";
     case Kind::settings: return lv ? "iestatijumi" : "settings";
     case Kind::consultation: return lv ? "konsultacija" : "consultation";
+    case Kind::institution: return lv ? "iestades" : "institutions";
     }
     return "";
 }

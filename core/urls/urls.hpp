@@ -23,6 +23,7 @@ enum class Kind {
     audiences, audience,
     search,         // the search page, which is the A–Z index without JavaScript
     az_letter,      // one letter of the A–Z index, when it is split (id: "a", "ch", "0-9")
+    institution,    // one institution's services, when the services list is split (id: institution id)
     territory,      // contact points nearest to one municipality (id: territory id)
     accessibility,  // the accessibility statement
     settings,       // text size, contrast and shared-computer mode for this PC

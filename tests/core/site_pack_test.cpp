@@ -300,7 +300,10 @@ BOOST_AUTO_TEST_CASE(issue13_contact_point_counts_are_services_at_counted_for_ev
 // Issue 13: at the national catalogue the A–Z index was one page of about 1 MB that a
 // phone had to fetch and parse before its search box answered. Past 600 entries it is
 // a page per first letter, online and offline alike; a small catalogue keeps one page.
-BOOST_AUTO_TEST_CASE(issue13_a_national_a_to_z_is_a_page_per_letter_online_and_offline) {
+namespace {
+
+// The sample with 700 more services of its first one's institution, titled from A to Ž.
+content::Content national_sized() {
     content::Content c = rich_sample();
     const content::Service proto = c.services.front();
     const char* starts[] = {"Atbalsts", "Čeks", "Izziņa", "Pabalsts", "Šķiršana", "Ziņas", "2025. gada"};
@@ -313,6 +316,13 @@ BOOST_AUTO_TEST_CASE(issue13_a_national_a_to_z_is_a_page_per_letter_online_and_o
     }
     // A pack lists each kind in id order, as content::Content::load() gives it.
     std::sort(c.services.begin(), c.services.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue13_a_national_a_to_z_is_a_page_per_letter_online_and_offline) {
+    content::Content c = national_sized();
     const size_t entries = c.life_situations.size() + c.services.size() + c.contact_points.size();
     Options o = packed_options(c);
     auto pages = render_map(c, o);
@@ -356,4 +366,42 @@ BOOST_AUTO_TEST_CASE(issue13_a_national_a_to_z_is_a_page_per_letter_online_and_o
     BOOST_TEST(count(one.at("lv/meklet/index.html"), "class=\"az-list\"") >= 1u);
     for (auto& [path, html] : one) BOOST_TEST((path.rfind("lv/meklet/", 0) != 0 || path == "lv/meklet/index.html"), path);
     BOOST_TEST(!Pages::from_pack(pack(small, real_strings(), packed_options(small))).render("/lv/meklet/a/"));
+}
+
+// Issue 13: the services list grouped by institution was 1.3 MB at the national
+// catalogue. Past 600 services it names the institutions with their counts, and each
+// institution's services are a page of their own, online and offline alike; "all
+// services of this institution" links follow. A small catalogue keeps its one list.
+BOOST_AUTO_TEST_CASE(issue13_a_national_services_list_is_a_page_per_institution) {
+    content::Content c = national_sized();
+    const std::string inst = c.services.front().institution;
+    size_t of_inst = 0;
+    for (auto& s : c.services) of_inst += s.institution == inst;
+    Options o = packed_options(c);
+    auto pages = render_map(c, o);
+    auto packed = Pages::from_pack(pack(c, real_strings(), o));
+
+    const std::string url = url_for(Lang::lv, Kind::institution, inst);
+    const std::string& list = pages.at("lv/pakalpojumi/index.html");
+    BOOST_TEST(count(list, "href=\"" + url + "\"") == 1u);
+    BOOST_TEST(count(list, "/lv/pakalpojumi/gen-") == 0u, "the list names institutions, not services");
+    BOOST_TEST(count(list, ": " + std::to_string(of_inst) + " pakalpojum") == 1u);
+    BOOST_TEST_REQUIRE(pages.count(path_for(url)) == 1u);
+    const std::string& own = pages.at(path_for(url));
+    BOOST_TEST(count(own, "/lv/pakalpojumi/gen-") == 700u);
+    BOOST_TEST(nesting_problem(own) == "");
+    auto got = packed.render(url);
+    BOOST_TEST_REQUIRE(got.has_value());
+    BOOST_TEST((got->html == own), "offline differs from the build's");
+    BOOST_TEST((packed.render(url_for(Lang::en, Kind::institution, inst))->html == pages.at(path_for(url_for(Lang::en, Kind::institution, inst)))));
+    BOOST_TEST(count(pages.at("lv/pakalpojumi/gen-0/index.html"), "href=\"" + url + "\"") == 1u);
+    BOOST_TEST(!packed.render("/lv/iestades/nav-tadas/"));
+
+    // The sample alone: one list with a group per institution, and no institution pages.
+    content::Content small = rich_sample();
+    auto one = render_map(small, packed_options(small));
+    BOOST_TEST(one.count(path_for(url)) == 0u);
+    BOOST_TEST(count(one.at("lv/pakalpojumi/" + small.services.front().id + "/index.html"),
+                     "href=\"/lv/pakalpojumi/#i-" + inst + "\"") == 1u);
+    BOOST_TEST(!Pages::from_pack(pack(small, real_strings(), packed_options(small))).render(url));
 }

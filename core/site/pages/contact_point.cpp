@@ -95,7 +95,7 @@ Page contact_point(const Ctx& x, const ContactPoint& cp) {
             links.emplace_back(x.url(Kind::service, s->id), esc(s->title[x.lang]));
         m += link_list(links);
         if (shown.size() < list.size())
-            m += "<p>" + link(x.url(Kind::services) + "#i-" + inst->id,
+            m += "<p>" + link(institution_services_url(x, inst->id),
                               x.f("cp.services.all", {{"n", std::to_string(list.size())}, {"abbr", inst->abbr[x.lang]}})) +
                  "</p>\n";
     }

@@ -2,6 +2,8 @@
 #include <map>
 #include "site/components/finder/finder.hpp"
 
+#include "i18n/plural.hpp"
+#include "site/html.hpp"
 #include "site/page.hpp"
 
 namespace pietura::site::internal {
@@ -41,11 +43,33 @@ Page situations_list(const Ctx& x) {
 
 // A list page in groups (services by institution, contact points by territory),
 
+bool services_split(const content::Content& c) { return c.services.size() > kServicesOnePage; }
+
+std::string institution_services_url(const Ctx& x, const std::string& institution_id) {
+    if (services_split(x.c)) return x.url(Kind::institution, institution_id);
+    return x.url(Kind::services) + "#i-" + institution_id;
+}
+
 Page services_list(const Ctx& x) {
-    std::vector<Group> groups;
     auto insts = by_title(x, all(x.c.institutions),
                           [&](const Institution& i) -> const std::string& { return i.name[x.lang]; });
     auto services = sorted(x, x.c.services);
+    if (services_split(x.c)) {
+        std::map<std::string, std::int64_t> n;
+        for (auto& s : x.c.services) ++n[s.institution];
+        std::vector<std::pair<std::string, std::string>> links;
+        for (auto* inst : insts)
+            if (n[inst->id] > 0)
+                links.emplace_back(x.url(Kind::institution, inst->id),
+                                   esc(inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")") + ": " +
+                                       esc(x.s.format(x.lang, i18n::form_key(x.lang, "plural.services", n[inst->id]),
+                                                      {{"n", std::to_string(n[inst->id])}})));
+        std::string m = "<p class=\"lead\">" + x.e("services.intro.split") + "</p>\n" +
+                        (links.empty() ? empty_note(x) : link_list(links));
+        PageSpec p{Kind::services, "", x.t("services.title"), x.t("services.intro.split"), {}};
+        return page(x, p, m);
+    }
+    std::vector<Group> groups;
     for (auto* inst : insts) {
         Group g{"i-" + inst->id, inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")", {}};
         for (auto* s : services)
@@ -57,6 +81,21 @@ Page services_list(const Ctx& x) {
     return page(x, p, m);
 }
 
+std::optional<Page> institution_page(const Ctx& x, const Institution& i) {
+    if (!services_split(x.c)) return std::nullopt;
+    std::vector<Entry> entries;
+    for (auto* s : sorted(x, x.c.services))
+        if (s->institution == i.id) entries.push_back(entry(x, *s));
+    if (entries.empty()) return std::nullopt;
+    std::string m = "<p class=\"lead\">" + x.f("institution.intro", {{"abbr", i.abbr[x.lang]}}) + "</p>\n";
+    if (html::is_web_url(i.website))
+        m += "<p>" + link(i.website, x.e("service.website"), " class=\"external\"") + "</p>\n";
+    m += card_list(entries);
+    std::string title = i.name[x.lang] + " (" + i.abbr[x.lang] + ")";
+    PageSpec p{Kind::institution, i.id, title, x.t("services.title") + ": " + i.abbr[x.lang],
+               {{x.t("services.title"), x.url(Kind::services)}}};
+    return page(x, p, m);
+}
 
 Page contact_points_list(const Ctx& x) {
     std::vector<Group> groups;

@@ -19,7 +19,7 @@ Page service(const Ctx& x, const Service& s, int n_contact_points) {
              esc(inst->abbr[x.lang]) + ")</p>\n";
         if (html::is_web_url(inst->website))
             m += "<p>" + link(inst->website, x.e("service.website"), " class=\"external\"") + "</p>\n";
-        m += "<p>" + link(x.url(Kind::services) + "#i-" + inst->id, x.f("service.more_from", {{"abbr", inst->abbr[x.lang]}})) +
+        m += "<p>" + link(institution_services_url(x, inst->id), x.f("service.more_from", {{"abbr", inst->abbr[x.lang]}})) +
              "</p>\n";
     }
 
