@@ -53,7 +53,6 @@ std::string institution_services_url(const Ctx& x, const std::string& institutio
 Page services_list(const Ctx& x) {
     auto insts = by_title(x, all(x.c.institutions),
                           [&](const Institution& i) -> const std::string& { return i.name[x.lang]; });
-    auto services = sorted(x, x.c.services);
     if (services_split(x.c)) {
         std::map<std::string, std::int64_t> n;
         for (auto& s : x.c.services) ++n[s.institution];
@@ -69,6 +68,7 @@ Page services_list(const Ctx& x) {
         PageSpec p{Kind::services, "", x.t("services.title"), x.t("services.intro.split"), {}};
         return page(x, p, m);
     }
+    auto services = sorted(x, x.c.services);
     std::vector<Group> groups;
     for (auto* inst : insts) {
         Group g{"i-" + inst->id, inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")", {}};

@@ -79,7 +79,7 @@ std::string letters_nav(const Ctx& x, const std::vector<AzGroup>& groups, bool p
 
 // The letter pages the other language has: its alphabet differs (English files Č under C).
 std::set<std::string> other_letters(const Ctx& x) {
-    Lang o = x.lang == Lang::lv ? Lang::en : Lang::lv;
+    Lang o = other(x.lang);
     std::set<std::string> ids;
     auto add = [&](const std::string& title) { ids.insert(letter_id(collate::first_letter(o, title))); };
     for (auto& ls : x.c.life_situations) add(ls.title[o]);
@@ -94,8 +94,7 @@ Page letter_page(const Ctx& x, const std::vector<AzGroup>& groups, const AzGroup
          "\">" + esc(g.letter.label) + "</h2>\n" + card_list(g.entries, "az-list") + "</section>\n";
     std::string title = x.s.format(x.lang, "az.letter.title", {{"letter", g.letter.label}});
     PageSpec p{Kind::az_letter, letter_id(g.letter), title, title, {{x.t("az.title"), x.url(Kind::search)}}};
-    Lang o = x.lang == Lang::lv ? Lang::en : Lang::lv;
-    if (!other.count(p.id)) p.other_lang_url = url_for(o, Kind::search);
+    if (!other.count(p.id)) p.other_lang_url = url_for(pietura::other(x.lang), Kind::search);
     return page(x, p, m);
 }
 
