@@ -1,6 +1,6 @@
 // Where the bytes of the wasm core go (issue 13): code size summed by origin —
 // SQLite by source file of the amalgamation (so the SQL compiler, the VDBE, the
-// B-tree and FTS5 show apart), embind, libc++ (iostream/locale, string, the rest),
+// B-tree show apart), embind, libc++ (iostream/locale, string, the rest),
 // exceptions, libc, and the core by capability.
 //
 //   node tools/wasm-size.mjs build-wasm/wasm/pietura.wasm [--js pietura.js] [--top 20] [--files]

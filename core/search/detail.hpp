@@ -17,9 +17,20 @@
 
 namespace pietura::search::detail {
 
-// One FTS5 table per language keeps the ranking's statistics (how rare a term is)
-// to that language's documents.
-inline const char* fts_table(Lang lang) { return lang == Lang::lv ? "search_fts_lv" : "search_fts_en"; }
+// The inverted index: one row per (language, term), its documents in one blob. A
+// language's documents are rowids `first` … `first + n - 1` (search_rank says which),
+// so a reader can hold "which columns does this term occur in, per document" as one
+// byte per document. Each posting is one LEB128 varint: the rowid's distance from the
+// previous posting's (from 0 for the first) shifted left by 3, or'd with the columns.
+inline constexpr unsigned kColTitle = 1, kColKeywords = 2, kColBody = 4, kColHead = kColTitle | kColKeywords;
+
+inline void append_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>(static_cast<unsigned char>(v | 0x80));
+        v >>= 7;
+    }
+    out += static_cast<char>(static_cast<unsigned char>(v));
+}
 
 // Column weights of the ranking: a word in the title or among the synonyms says far
 // more about what a service is than the same word somewhere in its description.
@@ -68,35 +79,26 @@ inline std::vector<std::string> neighbourhood(std::string_view s) {
     return out;
 }
 
-// The FTS5 auxiliary function that ranks hits (rank.cpp). A connection knows it once
-// register_rank() has run; query() does that when SQLite says it has no such function.
-inline constexpr const char* kRankFunction = "pietura_rank";
-void register_rank(sqlite3* db);
-
-// What the ranking function needs besides the index, passed as its one argument with
-// sqlite3_bind_pointer(…, kRankInputType): per-phrase kinds and, from search_rank,
-// two bytes per document of the language (popularity 0..100, terms in the title),
-// starting at rowid `first`. Reading them from one blob per query saves a table
-// lookup for every matching row.
-//
-// `clause` says which query word each phrase belongs to: the ranking function uses it
-// to tell confident rows from weak ones (see kConfidentBand).
-struct RankInput {
-    std::string kinds;   // one letter per phrase: 'p' prefix, 'e' whole term, 'k' keyword pair
-    std::string clause;  // per phrase: the index of its query word (a byte)
-    std::string data;    // the search_rank blob
-    std::int64_t first = 0;
+// Ranking (rank.cpp). A query is a list of phrases, each a term that one query word
+// may match: its kind says how it counts ('p' prefix, 'e' whole term, 'q'/'s' the
+// word as typed, as a prefix or whole, 'k' keyword pair), `word` which query word it
+// belongs to (to tell confident hits from weak ones), and `idf` its rarity.
+struct RankPhrase {
+    char kind = 'e';
+    unsigned char word = 0;
+    double idf = 0;
 };
-inline constexpr const char* kRankInputType = "pietura_rank_input";
 
-// A row is weak when no more than half the query words are in its title or keywords
-// (the rest only in the body, a passing mention; see Hit::weak). A weak row with a
-// rare word in its title can outscore a confident one, and ORDER BY score … LIMIT
-// would then show the guess first or cut the answer off (issue 14). So the ranking
-// function returns a confident row's score plus this band, and a weak row's score
-// as it is (never above the band: see rank.cpp); run() reads weakness from the band
-// and takes it off again, so a hit's score means the same as before.
-inline constexpr double kConfidentBand = 1e6;
+// Rarity of a phrase found in `with` of the language's `rows` documents; a prefix
+// gets a fixed, middling one (see rank.cpp).
+double phrase_idf(char kind, std::int64_t with, std::int64_t rows);
+
+// One document's score: `cols[i]` are the columns (kCol*) phrase i occurs in there (0
+// where it does not, or where its part of the query did not match). `popularity`
+// 0..100 and `title_words` come from search_rank. `confident` says whether more than
+// half the query words are in the title or keywords (see Hit::weak).
+double score(const std::vector<RankPhrase>& phrases, const unsigned char* cols, int popularity, int title_words,
+             bool& confident);
 
 [[noreturn]] inline void fail(sqlite3* db, const std::string& what) {
     throw std::runtime_error("search index: " + what + ": " + (db ? sqlite3_errmsg(db) : "no database"));

@@ -15,32 +15,29 @@ namespace {
 
 using namespace detail;
 
-// search_docs: what a hit shows; its rowid is the FTS rowid. Rowids go by language,
-//   then popularity (most popular first), so that ties in ranking go to the more
-//   popular document without looking it up.
-// search_rank: per language, the ranking function's per-document bytes (RankInput).
-// search_fts_*: contentless (the display text is in search_docs; the terms are only
-//   needed in the index) with column detail: the ranking function asks which columns
-//   a term occurs in, which FTS5 answers from the index alone, and positions would
-//   only make the index bigger and every query slower. No column sizes either: the
-//   one that ranking uses, the title's, is in search_rank. Also a two-letter prefix
-//   index (the first keystrokes of a word are the most expensive prefix queries) and
-//   the ascii tokenizer: the text we insert is already terms separated by spaces,
-//   and it keeps any non-ASCII bytes in a term.
+// search_docs: what a hit shows; its rowid is the postings' document number. Rowids
+//   go by language, then popularity (most popular first), so that ties in ranking go
+//   to the more popular document without looking it up.
+// search_rank: per language, the first rowid and two bytes per document for ranking
+//   (popularity 0..100, words in the title).
+// search_postings: the inverted index (encoding in detail.hpp). Per term only the
+//   columns it occurs in, per document: ranking asks nothing else (not how often, not
+//   next to what), and that keeps the common words' postings, exactly the ones that
+//   make queries slow, short. A prefix is a range of this table's key. A plain table
+//   rather than SQLite's FTS5, which the browser would carry 48 KB (gzip) of code for
+//   to answer the same questions (issue 13), and which the stock sqlite3 shell need
+//   not have compiled in to open the snapshot.
 // search_terms, search_typo: the typo vocabulary and its deletion neighbourhoods.
 constexpr const char* kSchema = R"(
 DROP TABLE IF EXISTS search_docs;
-DROP TABLE IF EXISTS search_fts_lv;
-DROP TABLE IF EXISTS search_fts_en;
+DROP TABLE IF EXISTS search_postings;
 DROP TABLE IF EXISTS search_terms;
 DROP TABLE IF EXISTS search_typo;
 DROP TABLE IF EXISTS search_rank;
 CREATE TABLE search_docs(rowid INTEGER PRIMARY KEY, lang TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
   title TEXT NOT NULL, summary TEXT NOT NULL, url TEXT NOT NULL, weight REAL NOT NULL);
-CREATE VIRTUAL TABLE search_fts_lv USING fts5(title, keywords, body,
-  content='', detail='column', columnsize=0, prefix='2', tokenize='ascii');
-CREATE VIRTUAL TABLE search_fts_en USING fts5(title, keywords, body,
-  content='', detail='column', columnsize=0, prefix='2', tokenize='ascii');
+CREATE TABLE search_postings(lang TEXT NOT NULL, term TEXT NOT NULL, docs BLOB NOT NULL,
+  PRIMARY KEY(lang, term)) WITHOUT ROWID;
 CREATE TABLE search_terms(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL);
 CREATE TABLE search_typo(key INTEGER NOT NULL, term INTEGER NOT NULL, PRIMARY KEY(key, term)) WITHOUT ROWID;
 CREATE TABLE search_rank(lang TEXT PRIMARY KEY, first INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
@@ -121,6 +118,17 @@ std::string title_terms(std::string_view title, Lang lang, std::set<std::string>
     return out;
 }
 
+// Each space-separated term of `terms` occurs in column `col`.
+void add_terms(std::map<std::string, unsigned>& cols, std::string_view terms, unsigned col) {
+    std::size_t at = 0;
+    while (at < terms.size()) {
+        std::size_t end = terms.find(' ', at);
+        if (end == std::string_view::npos) end = terms.size();
+        if (end > at) cols[std::string(terms.substr(at, end - at))] |= col;
+        at = end + 1;
+    }
+}
+
 double clamp_weight(double w) { return std::isfinite(w) ? std::clamp(w, 0.0, 100.0) : 0.0; }
 
 void build(sqlite3* db, const std::vector<Doc>& docs) {
@@ -139,11 +147,11 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
     });
 
     Stmt ins_doc(db, "INSERT INTO search_docs VALUES(?,?,?,?,?,?,?,?)");
-    Stmt ins_lv(db, "INSERT INTO search_fts_lv(rowid, title, keywords, body) VALUES(?,?,?,?)");
-    Stmt ins_en(db, "INSERT INTO search_fts_en(rowid, title, keywords, body) VALUES(?,?,?,?)");
     std::map<std::pair<Lang, std::string>, std::int64_t> df;
+    // Per (language, term): the last rowid appended and the postings so far.
+    std::map<std::pair<Lang, std::string>, std::pair<std::int64_t, std::string>> postings;
 
-    std::map<Lang, std::pair<std::int64_t, std::string>> rank;  // first rowid, RankInput::data
+    std::map<Lang, std::pair<std::int64_t, std::string>> rank;  // first rowid, search_rank data
     std::int64_t rowid = 0;
     for (const Doc* d : order) {
         ++rowid;
@@ -153,17 +161,20 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
         std::set<std::string> vocab;  // this document's title and keyword terms
         std::size_t title_words = 0;
         std::string title = title_terms(d->title, d->lang, vocab, title_words);
-        Stmt& fts = d->lang == Lang::lv ? ins_lv : ins_en;
         std::string keywords = joined_terms(d->keywords + "\n" + d->shared_keywords, d->lang, &vocab);
         // The title is the document's own name too: "bērna piedzimšanas pabalsts" is the
         // title of one benefit and a keyword of another, and the pair must not tip it.
         if (std::string pairs = keyword_pairs(d->title + "\n" + d->keywords, d->lang); !pairs.empty())
             keywords += (keywords.empty() ? "" : " ") + pairs;
-        fts.bind(1, rowid)
-            .bind(2, title)
-            .bind(3, keywords)
-            .bind(4, joined_terms(d->body, d->lang, nullptr))
-            .run();
+        std::map<std::string, unsigned> cols;
+        add_terms(cols, title, kColTitle);
+        add_terms(cols, keywords, kColKeywords);
+        add_terms(cols, joined_terms(d->body, d->lang, nullptr), kColBody);
+        for (auto& [term, c] : cols) {
+            auto& p = postings[{d->lang, term}];
+            append_varint(p.second, std::uint64_t(rowid - p.first) << 3 | c);
+            p.first = rowid;
+        }
         auto& r = rank.try_emplace(d->lang, rowid, std::string()).first->second;
         r.second += static_cast<char>(static_cast<unsigned char>(std::lround(clamp_weight(d->weight))));
         r.second += static_cast<char>(static_cast<unsigned char>(std::min<std::size_t>(title_words, 255)));
@@ -171,10 +182,8 @@ void build(sqlite3* db, const std::vector<Doc>& docs) {
     }
     Stmt ins_rank(db, "INSERT INTO search_rank VALUES(?,?,?)");
     for (auto& [lang, r] : rank) ins_rank.bind(1, code(lang)).bind(2, r.first).blob(3, r.second).run();
-
-    // One segment per table: smaller, faster to query, and the same every time.
-    exec(db, "INSERT INTO search_fts_lv(search_fts_lv) VALUES('optimize');"
-             "INSERT INTO search_fts_en(search_fts_en) VALUES('optimize');");
+    Stmt ins_post(db, "INSERT INTO search_postings VALUES(?,?,?)");
+    for (auto& [lt, p] : postings) ins_post.bind(1, code(lt.first)).bind(2, lt.second).blob(3, p.second).run();
 
     // Typo vocabulary: title and keyword terms only, which is what people try to name;
     // body words are many, rarely the target, and would multiply the table's size.

@@ -1,7 +1,9 @@
-// Answering a query: text → words → FTS5 expression → ranked hits with highlighted titles.
+// Answering a query: text → words → an expression over the postings → ranked hits
+// with highlighted titles.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,60 +53,46 @@ struct Clause {
     const Word* word = nullptr;
 };
 
-// An FTS5 expression and, for the ranking function, one letter per phrase in the
-// order FTS5 numbers them: 'p' for a prefix, 'e' for a whole term, 'q' and 's' for
-// the same as written (see Phrase::surface).
+// What to look for: every clause (AND) or any of them (OR), in the columns `cols`.
+// `word` is each clause's query word, for the ranking (RankPhrase::word).
 struct Expr {
-    std::string match;
-    std::string kinds;
-    std::string clause;      // per phrase, the index of its query word (RankInput::clause)
-    unsigned char word = 0;  // the query word being appended
+    std::vector<Clause> clauses;
+    std::vector<unsigned char> word;
+    bool any = false;
+    unsigned cols = kColTitle | kColKeywords | kColBody;
 };
 
-// Every term comes from text::tokenize (letters and digits only), but quoting still
-// doubles any '"' so that nothing could ever be read as FTS5 syntax.
-//
 // A prefix of one to three letters matches a large part of the vocabulary; in titles
 // and keywords that still finds what people start typing, in the bodies it mostly
-// finds noise and costs the most time, so short prefixes skip the body.
-void append(Expr& e, const Phrase& p) {
-    if (p.prefix && p.term.size() < kShortPrefix) e.match += "{title keywords} : ";
-    e.match += '"';
-    for (char c : p.term) {
-        if (c == '"') e.match += '"';
-        e.match += c;
-    }
-    e.match += '"';
-    if (p.prefix) e.match += '*';
-    e.kinds += p.pair ? 'k' : p.surface ? (p.prefix ? 'q' : 's') : (p.prefix ? 'p' : 'e');
-    e.clause += static_cast<char>(e.word);
+// finds noise, so short prefixes skip the body.
+unsigned columns_of(const Phrase& p, unsigned cols) {
+    return p.prefix && p.term.size() < kShortPrefix ? cols & kColHead : cols;
 }
 
-void append(Expr& e, const Clause& c) {
-    e.match += '(';
-    for (std::size_t i = 0; i < c.alts.size(); ++i) {
-        if (i) e.match += " OR ";
-        const Alternative& a = c.alts[i];
-        if (a.size() > 1) e.match += '(';
-        for (std::size_t k = 0; k < a.size(); ++k) {
-            if (k) e.match += " AND ";
-            append(e, a[k]);
-        }
-        if (a.size() > 1) e.match += ')';
-    }
-    e.match += ')';
-}
+char kind_of(const Phrase& p) { return p.pair ? 'k' : p.surface ? (p.prefix ? 'q' : 's') : (p.prefix ? 'p' : 'e'); }
 
-// All clauses joined by `op` ("AND", "OR"); clauses without alternatives are left out.
-Expr combine(const std::vector<Clause>& clauses, const char* op) {
+// All clauses joined by AND (`any` false) or OR; clauses without alternatives are left out.
+Expr combine(const std::vector<Clause>& clauses, bool any) {
     Expr e;
+    e.any = any;
     for (std::size_t i = 0; i < clauses.size(); ++i) {
-        const Clause& c = clauses[i];
-        if (c.alts.empty()) continue;
-        if (!e.match.empty()) e.match += std::string(" ") + op + " ";
-        e.word = static_cast<unsigned char>(i);  // at most kMaxWords
-        append(e, c);
+        if (clauses[i].alts.empty()) continue;
+        e.clauses.push_back(clauses[i]);
+        e.word.push_back(static_cast<unsigned char>(i));  // at most kMaxWords
     }
+    return e;
+}
+
+Expr one_clause(const Clause& c) {
+    Expr e;
+    e.clauses.push_back(c);
+    e.word.push_back(0);
+    return e;
+}
+
+// The same expression, looking only in titles and keywords.
+Expr head_only(Expr e) {
+    e.cols = kColHead;
     return e;
 }
 
@@ -198,17 +186,33 @@ bool one_edit(std::string_view a, std::string_view b) {
     return a.substr(i + 1) == b.substr(i);  // a has one extra letter at i
 }
 
+// Upper bound of the key range holding every term that begins with `prefix`: the
+// prefix with its last byte raised by one (terms compare bytewise). Empty if there is
+// none (a prefix of 0xFF bytes only; terms never hold such bytes).
+std::string after_prefix(std::string prefix) {
+    while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+    if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+    return prefix;
+}
+
 class Searcher {
 public:
     // Statements are prepared when first needed: most queries need few of them, and
     // preparing costs as much as running a simple one.
-    Searcher(sqlite3* db, Lang lang) : db_(db), lang_(lang), table_(fts_table(lang)) {}
+    Searcher(sqlite3* db, Lang lang) : db_(db), lang_(lang) {
+        Stmt data(db_, "SELECT first, data FROM search_rank WHERE lang = ?");
+        if (data.bind(1, code(lang_)).step()) {
+            first_ = data.integer(0);
+            rank_ = data.bytes(1);
+        }
+        docs_ = rank_.size() / 2;
+    }
 
     bool exists(const Expr& e) {
-        Stmt& st = prepared(exists_, "SELECT 1 FROM " + table_ + " WHERE " + table_ + " MATCH ? LIMIT 1");
-        bool found = st.bind(1, e.match).step();
-        st.reset();
-        return found;
+        std::vector<RankPhrase> phrases;
+        std::vector<std::vector<unsigned char>> cols;
+        std::vector<unsigned char> matched = evaluate(e, phrases, cols);
+        return std::any_of(matched.begin(), matched.end(), [](unsigned char m) { return m != 0; });
     }
 
     // Index terms within one edit of `term` (equal included), most widespread first.
@@ -233,7 +237,6 @@ public:
             if (out.size() < kMaxCorrections) out.push_back(f.second);
         return out;
     }
-
     // What an unknown word was probably meant to be. First its stem one edit away
     // ("slimbas" → "slimb" ~ "slimib"). A typo in the ending confuses the stemmer
     // ("deklarcija" keeps "deklarcij", far from "deklar"), so next the longest
@@ -258,8 +261,8 @@ public:
         for (auto& t : corrections(w.folded, text::stem(w.folded, lang_))) c.alts.push_back({{t, w.open}});
     }
 
-    // The word being typed is not checked here: a prefix check would cost FTS5 as
-    // much as the search itself, and usually the search finds something anyway.
+    // The word being typed is not checked here: the search itself finds out whether it
+    // matches anything, and usually it does.
     Clause clause(const Word& w) {
         Clause c;
         c.word = &w;
@@ -299,65 +302,54 @@ public:
             return c;
         }
         c.checked = true;
-        Expr e;
-        append(e, c);
-        if (!exists(e)) correct(c);
+        if (!exists(one_clause(c))) correct(c);
         return c;
     }
 
     std::vector<Hit> run(const Expr& e, int limit) {
-        if (!rank_) {
-            // Only rowids and scores go through the sorter; the display fields of the
-            // best few are read afterwards.
-            std::string sql = "SELECT rowid, " + std::string(kRankFunction) + "(" + table_ + ", ?2) AS score FROM " +
-                              table_ + " WHERE " + table_ + " MATCH ?1 ORDER BY score DESC, rowid LIMIT ?3";
-            {
-                // Under the connection's (recursive) mutex, so that two threads sharing
-                // a connection cannot both register the function; null and a no-op
-                // when SQLite is built without threads, as in the browser.
-#if defined(SQLITE_THREADSAFE) && SQLITE_THREADSAFE == 0
-                // The browser build compiles SQLite without threads and without the mutex API.
-#else
-                struct Lock {
-                    sqlite3_mutex* m;
-                    explicit Lock(sqlite3_mutex* mx) : m(mx) { sqlite3_mutex_enter(m); }
-                    ~Lock() { sqlite3_mutex_leave(m); }
-                } lock(sqlite3_db_mutex(db_));
-#endif
-                rank_.emplace(db_, sql, std::nothrow);
-                if (!rank_->ok() && std::strstr(sqlite3_errmsg(db_), "no such function")) {
-                    register_rank(db_);  // the first query on this connection
-                    rank_.reset();
-                    rank_.emplace(db_, sql, std::nothrow);
-                }
-            }
-            if (!rank_->ok()) fail(db_, "prepare");
-            Stmt data(db_, "SELECT first, data FROM search_rank WHERE lang = ?");
-            if (data.bind(1, code(lang_)).step()) {
-                input_.first = data.integer(0);
-                input_.data = data.bytes(1);
-            }
+        std::vector<RankPhrase> phrases;
+        std::vector<std::vector<unsigned char>> cols;
+        std::vector<unsigned char> matched = evaluate(e, phrases, cols);
+
+        struct Scored {
+            bool confident;
+            double score;
+            std::size_t doc;
+        };
+        std::vector<Scored> scored;
+        std::vector<unsigned char> row(phrases.size());
+        for (std::size_t d = 0; d < docs_; ++d) {
+            if (!matched[d]) continue;
+            for (std::size_t p = 0; p < phrases.size(); ++p) row[p] = cols[p][d];
+            int popularity = static_cast<unsigned char>(rank_[2 * d]);
+            int title_words = static_cast<unsigned char>(rank_[2 * d + 1]);
+            bool confident = true;
+            double s = score(phrases, row.data(), popularity, title_words, confident);
+            scored.push_back({confident, s, d});
         }
-        input_.kinds = e.kinds;
-        input_.clause = e.clause;
-        Stmt& st = *rank_;
-        st.bind(1, e.match).pointer(2, &input_, kRankInputType).bind(3, std::int64_t{limit});
-        std::vector<std::pair<std::int64_t, double>> best;
-        while (st.step()) best.emplace_back(st.integer(0), st.real(1));
-        st.reset();
+        // Every confident hit before every weak one (search.hpp), then by score; exact
+        // ties to the lower rowid, the more popular document.
+        auto better = [](const Scored& a, const Scored& b) {
+            if (a.confident != b.confident) return a.confident;
+            if (a.score != b.score) return a.score > b.score;
+            return a.doc < b.doc;
+        };
+        std::size_t n = std::min(scored.size(), std::size_t(limit));
+        std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(n), scored.end(), better);
+        scored.resize(n);
 
         Stmt& d = prepared(show_, "SELECT id, kind, title, url, summary FROM search_docs WHERE rowid = ?");
         std::vector<Hit> hits;
-        for (auto& [rowid, score] : best) {
-            if (d.bind(1, rowid).step()) {
+        for (auto& s : scored) {
+            if (d.bind(1, first_ + std::int64_t(s.doc)).step()) {
                 Hit h;
                 h.id = d.text(0);
                 h.kind = d.text(1);
                 h.title = d.text(2);
                 h.url = d.text(3);
                 h.summary = d.text(4);
-                h.weak = score < kConfidentBand;
-                h.score = h.weak ? score : score - kConfidentBand;
+                h.weak = !s.confident;
+                h.score = s.score;
                 hits.push_back(std::move(h));
             }
             d.reset();
@@ -371,11 +363,91 @@ private:
         return *st;
     }
 
+    // Per document of the language, the columns `p` occurs in (before any filter).
+    const std::vector<unsigned char>& postings(const Phrase& p) {
+        std::string key = (p.prefix ? "*" : "=") + p.term;
+        auto cached = cache_.find(key);
+        if (cached != cache_.end()) return cached->second;
+        std::vector<unsigned char> out(docs_, 0);
+        std::string hi = p.prefix ? after_prefix(p.term) : std::string();
+        Stmt& st = !p.prefix ? prepared(exact_, "SELECT docs FROM search_postings WHERE lang = ?1 AND term = ?2")
+                   : hi.empty()
+                       ? prepared(open_range_, "SELECT docs FROM search_postings WHERE lang = ?1 AND term >= ?2")
+                       : prepared(range_,
+                                  "SELECT docs FROM search_postings WHERE lang = ?1 AND term >= ?2 AND term < ?3");
+        st.bind(1, code(lang_)).bind(2, p.term);
+        if (!hi.empty()) st.bind(3, hi);
+        while (st.step()) decode(st.bytes_view(0), out);
+        st.reset();
+        return cache_.emplace(std::move(key), std::move(out)).first->second;
+    }
+
+    // Ors one term's postings into `out`. Postings of documents outside the language's
+    // range (a damaged or hand-made file) are ignored; a cut-off varint is an error.
+    void decode(std::string_view blob, std::vector<unsigned char>& out) const {
+        std::uint64_t rowid = 0;
+        std::size_t at = 0;
+        while (at < blob.size()) {
+            std::uint64_t v = 0;
+            int shift = 0;
+            for (;;) {
+                if (at >= blob.size() || shift > 63) throw std::runtime_error("search index: damaged postings");
+                unsigned char b = static_cast<unsigned char>(blob[at++]);
+                v |= std::uint64_t(b & 0x7f) << shift;
+                shift += 7;
+                if (!(b & 0x80)) break;
+            }
+            rowid += v >> 3;
+            std::uint64_t doc = rowid - std::uint64_t(first_);
+            if (doc < docs_) out[std::size_t(doc)] |= static_cast<unsigned char>(v & 7);
+        }
+    }
+
+    // Which documents match `e` (one byte per document, non-zero if it does), the
+    // query's phrases in order with their rarity, and per phrase the columns it counts
+    // in for each document: none where its alternative did not match there, as only
+    // what matched says anything about the document.
+    std::vector<unsigned char> evaluate(const Expr& e, std::vector<RankPhrase>& phrases,
+                                        std::vector<std::vector<unsigned char>>& cols) {
+        std::vector<unsigned char> matched(docs_, e.any ? 0 : 1);
+        for (std::size_t ci = 0; ci < e.clauses.size(); ++ci) {
+            std::vector<unsigned char> clause_ok(docs_, 0);
+            for (const Alternative& a : e.clauses[ci].alts) {
+                std::size_t from = cols.size();
+                std::vector<unsigned char> alt_ok(docs_, 1);
+                for (const Phrase& p : a) {
+                    const std::vector<unsigned char>& base = postings(p);
+                    unsigned filter = columns_of(p, e.cols);
+                    std::vector<unsigned char> c(docs_);
+                    std::int64_t with = 0;
+                    for (std::size_t d = 0; d < docs_; ++d) {
+                        c[d] = static_cast<unsigned char>(base[d] & filter);
+                        if (c[d]) ++with;
+                        else alt_ok[d] = 0;
+                    }
+                    char kind = kind_of(p);
+                    phrases.push_back({kind, e.word[ci], phrase_idf(kind, with, std::int64_t(docs_))});
+                    cols.push_back(std::move(c));
+                }
+                for (std::size_t k = from; k < cols.size(); ++k)
+                    for (std::size_t d = 0; d < docs_; ++d)
+                        if (!alt_ok[d]) cols[k][d] = 0;
+                for (std::size_t d = 0; d < docs_; ++d) clause_ok[d] |= alt_ok[d];
+            }
+            for (std::size_t d = 0; d < docs_; ++d)
+                matched[d] = e.any ? (matched[d] | clause_ok[d]) : (matched[d] & clause_ok[d]);
+        }
+        if (e.clauses.empty()) std::fill(matched.begin(), matched.end(), 0);
+        return matched;
+    }
+
     sqlite3* db_;
     Lang lang_;
-    std::string table_;
-    std::optional<Stmt> exists_, typo_, rank_, show_;
-    RankInput input_;
+    std::int64_t first_ = 0;
+    std::string rank_;      // search_rank's data: two bytes per document
+    std::size_t docs_ = 0;  // documents of the language
+    std::optional<Stmt> typo_, show_, exact_, range_, open_range_;
+    std::map<std::string, std::vector<unsigned char>> cache_;
 };
 
 // The terms that matched, to highlight them in titles.
@@ -444,16 +516,14 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
 
     // Every word must match.
     std::vector<Hit> hits;
-    if (all_possible()) hits = s.run(combine(with_pairs(clauses), "AND"), limit);
+    if (all_possible()) hits = s.run(combine(with_pairs(clauses), false), limit);
     // Nothing: if the word being typed matches nothing at all it may be mistyped.
     if (hits.empty() && !clauses.back().checked) {
         Clause& last = clauses.back();
         last.checked = true;
-        Expr e;
-        append(e, last);
-        if (!s.exists(e)) {
+        if (!s.exists(one_clause(last))) {
             s.correct(last);
-            if (!last.alts.empty() && all_possible()) hits = s.run(combine(with_pairs(clauses), "AND"), limit);
+            if (!last.alts.empty() && all_possible()) hits = s.run(combine(with_pairs(clauses), false), limit);
         }
     }
     // Still nothing, because a word is unknown or the words never meet in one
@@ -461,9 +531,8 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
     // first in titles and keywords only, which is cheaper and usually enough.
     std::size_t usable = std::count_if(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.alts.empty(); });
     if (hits.empty() && usable > 0 && (usable < clauses.size() || clauses.size() > 1)) {
-        Expr any = combine(with_pairs(clauses), "OR");
-        Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
-        hits = s.run(head, limit);
+        Expr any = combine(with_pairs(clauses), true);
+        hits = s.run(head_only(any), limit);
         if (hits.empty()) hits = s.run(any, limit);
         // No document has all the words: whatever has some of them is a guess.
         for (auto& h : hits) h.weak = true;
@@ -474,9 +543,7 @@ std::vector<Hit> query(sqlite3* db, std::string_view q, Lang lang, int limit) {
         // id kartei" found only the ID card's page, whose body mentions PIN codes, and
         // not the PIN code service; "electronic signature not working" found only the
         // sickness benefit). Both lists are guesses, so they are merged by score.
-        Expr any = combine(with_pairs(clauses), "OR");
-        Expr head{"{title keywords} : (" + any.match + ")", any.kinds, any.clause};
-        for (auto& h : s.run(head, limit)) {
+        for (auto& h : s.run(head_only(combine(with_pairs(clauses), true)), limit)) {
             auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& o) { return o.id == h.id; });
             if (same == hits.end()) {
                 h.weak = true;

@@ -2,11 +2,12 @@
 // snapshot by the native tools, queried by the browser (wasm) and the CLI through
 // this same code.
 //
-// `build_index()` writes per-language FTS5 tables of terms that text/ has folded and
-// stemmed (title, keywords, body), a side table of what a hit shows, and a typo table
+// `build_index()` writes an inverted index (plain SQLite tables, no FTS extension) of
+// terms that text/ has folded and stemmed, with the columns each occurs in per
+// document (title, keywords, body), a side table of what a hit shows, and a typo table
 // (deletion neighbourhoods of title and keyword terms). `query()` sends the query
-// through the same text pipeline and writes the FTS5 expression itself, so user
-// input never reaches FTS syntax: all words must match, the word being typed matches
+// through the same text pipeline and evaluates it over the postings itself, so user
+// input never reaches SQL: all words must match, the word being typed matches
 // as a prefix (and as a whole word), an unknown word of 5+ letters is corrected by one
 // edit, and if nothing matches every word, or only weakly, any word in a title or
 // among the keywords will do. Ranking (rank.cpp): term rarity × where it

@@ -39,7 +39,7 @@ struct PointCache;
 }
 
 // Bumped whenever a table changes shape, so old browsers refuse new files cleanly.
-constexpr int kFormatVersion = 2;
+constexpr int kFormatVersion = 3;
 
 // The longest opening-hours spec (contact point hours, consultation windows) a
 // reader accepts from a snapshot. Real ones are under 100 bytes; every status and

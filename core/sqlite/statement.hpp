@@ -138,13 +138,16 @@ public:
         return text(col);
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
-    std::string bytes(int col) const {
+    std::string bytes(int col) const { return std::string(bytes_view(col)); }
+    // The same bytes without a copy, valid until the next step(), reset() or read of
+    // this column as another type.
+    std::string_view bytes_view(int col) const {
         auto p = static_cast<const char*>(sqlite3_column_blob(st_, col));
         if (!p) {
             if (sqlite3_errcode(db_) == SQLITE_NOMEM && !is_null(col)) fail("read", SQLITE_NOMEM);
             return {};
         }
-        return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
+        return std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
     }
     double real(int col) const { return sqlite3_column_double(st_, col); }
     int type(int col) const { return sqlite3_column_type(st_, col); }
