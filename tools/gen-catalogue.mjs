@@ -61,10 +61,31 @@ const intros = [
 const byInstitution = Map.groupBy ? Map.groupBy(services, (s) => s.institution)
   : services.reduce((m, s) => m.set(s.institution, [...(m.get(s.institution) || []), s]), new Map());
 
+// A municipality's own card is its own service: provided by that local government and
+// accepted at the contact points in its territory, not at every centre in the country
+// (a generated catalogue that offered each of 3,400 cards everywhere made every contact
+// point page list about 470 services, 85 KB, and a national build write 99 MB of
+// contact point pages). So each territory is an institution here, and each contact
+// point accepts its own territory's applications.
+const municipalInstitution = (t) => `pasvaldiba-${t.id}`;
+for (const t of territories) {
+  writeFileSync(join(out, 'institutions', municipalInstitution(t) + '.json'), JSON.stringify({
+    id: municipalInstitution(t),
+    abbr: { lv: t.name.lv, en: t.name.en },
+    name: { lv: `${t.name.lv} pašvaldība`, en: `${t.name.en} local government` },
+    office: { lv: `${t.name.lv} pašvaldības klientu apkalpošanas centrā`, en: `the customer service centre of ${t.name.en}` },
+    basket: false,
+    keywords: { lv: [t.name.lv, 'pašvaldība'], en: [t.name.en, 'local government'] },
+  }, null, 1));
+}
+
 function variant(base, t, id) {
   const donor = pick(byInstitution.get(base.institution).filter((s) => s !== base).concat(services).slice(0, 40));
   const v = structuredClone(base);
   v.id = id;
+  v.institution = municipalInstitution(t);
+  v.channels = { ...v.channels, contact_point: true, remote_consultation: false };
+  v.contact_point_level = 1;
   const [tlv, ten] = pick(titleForms)(base.title, t.name);
   v.title = { lv: tlv, en: ten };
   const [ilv, ien] = pick(intros)(t.name);
@@ -102,6 +123,12 @@ const lat = (v) => inside(v, bounds.latitude);
 const lon = (v) => inside(v, bounds.longitude);
 const places = readdirSync(join(src, 'places')).sort().flatMap((f) => JSON.parse(readFileSync(join(src, 'places', f), 'utf8')));
 const realPoints = read(join(src, 'contact-points'));
+// Every contact point also accepts its own local government's applications (above).
+const withOwnMunicipality = (cp) => {
+  if (cp.kind !== 'institution' && cp.territory) cp.institutions = [...(cp.institutions || []), `pasvaldiba-${cp.territory}`];
+  return cp;
+};
+for (const cp of realPoints) writeFileSync(join(out, 'contact-points', cp.id + '.json'), JSON.stringify(withOwnMunicipality(cp), null, 1));
 const hoursShapes = [
   'Mo-Th 08:00-12:00,12:30-17:00; Fr 08:00-14:00; PH off',
   'Mo-Fr 09:00-18:00; PH off',
@@ -122,7 +149,8 @@ for (let k = realPoints.length; k < nPoints; k++) {
   cp.hours = hoursShapes[k % hoursShapes.length];
   cp.remote_consultation = ['vsaa', 'vid', 'vzd'].filter(() => rand() < 0.3);
   cp.accessibility = { step_free: rand() < 0.6 };
-  writeFileSync(join(out, 'contact-points', cp.id + '.json'), JSON.stringify(cp, null, 1));
+  cp.institutions = (cp.institutions || []).filter((i) => !i.startsWith('pasvaldiba-'));
+  writeFileSync(join(out, 'contact-points', cp.id + '.json'), JSON.stringify(withOwnMunicipality(cp), null, 1));
 }
 if (nStops > 0) {
   const real = readFileSync(join(src, 'bus-stops/stops.txt'), 'utf8').trimEnd().split('\n');

@@ -135,6 +135,11 @@ test('shared PC: inactivity first offers more time, then clears', async () => {
   await page.clock.runFor(61000);
   await dialog.waitFor({ state: 'visible' });
   assert.match(await dialog.innerText(), /Do you need more time\?/);
+  // The countdown's sentence in the form for its number, the number put in by the script.
+  // (The dialog opened at 60 s, one second ago.)
+  assert.match(await page.locator('#timeout-text').innerText(), /^Nothing has happened for a while\. In 59 seconds what/);
+  await page.clock.runFor(58000);
+  assert.match(await page.locator('#timeout-text').innerText(), /In 1 second what/);
   await page.getByRole('button', { name: 'Yes, continue' }).click();
   assert.equal(await dialog.isVisible(), false);
   assert.equal(await page.locator('#q').inputValue(), 'Jānis Bērziņš', 'more time keeps the work');

@@ -11,7 +11,7 @@
 // finish_form(): "Finish and clear" as a plain POST form to /api/finish, which the
 // server answers with Clear-Site-Data; with JavaScript app.js clears first and keeps
 // the PC's settings and the offline copy. `id` names its button (one per page each).
-// The countdown's sentences come finished from countdown_texts() (issue 14: plural forms).
+// The countdown's sentences, in their plural forms, come from countdown_texts() (issue 14).
 #pragma once
 
 #include <string>
@@ -24,9 +24,10 @@ std::string shared_bar(const Strings& s, Lang lang, bool shown);
 
 // The longest countdown the inactivity dialog shows, in seconds.
 inline constexpr int kCountdownSeconds = 60;
-// <template id="timeout-texts"> with one finished sentence per second left, 0 to
-// kCountdownSeconds: <p data-s="21">… Pēc 21 sekundes …</p>. shared_bar() puts it
-// in the dialog; the script shows the line for the seconds left.
+// <template id="timeout-texts"> with each form of the sentence once and the seconds
+// left (0 to kCountdownSeconds) it is for: <p data-s="1 21 31 41 51">… Pēc {s}
+// sekundes …</p>. shared_bar() puts it in the dialog; the script shows the line that
+// lists the seconds left, with the number for {s}.
 std::string countdown_texts(const Strings& s, Lang lang);
 std::string finish_form(const Strings& s, Lang lang, const std::string& id);
 

@@ -127,9 +127,10 @@
     const warn = () => {
       let left = warnFor;
       const tick = () => {
-        // Each second's sentence comes finished, with its plural form, from shared_bar.cpp (issue 14).
-        const line = doc.getElementById('timeout-texts')?.content.querySelector(`[data-s="${left}"]`);
-        text.textContent = line ? line.textContent : dialog.dataset.text.replace('{s}', String(left));
+        // Each second's sentence, in its plural form, is chosen by shared_bar.cpp (issue 14):
+        // the line whose data-s lists this second; only the number goes in here.
+        const line = doc.getElementById('timeout-texts')?.content.querySelector(`[data-s~="${left}"]`);
+        text.textContent = (line ? line.textContent : dialog.dataset.text).replace('{s}', String(left));
         if (left-- <= 0) clearEverything();
         else countdownTimer = setTimeout(tick, 1000);
       };
