@@ -121,6 +121,29 @@ async function tabTo(page, selector, max = 80) {
   throw new Error(`could not reach ${selector} with Tab`);
 }
 
+// Regression (found by the keyboard journey under load in CI): an answer that arrived
+// after the keyboard user had tabbed into the results replaced the focused link, the
+// focus fell back to the page, and Enter did nothing.
+test('issue 13: results that arrive while a result link has focus keep the focus on that link', async () => {
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '/en/');
+  await page.locator('#q').fill('sickness benefit');
+  const link = page.locator('#search-results a[href*="vsaa-slimibas-pabalsts"]');
+  await link.waitFor({ timeout: 15000 });
+  await link.focus();
+  const href = await page.evaluate(() => {
+    document.activeElement.dataset.old = '1';
+    return document.activeElement.getAttribute('href');
+  });
+  // A late answer for the box, as a slow link delivers it.
+  await page.evaluate(() => document.getElementById('q').dispatchEvent(new Event('input', { bubbles: true })));
+  await page.waitForFunction(() => document.querySelector('#search-results a') && !document.querySelector('#search-results a[data-old]'));
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.getAttribute('href'), !!document.activeElement.closest('#search-results')]),
+    [href, true]);
+  await ctx.close();
+});
+
 test('keyboard only: search → service → nearest contact point → its page → booking a consultation', async (t) => {
   // Its own server with a throw-away data folder, since this journey ends in a booking;
   // stopped however the journey ends, or a failed step would leave the run waiting on it.

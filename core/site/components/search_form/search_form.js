@@ -216,8 +216,13 @@
         li.textContent = form.dataset.resultsNone;
         items.push(li);
       }
+      // An answer can arrive after the citizen has moved into the list (a slow link
+      // answering an earlier keystroke last): keep the focus on the same result, or in
+      // the box, never lost to the page's start.
+      const focused = list.contains(doc.activeElement) ? doc.activeElement.getAttribute('href') : null;
       list.replaceChildren(...items);
       box.hidden = false;
+      if (focused !== null) (links().find((a) => a.getAttribute('href') === focused) || input).focus();
       // Announce once typing pauses, not on every keystroke.
       clearTimeout(announceTimer);
       announceTimer = setTimeout(() => {
