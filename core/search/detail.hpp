@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <new>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -100,10 +99,6 @@ double phrase_idf(char kind, std::int64_t with, std::int64_t rows);
 double score(const std::vector<RankPhrase>& phrases, const unsigned char* cols, int popularity, int title_words,
              bool& confident);
 
-[[noreturn]] inline void fail(sqlite3* db, const std::string& what) {
-    throw std::runtime_error("search index: " + what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
-}
-
 inline void exec(sqlite3* db, const std::string& sql) {
     char* err = nullptr;
     if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -117,7 +112,6 @@ inline void exec(sqlite3* db, const std::string& sql) {
 class Stmt : public sqlite::Statement {
 public:
     Stmt(sqlite3* db, const std::string& sql) : Statement(db, sql, "search index") {}
-    Stmt(sqlite3* db, const std::string& sql, std::nothrow_t n) : Statement(db, sql, "search index", n) {}
 };
 
 }  // namespace pietura::search::detail

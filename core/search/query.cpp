@@ -2,7 +2,6 @@
 // with highlighted titles.
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -237,6 +236,7 @@ public:
             if (out.size() < kMaxCorrections) out.push_back(f.second);
         return out;
     }
+
     // What an unknown word was probably meant to be. First its stem one edit away
     // ("slimbas" → "slimb" ~ "slimib"). A typo in the ending confuses the stemmer
     // ("deklarcija" keeps "deklarcij", far from "deklar"), so next the longest

@@ -239,7 +239,7 @@ BOOST_AUTO_TEST_CASE(postings_say_which_columns_a_term_is_in) {
     BOOST_TEST(cols("slimības") == 1 + 2 + 4);
     BOOST_TEST(cols("darbiniekiem") == 4);
     BOOST_TEST(cols("VSAA") == 2);
-    // Each document once per term, in rowid order (a map would hide a repeat: count them).
+    // One row per (language, term).
     BOOST_TEST(db.scalar("SELECT count(*) FROM search_postings WHERE lang='lv' AND term='pabalst'") == "1");
 }
 
