@@ -1,6 +1,7 @@
 #include "content/schema.hpp"
 
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -54,10 +55,13 @@ std::string short_json(const json& v) {
     return s.size() > 60 ? s.substr(0, 57) + "..." : s;
 }
 
+using PatternCache = std::map<std::string, std::regex, std::less<>>;
+
 class Validator {
 public:
-    Validator(const std::map<std::string, json>& schemas, std::vector<Violation>& out)
-        : schemas_(schemas), out_(out) {}
+    Validator(const std::map<std::string, json>& schemas, PatternCache& patterns, std::mutex& patterns_mutex,
+              std::vector<Violation>& out)
+        : schemas_(schemas), regex_cache_(patterns), regex_mutex_(patterns_mutex), out_(out) {}
 
     void check(const json& schema, const std::string& file, const json& v, const std::string& ptr, int depth = 0) {
         if (depth > 32) throw std::runtime_error("schema $ref recursion too deep in " + file);
@@ -103,8 +107,16 @@ public:
 
 private:
     const std::map<std::string, json>& schemas_;
+    PatternCache& regex_cache_;
+    std::mutex& regex_mutex_;
     std::vector<Violation>& out_;
-    std::map<std::string, std::regex> regex_cache_;
+
+    const std::regex& pattern(const std::string& p) {
+        std::lock_guard<std::mutex> lock(regex_mutex_);  // a map node never moves once made
+        auto it = regex_cache_.find(p);
+        if (it == regex_cache_.end()) it = regex_cache_.emplace(p, std::regex(p, std::regex::ECMAScript)).first;
+        return it->second;
+    }
 
     void report(const std::string& ptr, std::string msg) { out_.push_back({ptr, std::move(msg)}); }
 
@@ -137,9 +149,7 @@ private:
                             std::to_string(len) + ")");
         if (auto it = schema.find("pattern"); it != schema.end()) {
             const std::string& p = it->get_ref<const std::string&>();
-            auto rit = regex_cache_.find(p);
-            if (rit == regex_cache_.end()) rit = regex_cache_.emplace(p, std::regex(p, std::regex::ECMAScript)).first;
-            if (!std::regex_search(s, rit->second)) {
+            if (!std::regex_search(s, pattern(p))) {
                 std::string hint = schema.value("patternDescription", "must match " + p);
                 report(ptr, "\"" + s + "\" " + hint);
             }
@@ -192,6 +202,13 @@ private:
 
 }  // namespace
 
+struct SchemaSet::Patterns {
+    PatternCache compiled;
+    std::mutex mutex;
+};
+
+SchemaSet::SchemaSet() : patterns_(std::make_shared<Patterns>()) {}
+
 SchemaSet SchemaSet::load(const std::filesystem::path& dir) {
     SchemaSet set;
     const std::string suffix = ".schema.json";
@@ -220,7 +237,7 @@ std::vector<Violation> SchemaSet::validate(const std::string& name, const nlohma
     std::vector<Violation> out;
     auto it = schemas_.find(name);
     if (it == schemas_.end()) throw std::runtime_error("no schema named " + name);
-    Validator(schemas_, out).check(it->second, name, instance, "");
+    Validator(schemas_, patterns_->compiled, patterns_->mutex, out).check(it->second, name, instance, "");
     return out;
 }
 

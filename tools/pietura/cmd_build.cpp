@@ -619,6 +619,11 @@ int cmd_build(int argc, char** argv) {
         compressor.join();
         t_main.emplace(timeline.span("wait for the wasm thread", "main"));
         ReadyCopies ready = page_copies.take();
+        // The pages and the pack hold what was written from memory (web/, the components
+        // and the studio, which may write over a path, were taken out of `written` above).
+        for (auto& [path, made] : ready)
+            made.written = path == pack_path || (written.count(path) && path.rfind("assets/", 0) != 0 &&
+                                                 path.rfind("studio/", 0) != 0);
         ready.merge(side_copies.take());
         if (wasm_compressor.joinable()) wasm_compressor.join();
         for (size_t k = 0; k < wasm_files.size(); ++k)

@@ -240,8 +240,10 @@ PrecompressTotals precompress_tree(const fs::path& dir, const ReadyCopies& ready
         for (size_t k; (k = next++) < files.size();) {
             try {
                 const fs::path& f = files[k];
-                std::string data = text::read_file_or_throw(f);
                 auto made = ready.find(f.lexically_relative(dir).generic_string());
+                bool trusted = made != ready.end() && made->second.written;
+                std::string read = trusted ? std::string() : text::read_file_or_throw(f);
+                std::string_view data = trusted ? made->second.original : std::string_view(read);
                 Copies fresh;
                 const Copies& copies = made != ready.end() && made->second.original == data
                                            ? made->second.copies

@@ -68,6 +68,9 @@ std::filesystem::path copies_cache_dir();
 struct MadeCopies {
     std::string_view original;  // the caller keeps these bytes alive
     Copies copies;
+    // The caller wrote `original` to the file itself and nothing wrote there since: the
+    // file is not read back (issue 13: 8,000 pages, 145 MB at national scale).
+    bool written = false;
 };
 using ReadyCopies = std::unordered_map<std::string, MadeCopies>;
 
