@@ -140,3 +140,37 @@ test('issue 13: the search page answers from the language shard without download
   assert.ok(asked.includes('/search-en.sqlite'));
   await ctx.close();
 });
+
+test('issue 13: the core\'s wasm is asked for with its glue, not after it, and a missing one still leaves the page an answer', async () => {
+  const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.route(/\/api\/search/, (route) => route.fulfill({ status: 404, body: '' }));
+  // The glue takes 800 ms to arrive: a wasm asked for by the glue itself would be asked later.
+  let glueDelivered = null;
+  await page.route(/\/assets\/pietura-search\.js$/, async (route) => {
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 800));
+    glueDelivered = Date.now();
+    await route.fulfill({ response });
+  });
+  let wasmAsked = null;
+  page.on('request', (r) => { if (r.url().endsWith('/assets/pietura-search.wasm')) wasmAsked ??= Date.now(); });
+  await page.goto(env.server.url + '/lv/meklet/');
+  await page.fill('#q', 'slimibas pabalsts');
+  await page.waitForSelector('#live-results-list a');
+  assert.match(await page.textContent('#live-results-list a'), /Slimības pabalsts/);
+  assert.ok(wasmAsked !== null && glueDelivered !== null && wasmAsked < glueDelivered,
+    `the wasm was asked for ${wasmAsked - glueDelivered} ms after its glue arrived`);
+  await ctx.close();
+
+  // Without the search-first module's wasm the whole core answers, as it does without the module.
+  const ctx2 = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page2 = await ctx2.newPage();
+  await page2.route(/\/api\/search/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page2.route(/\/assets\/pietura-search\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page2.goto(env.server.url + '/lv/meklet/');
+  await page2.fill('#q', 'slimibas pabalsts');
+  await page2.waitForSelector('#live-results-list a');
+  assert.match(await page2.textContent('#live-results-list a'), /Slimības pabalsts/);
+  await ctx2.close();
+});

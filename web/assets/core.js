@@ -26,13 +26,36 @@ let cataloguePromise;
 const shardPromises = new Map();
 const inFlight = new Set();
 
-// Runs an Emscripten module's glue (a classic script defining `factory`) once.
+// Runs an Emscripten module's glue (a classic script defining `factory`) once. Its wasm
+// is asked for together with the glue, not once the glue has run and asks for it: one
+// round trip less before the core answers (150 ms on slow 4G, 300 ms on 3G). Rejects
+// when either cannot be had, so that the callers' fallbacks run.
 async function instantiate(script, factory) {
+  const url = '/assets/' + script.replace(/\.js$/, '.wasm');
+  const wasm = fetch(url, { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error(url + ' ' + r.status);
+    return r;
+  });
+  wasm.catch(() => {}); // seen below, once the glue is here
   if (typeof globalThis[factory] !== 'function') {
     await new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement('script'),
       { src: '/assets/' + script, onload: resolve, onerror: reject })));
   }
-  return globalThis[factory]({ locateFile: (f) => '/assets/' + f });
+  let failed;
+  const failure = new Promise((_, reject) => { failed = reject; });
+  const compile = (imports) => wasm.then((r) =>
+    // Streaming compiles while it downloads, but only from a response typed as wasm.
+    (/^application\/wasm\b/.test(r.headers.get('content-type') || '') && WebAssembly.instantiateStreaming
+      ? WebAssembly.instantiateStreaming(r, imports)
+      : r.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))));
+  const ready = globalThis[factory]({
+    locateFile: (f) => '/assets/' + f,
+    instantiateWasm(imports, receive) {
+      compile(imports).then(({ instance, module }) => receive(instance, module), failed);
+      return {}; // the exports arrive through receive()
+    },
+  });
+  return Promise.race([ready, failure]);
 }
 
 export function core() {
