@@ -68,12 +68,16 @@ const byInstitution = Map.groupBy ? Map.groupBy(services, (s) => s.institution)
 // contact point pages). So each territory is an institution here, and each contact
 // point accepts its own territory's applications.
 const municipalInstitution = (t) => `pasvaldiba-${t.id}`;
+// "Cēsu novads" → "Cēsu novada", "Rīga" → "Rīgas valstspilsētas", "Daugavpils" stays: the
+// local government is named in the genitive.
+const ofTerritory = (t) => (t.name.lv.endsWith(' novads') ? t.name.lv.replace(/novads$/, 'novada')
+  : t.name.lv.replace(/a$/, 'as').replace(/e$/, 'es') + (t.kind === 'state-city' ? ' valstspilsētas' : ''));
 for (const t of territories) {
   writeFileSync(join(out, 'institutions', municipalInstitution(t) + '.json'), JSON.stringify({
     id: municipalInstitution(t),
     abbr: { lv: t.name.lv, en: t.name.en },
-    name: { lv: `${t.name.lv} pašvaldība`, en: `${t.name.en} local government` },
-    office: { lv: `${t.name.lv} pašvaldības klientu apkalpošanas centrā`, en: `the customer service centre of ${t.name.en}` },
+    name: { lv: `${ofTerritory(t)} pašvaldība`, en: `Local government of ${t.name.en}` },
+    office: { lv: `${ofTerritory(t)} pašvaldības klientu apkalpošanas centrā`, en: `the customer service centre of ${t.name.en}` },
     basket: false,
     keywords: { lv: [t.name.lv, 'pašvaldība'], en: [t.name.en, 'local government'] },
   }, null, 1));

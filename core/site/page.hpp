@@ -166,6 +166,9 @@ Page contact_points_list(const Ctx& x);
 // institutions, and each institution's services are a page of their own: the one list
 // was 1.3 MB of HTML there (site/pages/lists.cpp).
 constexpr std::size_t kServicesOnePage = 600;
+// With the list split, an audience page shows its kAudienceOnePage most requested
+// services and, for the rest, links to their institutions' pages with a count.
+constexpr std::size_t kAudienceOnePage = 40;
 bool services_split(const content::Content& c);
 // Where "all services of this institution" are: its group on the services list, or its
 // own page when the list is split.

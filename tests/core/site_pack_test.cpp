@@ -405,3 +405,66 @@ BOOST_AUTO_TEST_CASE(issue13_a_national_services_list_is_a_page_per_institution)
                      "href=\"/lv/pakalpojumi/#i-" + inst + "\"") == 1u);
     BOOST_TEST(!Pages::from_pack(pack(small, real_strings(), packed_options(small))).render(url));
 }
+
+// Issue 13: at the national catalogue the contact points page listed every service in
+// the finder's filter (3,300 options, 420 KB of a 550 KB page) and an audience page had
+// 1,400 service cards (540 KB). Past 600 services the finder's filter is a text field
+// the core's search suggests services for (finder.js), and an audience page shows its
+// most requested services with links to the institutions' pages for the rest, online
+// and offline alike. A small catalogue keeps its list and its one page.
+BOOST_AUTO_TEST_CASE(issue13_national_contact_points_and_audience_pages_stay_small) {
+    constexpr std::size_t kAudienceOnePage = 40;  // site/page.hpp
+    // Service cards, not the header's link to the services list.
+    auto cards = [](const std::string& html) {
+        return count(html, "<li><a href=\"/lv/pakalpojumi/") - count(html, "<li><a href=\"/lv/pakalpojumi/\">");
+    };
+    content::Content c = national_sized();
+    Options o = packed_options(c);
+    auto pages = render_map(c, o);
+    auto packed = Pages::from_pack(pack(c, real_strings(), o));
+
+    const std::string& cps = pages.at("lv/klientu-centri/index.html");
+    BOOST_TEST(count(cps, "<input type=\"text\" id=\"f-service\" name=\"service\" autocomplete=\"off\" "
+                          "list=\"service-options\" aria-describedby=\"f-service-hint\">") == 1u);
+    BOOST_TEST(count(cps, "<label for=\"f-service\">") == 1u);
+    BOOST_TEST(count(cps, "id=\"f-service-hint\"") == 1u);
+    BOOST_TEST(count(cps, "<option value=\"gen-") == 0u, "no option per service");
+    BOOST_TEST(count(cps, "data-unknown-service=\"") == 1u);
+
+    const std::string audience_id = c.services.front().audiences.front();
+    std::vector<const content::Service*> of_audience;
+    for (auto& s : c.services)
+        if (std::find(s.audiences.begin(), s.audiences.end(), audience_id) != s.audiences.end()) of_audience.push_back(&s);
+    BOOST_TEST_REQUIRE(of_audience.size() > kAudienceOnePage);
+    const std::string url = url_for(Lang::lv, Kind::audience, audience_id);
+    const std::string& page = pages.at(path_for(url));
+    BOOST_TEST(cards(page) == kAudienceOnePage, "the most requested only");
+    BOOST_TEST(count(page, "Biežāk izmantotie pakalpojumi") == 1u);
+    // Every institution of a service not shown is linked, with how many of this group's it has.
+    std::map<std::string, int> rest;
+    for (auto* s : of_audience)
+        if (count(page, "href=\"/lv/pakalpojumi/" + s->id + "/\"") == 0) ++rest[s->institution];
+    BOOST_TEST_REQUIRE(!rest.empty());
+    for (auto& [inst, n] : rest) {
+        const std::string to = url_for(Lang::lv, Kind::institution, inst);
+        BOOST_TEST(count(page, "href=\"" + to + "\"") == 1u, to);
+        BOOST_TEST(pages.count(path_for(to)) == 1u, to);
+        BOOST_TEST(count(page, ": " + std::to_string(n) + " pakalpojum") == 1u, inst << " " << n);
+    }
+    BOOST_TEST(nesting_problem(page) == "");
+    auto got = packed.render(url);
+    BOOST_TEST_REQUIRE(got.has_value());
+    BOOST_TEST((got->html == page), "offline differs from the build's");
+    BOOST_TEST((packed.render("/lv/klientu-centri/")->html == cps));
+
+    // The sample alone: a list of services to choose from, and every service on the page.
+    content::Content small = rich_sample();
+    auto one = render_map(small, packed_options(small));
+    BOOST_TEST(count(one.at("lv/klientu-centri/index.html"), "<select id=\"f-service\" name=\"service\">") == 1u);
+    BOOST_TEST(count(one.at("lv/klientu-centri/index.html"), "service-options") == 0u);
+    const std::string small_audience = small.services.front().audiences.front();
+    size_t n_small = 0;
+    for (auto& s : small.services)
+        n_small += std::find(s.audiences.begin(), s.audiences.end(), small_audience) != s.audiences.end();
+    BOOST_TEST(cards(one.at(path_for(url_for(Lang::lv, Kind::audience, small_audience)))) == n_small);
+}

@@ -15,9 +15,30 @@ Page audience(const Ctx& x, const Audience& a) {
         if (contains(ls->audiences, a.id)) entries.push_back(entry(x, *ls));
     m += "<h2>" + x.e("audience.situations") + "</h2>\n" + (entries.empty() ? empty_note(x) : card_list(entries));
     entries.clear();
+    std::vector<const Service*> services;
     for (auto* s : by_popularity(all(x.c.services)))
-        if (contains(s->audiences, a.id)) entries.push_back(entry(x, *s));
-    m += "<h2>" + x.e("audience.services") + "</h2>\n" + (entries.empty() ? empty_note(x) : card_list(entries));
+        if (contains(s->audiences, a.id)) services.push_back(s);
+    if (services_split(x.c) && services.size() > kAudienceOnePage) {
+        // Issue 13: at the national catalogue an audience had 1,400 services, a 540 KB
+        // page; the most requested come first, the rest are on their institutions' pages.
+        for (std::size_t i = 0; i < kAudienceOnePage; ++i) entries.push_back(entry(x, *services[i]));
+        m += "<h2>" + x.e("audience.services.popular") + "</h2>\n" + card_list(entries);
+        std::map<std::string, std::int64_t> rest;
+        for (std::size_t i = kAudienceOnePage; i < services.size(); ++i) ++rest[services[i]->institution];
+        std::vector<std::pair<std::string, std::string>> links;
+        for (auto* inst : by_title(x, all(x.c.institutions),
+                                   [&](const Institution& i) -> const std::string& { return i.name[x.lang]; }))
+            if (auto n = rest.find(inst->id); n != rest.end())
+                links.emplace_back(x.url(Kind::institution, inst->id),
+                                   esc(inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")") + ": " +
+                                       esc(x.s.format(x.lang, i18n::form_key(x.lang, "audience.services.more.n", n->second),
+                                                      {{"n", std::to_string(n->second)}})));
+        m += "<h2>" + x.e("audience.services.more") + "</h2>\n<p>" + x.e("audience.services.more.intro") + "</p>\n" +
+             link_list(links);
+    } else {
+        for (auto* s : services) entries.push_back(entry(x, *s));
+        m += "<h2>" + x.e("audience.services") + "</h2>\n" + (entries.empty() ? empty_note(x) : card_list(entries));
+    }
     PageSpec p{Kind::audience, a.id, a.title[x.lang], a.summary[x.lang], {{x.t("audiences.title"), x.url(Kind::audiences)}}};
     return page(x, p, m);
 }

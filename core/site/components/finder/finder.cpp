@@ -18,7 +18,7 @@ std::string finder(const Strings& s, Lang lang, const content::Content& c) {
     const Options no_options;
     const internal::Ctx x{c, s, no_options, lang};
     std::string h = "<section id=\"finder\" class=\"finder needs-js\" aria-labelledby=\"finder-heading\"";
-    for (const char* k : {"located", "locating", "geo-failed", "unknown-place", "none", "found", "choose"})
+    for (const char* k : {"located", "locating", "geo-failed", "unknown-place", "unknown-service", "none", "found", "choose"})
         h += std::string(" data-") + k + "=\"" + x.e(std::string("cps.find.msg.") + k) + "\"";
     // The labels of the answers, which the core renders in the browser (nearby_item).
     h += " data-card-strings=\"" + html::strings_json(s, lang, nearby_item_keys()) + "\"";
@@ -30,14 +30,23 @@ std::string finder(const Strings& s, Lang lang, const content::Content& c) {
          "aria-describedby=\"place-hint\">\n<datalist id=\"place-options\"></datalist></div>\n";
     h += "<p><button type=\"button\" id=\"locate\" class=\"button-secondary\">" + x.e("cps.find.locate") + "</button></p>\n";
     h += "<fieldset class=\"filters\">\n<legend>" + x.e("cps.find.filters") + "</legend>\n";
-    h += "<div class=\"field\"><label for=\"f-service\">" + x.e("cps.find.service") +
-         "</label>\n<select id=\"f-service\" name=\"service\">\n<option value=\"\">" + x.e("cps.find.any") + "</option>\n";
-    std::vector<const Service*> at_points;
-    for (auto* sv : sorted(x, x.c.services))
-        if (sv->channels.contact_point) at_points.push_back(sv);
-    for (auto* sv : at_points)
-        h += "<option value=\"" + esc(sv->id) + "\">" + esc(sv->title[x.lang]) + "</option>\n";
-    h += "</select></div>\n";
+    if (internal::services_split(c)) {
+        // Issue 13: at the national catalogue a list of every service was 3,300 options,
+        // 420 KB of the 550 KB page, and no way to choose with a keyboard or a screen
+        // reader; the core's search offers the services as their name is typed instead.
+        h += "<div class=\"field\"><label for=\"f-service\">" + x.e("cps.find.service") +
+             "</label>\n<p class=\"hint\" id=\"f-service-hint\">" + x.e("cps.find.service.hint") +
+             "</p>\n<input type=\"text\" id=\"f-service\" name=\"service\" autocomplete=\"off\" "
+             "list=\"service-options\" aria-describedby=\"f-service-hint\">\n<datalist id=\"service-options\"></datalist></div>\n";
+    } else {
+        h += "<div class=\"field\"><label for=\"f-service\">" + x.e("cps.find.service") +
+             "</label>\n<select id=\"f-service\" name=\"service\">\n<option value=\"\">" + x.e("cps.find.any") +
+             "</option>\n";
+        for (auto* sv : sorted(x, x.c.services))
+            if (sv->channels.contact_point)
+                h += "<option value=\"" + esc(sv->id) + "\">" + esc(sv->title[x.lang]) + "</option>\n";
+        h += "</select></div>\n";
+    }
     h += "<div class=\"field\"><label for=\"f-remote\">" + x.e("cps.find.remote") +
          "</label>\n<select id=\"f-remote\" name=\"remote\">\n<option value=\"\">" + x.e("cps.find.any") + "</option>\n";
     std::set<std::string> remote_ids;

@@ -24,6 +24,37 @@
       const cardStrings = JSON.parse(f.cardStrings); // the labels of the core's nearby_item cards
       let here = null; // {lat, lon, name}
 
+      // The service filter: a list of services, or at the national catalogue a text field
+      // whose suggestions the core's search gives as the name is typed (issue 13).
+      const service = doc.getElementById('f-service');
+      const serviceOptions = doc.getElementById('service-options');
+      const serviceIds = new Map(); // title as suggested → service id
+      const suggestServices = async (typed, limit) => {
+        const reader = await ready;
+        if (!reader || !typed.trim()) return [];
+        const hits = await reader.catalogue('search', typed, lang, limit);
+        return hits.filter((h) => h.kind === 'service');
+      };
+      if (serviceOptions) {
+        let typing = 0;
+        service.addEventListener('input', async () => {
+          const mine = ++typing;
+          const found = await suggestServices(service.value, 8);
+          if (mine !== typing) return;
+          for (const h of found) serviceIds.set(h.title, h.id);
+          serviceOptions.replaceChildren(...found.map((h) => Object.assign(doc.createElement('option'), { value: h.title })));
+        });
+      }
+      // The chosen service's id ('' for any), or null when the typed name is no service's.
+      const chosenService = async () => {
+        if (!serviceOptions) return service.value;
+        const typed = service.value.trim();
+        if (!typed) return '';
+        if (serviceIds.has(typed)) return serviceIds.get(typed);
+        const same = (await suggestServices(typed, 8)).find((h) => h.title.toLocaleLowerCase(lang) === typed.toLocaleLowerCase(lang));
+        return same ? same.id : null;
+      };
+
       let keystrokes = 0; // answers to earlier keystrokes that arrive late are dropped
       place.addEventListener('input', async () => {
         here = null;
@@ -63,10 +94,17 @@
           here = { lat: found[0].lat, lon: found[0].lon, name: found[0].name };
         }
         const data = new FormData(formEl);
+        const serviceId = await chosenService();
+        if (mine !== searches) return;
+        if (serviceId === null) {
+          status.textContent = f.unknownService.replace('{q}', service.value.trim());
+          results.replaceChildren();
+          return;
+        }
         // The same nearby_item cards as the municipality pages, rendered by the core.
         const list = await reader.catalogue('nearestCards', here.lat, here.lon, {
           limit: 5,
-          service: data.get('service') || '',
+          service: serviceId,
           remote: data.get('remote') || '',
           openNow: data.has('openNow'),
           saturday: data.has('saturday'),
