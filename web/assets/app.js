@@ -36,16 +36,20 @@ if ('serviceWorker' in navigator && banner) {
   // The offline copy (or a newer build) is fetched in the background once per page view,
   // but only after this page has answered: on a slow link it would otherwise compete
   // with the citizen's first search (issue 13). So: after load, after the core a script
-  // asked for, and when the browser is idle.
+  // asked for, and when the browser is idle. The worker is registered only then too: its
+  // install fetches its own script and the page renderer's glue, which a first visit's
+  // answer need not wait for either (tests/node/national.test.mjs).
   const loaded = new Promise((resolve) => (doc.readyState === 'complete' ? resolve() : addEventListener('load', resolve, { once: true })));
   const idle = () => new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 1000)));
-  navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(async (reg) => {
+  (async () => {
     await loaded;
     await idle(); // a search typed as the page loaded has been asked by now
     await loading();
     await idle();
+    await navigator.serviceWorker.register('/sw.js');
+    const reg = await navigator.serviceWorker.ready;
     if (navigator.onLine) reg.active?.postMessage({ type: 'check-update' });
-  }).catch(() => { /* no offline copy; the site works online as before */ });
+  })().catch(() => { /* no offline copy; the site works online as before */ });
 }
 
 // --- the core (core.js loads it once for every script of the page) ----------------------

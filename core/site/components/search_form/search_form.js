@@ -76,6 +76,25 @@
     }));
   }
 
+  // A keystroke's search starts once typing pauses for 60 ms. Until it has answered it
+  // is the page's own work (core.js track()), the pause included: the offline copy,
+  // which waits for that work, must not start in the gap before the search does.
+  function afterPause(search) {
+    let timer = 0;
+    let release = null;
+    return () => {
+      clearTimeout(timer);
+      release?.();
+      track(new Promise((resolve) => {
+        release = resolve;
+        timer = setTimeout(() => {
+          release = null;
+          resolve(search());
+        }, 60);
+      }));
+    };
+  }
+
   // The count in words by the core's plural rules, from the form's own strings.
   const countStrings = () => {
     const d = form.dataset;
@@ -117,7 +136,6 @@
   if (form && input && answer) {
     const status = doc.getElementById('search-status');
     const strings = JSON.parse(answer.dataset.resultsStrings);
-    let timer = 0;
     let announceTimer = 0;
     let seq = 0;
 
@@ -163,10 +181,7 @@
       const shown = Number(answer.querySelector('[data-shown]')?.dataset.shown || 0);
       show(input.value.trim(), Number(more.dataset.page), shown + 1);
     });
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => show(input.value.trim(), 1), 60);
-    });
+    input.addEventListener('input', afterPause(() => show(input.value.trim(), 1)));
     const params = new URLSearchParams(location.search);
     const q = params.get('q');
     if (q && !input.value) input.value = q;
@@ -176,7 +191,6 @@
     const status = doc.getElementById('search-status');
     const list = doc.getElementById('search-results');
     const box = list;
-    let timer = 0;
     let announceTimer = 0;
     let seq = 0;
 
@@ -230,10 +244,7 @@
       }, 500);
     };
 
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(run, 60);
-    });
+    input.addEventListener('input', afterPause(run));
 
     const links = () => Array.from(list.querySelectorAll('a'));
     input.addEventListener('keydown', (e) => {
