@@ -141,6 +141,21 @@ BOOST_AUTO_TEST_CASE(enforces_the_subset_the_content_schemas_use) {
     BOOST_TEST(set.validate("territories", good).empty());
 }
 
+// fuzz_content found a holidays file with "year": 22222222222222222222222222: checking
+// whether it is whole cast it to long long, which is undefined out of range. A number
+// with a fraction, or too large for the readers, is not an integer; 2026.0 is. (The
+// cast itself is caught under the fuzz build's sanitizers, where that file is a seed:
+// tests/fuzz/corpus/content/issue13-year-out-of-range.)
+BOOST_AUTO_TEST_CASE(an_integer_out_of_range_is_refused_not_cast) {
+    SchemaSet set;
+    set.add("n", nlohmann::json{{"type", "integer"}});
+    BOOST_TEST(set.validate("n", nlohmann::json(2.2222222222222222e25)).size() == 1u);
+    BOOST_TEST(set.validate("n", nlohmann::json(-1e300)).size() == 1u);
+    BOOST_TEST(set.validate("n", nlohmann::json(2026.5)).size() == 1u);
+    BOOST_TEST(set.validate("n", nlohmann::json(2026.0)).empty());
+    BOOST_TEST(set.validate("n", nlohmann::json(2026)).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(loading)
