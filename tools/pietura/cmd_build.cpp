@@ -589,10 +589,15 @@ int cmd_build(int argc, char** argv) {
         std::unordered_map<std::string_view, std::string_view> written;
         for (auto& p : pages) written.emplace(p.path, p.html);
         for (auto& f : files_under(web_dir)) written.erase(fs::relative(f, web_dir).generic_string());
+        // A page as it is on disk, from memory; end() for a path written over since (the
+        // components' styles and scripts under assets/, the studio) or not a page.
+        auto page_in_memory = [&](const std::string& path) {
+            return path.rfind("assets/", 0) == 0 || path.rfind("studio/", 0) == 0 ? written.end() : written.find(path);
+        };
         std::string all;
         for (auto& f : files_under(out)) {
             std::string path = f.lexically_relative(out).generic_string();
-            auto page = path.rfind("assets/", 0) == 0 || path.rfind("studio/", 0) == 0 ? written.end() : written.find(path);
+            auto page = page_in_memory(path);
             std::string read = page == written.end() ? text::read_file_or_throw(f) : std::string();
             std::string_view data = page == written.end() ? std::string_view(read) : page->second;
             std::string sha = digest::sha256_hex(data);
@@ -619,11 +624,8 @@ int cmd_build(int argc, char** argv) {
         compressor.join();
         t_main.emplace(timeline.span("wait for the wasm thread", "main"));
         ReadyCopies ready = page_copies.take();
-        // The pages and the pack hold what was written from memory (web/, the components
-        // and the studio, which may write over a path, were taken out of `written` above).
-        for (auto& [path, made] : ready)
-            made.written = path == pack_path || (written.count(path) && path.rfind("assets/", 0) != 0 &&
-                                                 path.rfind("studio/", 0) != 0);
+        // The pages and the pack hold on disk what was written from memory.
+        for (auto& [path, made] : ready) made.written = path == pack_path || page_in_memory(path) != written.end();
         ready.merge(side_copies.take());
         if (wasm_compressor.joinable()) wasm_compressor.join();
         for (size_t k = 0; k < wasm_files.size(); ++k)

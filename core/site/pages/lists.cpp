@@ -8,6 +8,26 @@
 
 namespace pietura::site::internal {
 
+namespace {
+
+// "Name (ABBR): N …" links to the institutions' own pages of services, by name, for
+// each institution with a count in `n` (the plural forms of `plural_key`).
+std::vector<std::pair<std::string, std::string>> institution_links(const Ctx& x,
+                                                                   const std::map<std::string, std::int64_t>& n,
+                                                                   const std::string& plural_key) {
+    std::vector<std::pair<std::string, std::string>> links;
+    for (auto* inst :
+         by_title(x, all(x.c.institutions), [&](const Institution& i) -> const std::string& { return i.name[x.lang]; }))
+        if (auto it = n.find(inst->id); it != n.end() && it->second > 0)
+            links.emplace_back(x.url(Kind::institution, inst->id),
+                               esc(inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")") + ": " +
+                                   esc(x.s.format(x.lang, i18n::form_key(x.lang, plural_key, it->second),
+                                                  {{"n", std::to_string(it->second)}})));
+    return links;
+}
+
+}  // namespace
+
 Page audience(const Ctx& x, const Audience& a) {
     std::string m = "<p class=\"lead\">" + esc(a.summary[x.lang]) + "</p>\n";
     std::vector<Entry> entries;
@@ -25,16 +45,8 @@ Page audience(const Ctx& x, const Audience& a) {
         m += "<h2>" + x.e("audience.services.popular") + "</h2>\n" + card_list(entries);
         std::map<std::string, std::int64_t> rest;
         for (std::size_t i = kAudienceOnePage; i < services.size(); ++i) ++rest[services[i]->institution];
-        std::vector<std::pair<std::string, std::string>> links;
-        for (auto* inst : by_title(x, all(x.c.institutions),
-                                   [&](const Institution& i) -> const std::string& { return i.name[x.lang]; }))
-            if (auto n = rest.find(inst->id); n != rest.end())
-                links.emplace_back(x.url(Kind::institution, inst->id),
-                                   esc(inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")") + ": " +
-                                       esc(x.s.format(x.lang, i18n::form_key(x.lang, "audience.services.more.n", n->second),
-                                                      {{"n", std::to_string(n->second)}})));
         m += "<h2>" + x.e("audience.services.more") + "</h2>\n<p>" + x.e("audience.services.more.intro") + "</p>\n" +
-             link_list(links);
+             link_list(institution_links(x, rest, "audience.services.more.n"));
     } else {
         for (auto* s : services) entries.push_back(entry(x, *s));
         m += "<h2>" + x.e("audience.services") + "</h2>\n" + (entries.empty() ? empty_note(x) : card_list(entries));
@@ -77,13 +89,7 @@ Page services_list(const Ctx& x) {
     if (services_split(x.c)) {
         std::map<std::string, std::int64_t> n;
         for (auto& s : x.c.services) ++n[s.institution];
-        std::vector<std::pair<std::string, std::string>> links;
-        for (auto* inst : insts)
-            if (n[inst->id] > 0)
-                links.emplace_back(x.url(Kind::institution, inst->id),
-                                   esc(inst->name[x.lang] + " (" + inst->abbr[x.lang] + ")") + ": " +
-                                       esc(x.s.format(x.lang, i18n::form_key(x.lang, "plural.services", n[inst->id]),
-                                                      {{"n", std::to_string(n[inst->id])}})));
+        auto links = institution_links(x, n, "plural.services");
         std::string m = "<p class=\"lead\">" + x.e("services.intro.split") + "</p>\n" +
                         (links.empty() ? empty_note(x) : link_list(links));
         PageSpec p{Kind::services, "", x.t("services.title"), x.t("services.intro.split"), {}};
